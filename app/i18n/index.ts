@@ -1,0 +1,24 @@
+import { useRouteLoaderData } from '@remix-run/react'
+import { en } from './en'
+import { nl, type Dictionary } from './nl'
+
+export type Lang = 'nl' | 'en'
+export const dictionaries: Record<Lang, Dictionary> = { nl, en }
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'nl' || value === 'en'
+}
+
+export function dictionary(lang: Lang): Dictionary {
+  return dictionaries[lang]
+}
+
+/** The dictionary of the page's language, as chosen in the root loader. */
+export function useT(): Dictionary {
+  return dictionaries[useLang()]
+}
+
+export function useLang(): Lang {
+  const data = useRouteLoaderData('root') as { lang?: Lang } | undefined
+  return data?.lang ?? 'nl'
+}

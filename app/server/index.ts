@@ -1,0 +1,107 @@
+// The production (and development) HTTP server: Express in front of Remix, for security headers,
+// static files with long caching, and request logs without personal data.
+// Why Express rather than remix-serve: docs/decisions/001-stack.md.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { redactPath } from '../utils/redact.ts'
+import { loadDotEnv } from './dotenv.ts'
+
+loadDotEnv()
+const production = process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+const quiet = process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'warn' || process.env.LOG_LEVEL === 'error'
+
+const viteDevServer = production
+  ? undefined
+  : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+
+app.use((req, res, next) => {
+  // The socket address, for rate limits; a client cannot set this header itself.
+  req.headers['x-bijeen-client-ip'] = req.socket.remoteAddress ?? 'unknown'
+  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'same-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
+  if (production) {
+    res.setHeader(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ].join('; '),
+    )
+  }
+  if (!quiet) {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      // Paths only, with personal-link tokens redacted and no query string.
+      console.log(`${req.method} ${redactPath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`)
+    })
+  }
+  next()
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  const client = path.resolve('build/client')
+  // Fingerprinted assets never change; everything else is revalidated hourly.
+  app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(client, { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(pathToBuild())) as ServerBuild)
+
+function pathToBuild() {
+  const file = path.resolve('build/server/index.js')
+  if (!fs.existsSync(file)) {
+    console.error('No build found: run `npm run build` first.')
+    process.exit(1)
+  }
+  return file
+}
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+)
+
+const server = app.listen(port, host, () => {
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  console.log(`bijeen listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`)
+})
+
+function shutdown(signal: string) {
+  console.log(`${signal}: closing the server`)
+  server.close(() => process.exit(0))
+  // Idle keep-alive connections would hold close() open.
+  server.closeIdleConnections()
+  setTimeout(() => process.exit(0), 10_000).unref()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

@@ -1,0 +1,68 @@
+// The environment, parsed once at start-up. `.env.example` lists every variable and works as is.
+import { z } from 'zod'
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/bijeen.db')
+    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)',
+    }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // The address people use to reach the app; used in mails, calendar files and QR codes.
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  // Set when the app runs behind a reverse proxy, so that rate limits key on the real client address.
+  TRUST_PROXY: boolean,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  // Mail: with no SMTP configured, mail goes to the dev mailbox at /beheer/mailbox.
+  SMTP_URL: z.string().optional().transform((v) => v || undefined),
+  SMTP_HOST: z.string().optional().transform((v) => v || undefined),
+  SMTP_PORT: z.coerce.number().int().optional(),
+  SMTP_SECURE: boolean,
+  SMTP_USER: z.string().optional().transform((v) => v || undefined),
+  SMTP_PASSWORD: z.string().optional().transform((v) => v || undefined),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(3),
+  SMTP_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
+  DKIM_DOMAIN: z.string().optional().transform((v) => v || undefined),
+  DKIM_SELECTOR: z.string().optional().transform((v) => v || undefined),
+  DKIM_PRIVATE_KEY: z.string().optional().transform((v) => v || undefined),
+  MAIL_FROM: z.string().default('Secretariaat Samen tegen mensenhandel <secretariaat@example.org>'),
+  // Run the mail worker inside the web process (the embedded default). Set to false when `npm run worker` runs.
+  MAIL_WORKER_IN_PROCESS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  UPLOAD_DIR: z.string().default('./data/uploads'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof schema>
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = schema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  cached = parsed.data
+  return cached
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+  cached = undefined
+}

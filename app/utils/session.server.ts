@@ -1,0 +1,87 @@
+// Secretariat sessions, stored in the database. The cookie holds a random token; the database only
+// its hash. A session ends when it is revoked (sign-out), after SESSION_IDLE_MINUTES without a request,
+// or SESSION_ABSOLUTE_HOURS after sign-in, whichever comes first.
+import { createCookie, redirect } from '@remix-run/node'
+import type { Role } from '~/generated/prisma/enums'
+import { db } from './db.server'
+import { getEnv } from './env.server'
+import { summariseClient } from './request.server'
+import { hashToken, randomToken } from './tokens.server'
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string }
+
+function sessionCookie() {
+  const env = getEnv()
+  return createCookie('bijeen_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: env.APP_URL.startsWith('https:'),
+    maxAge: env.SESSION_ABSOLUTE_HOURS * 3600,
+  })
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get('cookie'))
+  return typeof value === 'string' && value.length >= 32 ? value : null
+}
+
+/**
+ * Starts a session for a user who just proved who they are. Any session that came with the request is
+ * revoked first, so a session id planted before sign-in cannot be reused (rotation).
+ */
+export async function createUserSession(request: Request, userId: string): Promise<string> {
+  const env = getEnv()
+  const previous = await readToken(request)
+  if (previous) await revokeSessionToken(previous)
+  const token = randomToken()
+  const now = new Date()
+  await db.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + env.SESSION_ABSOLUTE_HOURS * 3600_000),
+      ...summariseClient(request),
+    },
+  })
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: now } })
+  return sessionCookie().serialize(token)
+}
+
+async function revokeSessionToken(token: string) {
+  await db.session.updateMany({
+    where: { tokenHash: hashToken(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+  })
+}
+
+/** Returns the signed-in user, or null. Also slides the idle timeout (at most once a minute). */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request)
+  if (!token) return null
+  const env = getEnv()
+  const now = new Date()
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
+  })
+  if (!session || session.revokedAt || session.user.disabledAt) return null
+  const idleDeadline = session.lastSeenAt.getTime() + env.SESSION_IDLE_MINUTES * 60_000
+  if (session.expiresAt <= now || idleDeadline <= now.getTime()) return null
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } })
+  }
+  const { id, email, name, role } = session.user
+  return { id, email, name, role, sessionId: session.id }
+}
+
+/** Revokes the request's session and returns the headers that clear the cookie. */
+export async function logout(request: Request, redirectTo = '/inloggen') {
+  const token = await readToken(request)
+  if (token) await revokeSessionToken(token)
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': await sessionCookie().serialize('', { maxAge: 0 }) },
+  })
+}
