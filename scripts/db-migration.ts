@@ -1,9 +1,9 @@
 // Authors a migration for both databases: `npm run db:migration -- <name>`.
-// `prisma migrate dev` does not work with the JS schema engine, so we use `prisma migrate diff`:
-// - SQLite: from the existing migrations (applied to a scratch database) to the schema;
-// - PostgreSQL: the engine cannot introspect a live database here ("Column type 'name'…"), so it diffs the
-//   schema as it was at the last migration (schema.snapshot.prisma) against the current one.
-// See docs/decisions/002-prisma-engine-and-migrations.md.
+// `prisma migrate dev` and `migrate diff --from-migrations` do not work with the JS schema engine here
+// (P3006 on the shadow database), and it cannot introspect a live PostgreSQL database either. So each
+// provider keeps the schema as it was at its last migration (migrations/schema.snapshot.prisma), and the
+// new migration is the diff from that snapshot to the current schema. tests/integration/schema.test.ts
+// proves that the migrations build what the schema describes. See docs/decisions/002.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,7 +12,10 @@ import { migrationsDir } from '../prisma/migrate.ts'
 import { startPgCluster } from '../tests/support/pg-cluster.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const pgSnapshot = 'prisma/postgresql/migrations/schema.snapshot.prisma'
+export const snapshots = {
+  sqlite: { schema: 'prisma/schema.prisma', snapshot: 'prisma/migrations/schema.snapshot.prisma' },
+  postgresql: { schema: 'prisma/postgresql/schema.prisma', snapshot: 'prisma/postgresql/migrations/schema.snapshot.prisma' },
+} as const
 
 export function prismaDiff(args: string[], databaseUrl: string) {
   const result = spawnSync('npx', ['prisma', 'migrate', 'diff', ...args, '--script'], {
@@ -34,15 +37,17 @@ async function main() {
   spawnSync('npx', ['tsx', 'scripts/db-schema.ts'], { cwd: root, stdio: 'inherit' })
   const folder = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${name}`
 
-  const sqlite = prismaDiff(
-    ['--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma'],
-    'file:./data/scratch-migration.db',
-  )
+  const from = (provider: keyof typeof snapshots) => {
+    const { schema, snapshot } = snapshots[provider]
+    const start = fs.existsSync(path.join(root, snapshot)) ? ['--from-schema-datamodel', snapshot] : ['--from-empty']
+    return [...start, '--to-schema-datamodel', schema]
+  }
+  fs.mkdirSync(path.join(root, 'data'), { recursive: true })
+  const sqlite = prismaDiff(from('sqlite'), 'file:./data/scratch-migration.db')
   const pg = await startPgCluster()
   let postgres: string
   try {
-    const from = fs.existsSync(path.join(root, pgSnapshot)) ? ['--from-schema-datamodel', pgSnapshot] : ['--from-empty']
-    postgres = prismaDiff([...from, '--to-schema-datamodel', 'prisma/postgresql/schema.prisma'], pg.url())
+    postgres = prismaDiff(from('postgresql'), pg.url())
   } finally {
     pg.stop()
   }
@@ -56,7 +61,9 @@ async function main() {
     fs.writeFileSync(path.join(dir, 'migration.sql'), sql + '\n')
     console.log(`${provider}: wrote ${path.relative(root, dir)}/migration.sql`)
   }
-  fs.copyFileSync(path.join(root, 'prisma/postgresql/schema.prisma'), path.join(root, pgSnapshot))
+  for (const { schema, snapshot } of Object.values(snapshots)) {
+    fs.copyFileSync(path.join(root, schema), path.join(root, snapshot))
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

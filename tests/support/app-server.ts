@@ -1,0 +1,79 @@
+// Starts the built app (npm run build) as a real server on its own port, with its own migrated and
+// seeded SQLite database, for browser and HTTP tests.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { migrate } from '../../prisma/migrate.ts'
+import { freePort } from './pg-cluster.ts'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export const ADMIN = { email: 'admin@example.org', password: 'Test-Beheer-Wachtwoord-1' }
+
+export type AppServer = { url: string; databaseUrl: string; output: () => string; stop: () => Promise<void> }
+
+export async function startAppServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<AppServer> {
+  if (!fs.existsSync(path.join(root, 'build/server/index.js'))) {
+    throw new Error('No build: run `npm run build` (npm run test:e2e does) before the browser tests')
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bijeen-app-'))
+  const databaseUrl = options.env?.DATABASE_URL ?? `file:${path.join(dir, 'app.db')}`
+  await migrate(databaseUrl)
+  if (options.seed !== false) {
+    const { createDb } = await import('~/utils/db.server')
+    const { seed } = await import('../../prisma/seed.ts')
+    const db = createDb(databaseUrl)
+    await seed(db, { adminEmail: ADMIN.email, adminPassword: ADMIN.password })
+    await db.$disconnect()
+  }
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/server/index.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_URL: url,
+      LOG_LEVEL: 'warn',
+      UPLOAD_DIR: path.join(dir, 'uploads'),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 30_000)
+    const check = () => {
+      if (output.includes('listening on')) {
+        clearTimeout(timer)
+        child.stdout?.off('data', check)
+        resolve()
+      }
+    }
+    child.stdout?.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`app exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    databaseUrl,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

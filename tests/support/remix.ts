@@ -1,0 +1,56 @@
+// Calls Remix loaders and actions with real Request objects and gives back what a browser would get.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+
+type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown
+
+export type RouteResult = { status: number; headers: Headers; data: unknown; location: string | null }
+
+function isDataWithInit(value: unknown): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
+}
+
+async function fromResponse(response: Response): Promise<RouteResult> {
+  const text = await response.text()
+  let data: unknown = text
+  try {
+    data = JSON.parse(text)
+  } catch {
+    // plain text body
+  }
+  return { status: response.status, headers: response.headers, data, location: response.headers.get('location') }
+}
+
+export async function callRoute(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
+  try {
+    const value = await handler({ request, params, context: {} })
+    if (value instanceof Response) return fromResponse(value)
+    if (isDataWithInit(value)) {
+      return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data, location: null }
+    }
+    return { status: 200, headers: new Headers(), data: value, location: null }
+  } catch (thrown) {
+    if (thrown instanceof Response) return fromResponse(thrown)
+    throw thrown
+  }
+}
+
+export const BASE = 'http://localhost:3000'
+
+export function formRequest(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return new Request(BASE + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+export function getRequest(path: string, headers: Record<string, string> = {}) {
+  return new Request(BASE + path, { headers })
+}
+
+/** The cookie pair ("name=value") from a Set-Cookie header, to send back like a browser. */
+export function cookieFrom(result: RouteResult): string {
+  const header = result.headers.get('set-cookie')
+  if (!header) throw new Error('no Set-Cookie header')
+  return header.split(';')[0]!
+}

@@ -1,0 +1,85 @@
+// A real SMTP server in the test process (smtp-server) that parses what arrives (mailparser).
+// It can answer with failures, to test retries (421) and permanent errors (550).
+import type { AddressInfo } from 'node:net'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+
+export type ReceivedMail = { raw: string; parsed: ParsedMail; envelope: { from: string; to: string[] } }
+
+export type SmtpSink = {
+  port: number
+  url: string
+  messages: ReceivedMail[]
+  /** Answer the next `times` messages with this SMTP code and text instead of accepting them. */
+  failNext: (times: number, code: number, message: string) => void
+  waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>
+  close: () => Promise<void>
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ReceivedMail[] = []
+  const failures: Array<{ code: number; message: string }> = []
+  const waiters: Array<() => void> = []
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 25 * 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        const failure = failures.shift()
+        if (failure) {
+          const error = Object.assign(new Error(failure.message), { responseCode: failure.code })
+          callback(error)
+          return
+        }
+        const raw = Buffer.concat(chunks).toString('utf8')
+        simpleParser(raw)
+          .then((parsed) => {
+            messages.push({
+              raw,
+              parsed,
+              envelope: {
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+              },
+            })
+            for (const wake of waiters.splice(0)) wake()
+            callback()
+          })
+          .catch((error: Error) => callback(error))
+      })
+    },
+  })
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.server.address() as AddressInfo).port
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    failNext(times, code, message) {
+      for (let i = 0; i < times; i++) failures.push({ code, message })
+    },
+    async waitFor(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs
+      while (messages.length < count) {
+        const left = deadline - Date.now()
+        if (left <= 0) throw new Error(`expected ${count} mails, received ${messages.length}`)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(left, 250))
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
+        })
+      }
+      return messages
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
