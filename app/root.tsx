@@ -21,7 +21,10 @@ import { useNonce } from '~/utils/nonce'
 import { getSessionUser } from '~/utils/session.server'
 import styles from './styles/app.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = dictionary(data?.lang ?? 'nl')
@@ -33,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     lang,
     user: user ? { name: user.name, role: user.role } : null,
-    programme: programme ? { name: lang === 'en' && programme.nameEn ? programme.nameEn : programme.name, slug: programme.slug } : null,
+    programme: programme
+      ? { name: lang === 'en' && programme.nameEn ? programme.nameEn : programme.name, slug: programme.slug }
+      : null,
   }
 }
 
@@ -144,7 +149,8 @@ export function ErrorBoundary() {
     if (error.status === 404) [title, text] = [t.errors.notFoundTitle, t.errors.notFoundText]
     else if (error.status === 403) [title, text] = [t.errors.forbiddenTitle, t.errors.forbiddenText]
     else if (error.status === 429) [title, text] = [t.errors.tooManyTitle, t.errors.tooManyText]
-    else if (error.status >= 400 && error.status < 500) [title, text] = [t.errors.badRequestTitle, t.errors.badRequestText]
+    else if (error.status >= 400 && error.status < 500)
+      [title, text] = [t.errors.badRequestTitle, t.errors.badRequestText]
   }
   const body = (
     <section className="error-page" aria-labelledby="error-title">
@@ -156,5 +162,11 @@ export function ErrorBoundary() {
     </section>
   )
   // Without root data (the root loader itself failed) there is no shell to render into.
-  return data ? <Shell>{body}</Shell> : <main id="inhoud" className="container">{body}</main>
+  return data ? (
+    <Shell>{body}</Shell>
+  ) : (
+    <main id="inhoud" className="container">
+      {body}
+    </main>
+  )
 }

@@ -19,9 +19,7 @@ export function providerOf(url: string): Provider {
 }
 
 export function migrationsDir(provider: Provider) {
-  return provider === 'sqlite'
-    ? path.join(prismaDir, 'migrations')
-    : path.join(prismaDir, 'postgresql', 'migrations')
+  return provider === 'sqlite' ? path.join(prismaDir, 'migrations') : path.join(prismaDir, 'postgresql', 'migrations')
 }
 
 export function sqliteFilePath(url: string) {
@@ -62,14 +60,15 @@ async function migrateSqlite(url: string, migrations: Migration[], log: (line: s
   try {
     // WAL persists in the file; it lets readers work while one writer commits.
     db.pragma('journal_mode = WAL')
-    db.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    )
     const applied: string[] = []
     for (const m of migrations) {
       db.exec('BEGIN IMMEDIATE')
       try {
         const row = db.prepare(`SELECT checksum FROM ${TABLE} WHERE name = ?`).get(m.name) as
-          | { checksum: string }
-          | undefined
+          { checksum: string } | undefined
         if (row) {
           if (row.checksum !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied`)
           db.exec('COMMIT')

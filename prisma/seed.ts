@@ -59,7 +59,11 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword:
     ['1', 'Versterking van de basisaanpak van mensenhandel', 'Strengthening the basic approach to human trafficking'],
     ['2', 'Aanpak van arbeidsuitbuiting', 'Tackling labour exploitation'],
     ['3', 'Voorkomen van slachtofferschap en daderschap', 'Preventing victimisation and perpetration'],
-    ['4', 'Versterken van de gemeentelijke aanpak van mensenhandel', 'Strengthening the municipal approach to human trafficking'],
+    [
+      '4',
+      'Versterken van de gemeentelijke aanpak van mensenhandel',
+      'Strengthening the municipal approach to human trafficking',
+    ],
     ['5', 'Delen van kennis en informatie', 'Sharing knowledge and information'],
   ] as const
   const actionLines = []
@@ -152,26 +156,42 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword:
     email: 'bolhaar@example.org',
   })
 
-  const item = (input: Omit<Parameters<typeof createAgendaItem>[2], 'date'>) => createAgendaItem(db, event, { date, room: 'Grote zaal', ...input })
+  const item = (input: Omit<Parameters<typeof createAgendaItem>[2], 'date'>) =>
+    createAgendaItem(db, event, { date, room: 'Grote zaal', ...input })
   const opening = await item({
-    kind: 'opening', start: '14:00', end: '14:20', order: 0,
+    kind: 'opening',
+    start: '14:00',
+    end: '14:20',
+    order: 0,
     title: 'Opening door staatssecretaris Harbers',
-    description: 'De staatssecretaris van Justitie en Veiligheid opent de bijeenkomst en staat stil bij de schade die mensenhandel aanricht.',
+    description:
+      'De staatssecretaris van Justitie en Veiligheid opent de bijeenkomst en staat stil bij de schade die mensenhandel aanricht.',
   })
   const panel = await item({
-    kind: 'panel', start: '14:30', end: '15:30', order: 1,
+    kind: 'panel',
+    start: '14:30',
+    end: '15:30',
+    order: 1,
     title: 'Panel: de inzet van de ministeries',
     description: 'De bewindspersonen lichten de inzet op hun werkterrein toe.',
     actionLineIds: actionLines.map((l) => l.id),
   })
   const contribution = await item({
-    kind: 'keynote', start: '15:30', end: '16:00', order: 2,
+    kind: 'keynote',
+    start: '15:30',
+    end: '16:00',
+    order: 2,
     title: 'Bijdrage van de Nationaal Rapporteur',
-    description: 'Herman Bolhaar vraagt aandacht voor de rol van onderwijs en het idee van een mensenhandelvrije gemeente.',
+    description:
+      'Herman Bolhaar vraagt aandacht voor de rol van onderwijs en het idee van een mensenhandelvrije gemeente.',
     actionLineIds: [actionLines[2]!.id, actionLines[3]!.id],
   })
   await item({
-    kind: 'networking', start: '16:00', end: '17:00', order: 3, room: 'Foyer',
+    kind: 'networking',
+    start: '16:00',
+    end: '17:00',
+    order: 3,
+    room: 'Foyer',
     title: 'Netwerkborrel',
     description: 'Ontmoet de partners van het programma.',
   })
@@ -184,27 +204,97 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword:
 
   // The article's quotes, authorised by the speakers. The Nationaal Rapporteur's is still requested:
   // the article announces it but does not give it.
-  await createStatement(db, { eventId: event.id, speakerId: harbers.id, agendaItemId: opening.id, text: articleQuotes.harbers, authorisedBy: 'speaker', order: 0 })
-  await createStatement(db, { eventId: event.id, speakerId: vanArk.id, agendaItemId: panel.id, text: articleQuotes.vanArk, authorisedBy: 'speaker', order: 1 })
-  await createStatement(db, { eventId: event.id, speakerId: blokhuis.id, agendaItemId: panel.id, text: articleQuotes.blokhuis, authorisedBy: 'speaker', order: 2 })
-  await createStatement(db, { eventId: event.id, speakerId: tazelaar.id, agendaItemId: panel.id, text: articleQuotes.tazelaar, authorisedBy: 'speaker', order: 3 })
+  await createStatement(db, {
+    eventId: event.id,
+    speakerId: harbers.id,
+    agendaItemId: opening.id,
+    text: articleQuotes.harbers,
+    authorisedBy: 'speaker',
+    order: 0,
+  })
+  await createStatement(db, {
+    eventId: event.id,
+    speakerId: vanArk.id,
+    agendaItemId: panel.id,
+    text: articleQuotes.vanArk,
+    authorisedBy: 'speaker',
+    order: 1,
+  })
+  await createStatement(db, {
+    eventId: event.id,
+    speakerId: blokhuis.id,
+    agendaItemId: panel.id,
+    text: articleQuotes.blokhuis,
+    authorisedBy: 'speaker',
+    order: 2,
+  })
+  await createStatement(db, {
+    eventId: event.id,
+    speakerId: tazelaar.id,
+    agendaItemId: panel.id,
+    text: articleQuotes.tazelaar,
+    authorisedBy: 'speaker',
+    order: 3,
+  })
   await createStatement(db, { eventId: event.id, speakerId: bolhaar.id, agendaItemId: contribution.id, order: 4 })
 
   // Partner organisations and contacts (example.org addresses only).
   const partners = [
-    { name: 'Gemeente Utrecht', sector: 'gemeente', seatQuota: 4, contacts: [['Sanne de Vries', 'beleidsadviseur zorg en veiligheid']] },
-    { name: 'Gemeente Rotterdam', sector: 'gemeente', seatQuota: 4, contacts: [['Mohamed el Amrani', 'programmamanager mensenhandel']] },
+    {
+      name: 'Gemeente Utrecht',
+      sector: 'gemeente',
+      seatQuota: 4,
+      contacts: [['Sanne de Vries', 'beleidsadviseur zorg en veiligheid']],
+    },
+    {
+      name: 'Gemeente Rotterdam',
+      sector: 'gemeente',
+      seatQuota: 4,
+      contacts: [['Mohamed el Amrani', 'programmamanager mensenhandel']],
+    },
     { name: 'Nationale Politie', sector: 'politie_om', seatQuota: 3, contacts: [['Petra Jansen', 'teamleider AVIM']] },
-    { name: 'Openbaar Ministerie', sector: 'politie_om', seatQuota: 3, contacts: [['Johan Bakker', 'officier van justitie mensenhandel']] },
+    {
+      name: 'Openbaar Ministerie',
+      sector: 'politie_om',
+      seatQuota: 3,
+      contacts: [['Johan Bakker', 'officier van justitie mensenhandel']],
+    },
     { name: 'CoMensha', sector: 'ngo', seatQuota: 2, contacts: [['Lotte Visser', 'coördinator slachtofferzorg']] },
-    { name: 'Nederlandse Arbeidsinspectie', sector: 'rijksoverheid', seatQuota: 3, contacts: [['Ahmet Yılmaz', 'inspecteur arbeidsuitbuiting']] },
-    { name: 'Hogeschool Leiden', sector: 'onderwijs', seatQuota: 2, contacts: [['Eva Smit', 'lector jeugd en veiligheid']] },
-    { name: 'IOM Nederland', sector: 'internationaal', seatQuota: 2, contacts: [['Daniel Okafor', 'programme officer'], ['Marie Dubois', 'communications officer']] },
+    {
+      name: 'Nederlandse Arbeidsinspectie',
+      sector: 'rijksoverheid',
+      seatQuota: 3,
+      contacts: [['Ahmet Yılmaz', 'inspecteur arbeidsuitbuiting']],
+    },
+    {
+      name: 'Hogeschool Leiden',
+      sector: 'onderwijs',
+      seatQuota: 2,
+      contacts: [['Eva Smit', 'lector jeugd en veiligheid']],
+    },
+    {
+      name: 'IOM Nederland',
+      sector: 'internationaal',
+      seatQuota: 2,
+      contacts: [
+        ['Daniel Okafor', 'programme officer'],
+        ['Marie Dubois', 'communications officer'],
+      ],
+    },
   ] as const
   for (const partner of partners) {
-    const organisation = await createOrganisation(db, { name: partner.name, sector: partner.sector, seatQuota: partner.seatQuota })
+    const organisation = await createOrganisation(db, {
+      name: partner.name,
+      sector: partner.sector,
+      seatQuota: partner.seatQuota,
+    })
     for (const [name, fn] of partner.contacts) {
-      const local = name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.')
+      const local = name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z ]/g, '')
+        .trim()
+        .replace(/\s+/g, '.')
       await createContact(db, organisation.id, {
         name,
         function: fn,
@@ -226,7 +316,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const db = createDb(url)
   try {
     const result = await seed(db, { adminEmail, adminPassword })
-    console.log(result.created ? 'Seeded the 4 December event and the admin account.' : 'Seed data already present: nothing changed.')
+    console.log(
+      result.created
+        ? 'Seeded the 4 December event and the admin account.'
+        : 'Seed data already present: nothing changed.',
+    )
   } finally {
     await db.$disconnect()
   }

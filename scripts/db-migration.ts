@@ -14,7 +14,10 @@ import { startPgCluster } from '../tests/support/pg-cluster.ts'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const snapshots = {
   sqlite: { schema: 'prisma/schema.prisma', snapshot: 'prisma/migrations/schema.snapshot.prisma' },
-  postgresql: { schema: 'prisma/postgresql/schema.prisma', snapshot: 'prisma/postgresql/migrations/schema.snapshot.prisma' },
+  postgresql: {
+    schema: 'prisma/postgresql/schema.prisma',
+    snapshot: 'prisma/postgresql/migrations/schema.snapshot.prisma',
+  },
 } as const
 
 export function prismaDiff(args: string[], databaseUrl: string) {
@@ -51,7 +54,10 @@ async function main() {
   } finally {
     pg.stop()
   }
-  for (const [provider, sql] of [['sqlite', sqlite], ['postgresql', postgres]] as const) {
+  for (const [provider, sql] of [
+    ['sqlite', sqlite],
+    ['postgresql', postgres],
+  ] as const) {
     if (isEmptyDiff(sql)) {
       console.log(`${provider}: schema and migrations agree, nothing to write`)
       continue

@@ -11,9 +11,7 @@ export function toPostgresSchema(sqliteSchema: string) {
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output       = "../app/generated/prisma"', 'output       = "../../app/generated/prisma-pg"')
   if (out === sqliteSchema) throw new Error('prisma/schema.prisma: provider or output line not found')
-  return (
-    '// GENERATED from prisma/schema.prisma by `npm run db:schema`. Do not edit by hand.\n' + out
-  )
+  return '// GENERATED from prisma/schema.prisma by `npm run db:schema`. Do not edit by hand.\n' + out
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -44,7 +44,10 @@ export async function createUser(
   return { user, password }
 }
 
-export function createProgramme(db: Db, input: Partial<{ slug: string; name: string; nameEn: string; description: string; descriptionEn: string }> = {}) {
+export function createProgramme(
+  db: Db,
+  input: Partial<{ slug: string; name: string; nameEn: string; description: string; descriptionEn: string }> = {},
+) {
   const id = unique()
   return db.programme.create({
     data: {
@@ -160,7 +163,17 @@ export async function createEvent(db: Db, programmeId: string, input: EventInput
 export function createAgendaItem(
   db: Db,
   event: { id: string; timeZone: string },
-  input: { date: string; start: string; end: string; title: string; kind?: AgendaItemKind; description?: string; room?: string; order?: number; actionLineIds?: string[] },
+  input: {
+    date: string
+    start: string
+    end: string
+    title: string
+    kind?: AgendaItemKind
+    description?: string
+    room?: string
+    order?: number
+    actionLineIds?: string[]
+  },
 ) {
   return db.agendaItem.create({
     data: {
@@ -235,7 +248,14 @@ export function addParticipation(
 /** A statement with its text, authorised by the speaker (or still requested when no text is given). */
 export async function createStatement(
   db: Db,
-  input: { eventId: string; speakerId: string; agendaItemId?: string; text?: string; authorisedBy?: string; order?: number },
+  input: {
+    eventId: string
+    speakerId: string
+    agendaItemId?: string
+    text?: string
+    authorisedBy?: string
+    order?: number
+  },
 ) {
   const statement = await db.statement.create({
     data: {
@@ -255,6 +275,11 @@ export async function createStatement(
   }
   return db.statement.update({
     where: { id: statement.id },
-    data: { status: 'authorised', authorisedVersionId: version.id, authorisedAt: new Date(), authorisedBy: input.authorisedBy },
+    data: {
+      status: 'authorised',
+      authorisedVersionId: version.id,
+      authorisedAt: new Date(),
+      authorisedBy: input.authorisedBy,
+    },
   })
 }

@@ -51,7 +51,13 @@ export const en: Dictionary = {
     intro: 'The meetings of the programme, the next one first.',
     eventsOf: (programme: string) => `Meetings of ${programme}`,
     none: 'There are no meetings yet.',
-    columns: { event: 'Meeting', date: 'Date and time', place: 'Place', status: 'Status', registrations: 'Registrations' },
+    columns: {
+      event: 'Meeting',
+      date: 'Date and time',
+      place: 'Place',
+      status: 'Status',
+      registrations: 'Registrations',
+    },
     registrations: (confirmed: number, capacity: number | null) =>
       capacity === null ? `${confirmed} confirmed` : `${confirmed} of ${capacity} seats`,
     role: (role: string) => `Your role: ${role}`,

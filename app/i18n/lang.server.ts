@@ -1,7 +1,12 @@
 import { createCookie } from '@remix-run/node'
 import { isLang, type Lang } from './index'
 
-export const langCookie = createCookie('bijeen_lang', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 })
+export const langCookie = createCookie('bijeen_lang', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  maxAge: 31_536_000,
+})
 
 /** The page language: ?lang= wins (shareable links), then the cookie, then Dutch. */
 export async function getLang(request: Request): Promise<Lang> {

@@ -51,7 +51,13 @@ export const nl = {
     intro: 'De bijeenkomsten van het programma, de eerstvolgende bovenaan.',
     eventsOf: (programme: string) => `Bijeenkomsten van ${programme}`,
     none: 'Er zijn nog geen bijeenkomsten.',
-    columns: { event: 'Bijeenkomst', date: 'Datum en tijd', place: 'Plaats', status: 'Status', registrations: 'Aanmeldingen' },
+    columns: {
+      event: 'Bijeenkomst',
+      date: 'Datum en tijd',
+      place: 'Plaats',
+      status: 'Status',
+      registrations: 'Aanmeldingen',
+    },
     registrations: (confirmed: number, capacity: number | null) =>
       capacity === null ? `${confirmed} bevestigd` : `${confirmed} van ${capacity} plaatsen`,
     role: (role: string) => `Uw rol: ${role}`,

@@ -37,6 +37,16 @@ export function listPublicEvents() {
   return db.event.findMany({
     where: { status: { in: ['published', 'completed', 'cancelled'] } },
     orderBy: { startsAt: 'asc' },
-    select: { id: true, slug: true, title: true, subtitle: true, startsAt: true, endsAt: true, timeZone: true, venueCity: true, status: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      subtitle: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      venueCity: true,
+      status: true,
+    },
   })
 }

@@ -42,7 +42,9 @@ export default function Dashboard() {
                   {programme.events.map((event) => (
                     <tr key={event.id}>
                       <th scope="row">{event.title}</th>
-                      <td>{formatEventPeriod(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, lang)}</td>
+                      <td>
+                        {formatEventPeriod(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, lang)}
+                      </td>
                       <td>{event.venueCity}</td>
                       <td>
                         <span className={`status status--${event.status}`}>{t.eventStatus[event.status]}</span>

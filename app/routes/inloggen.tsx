@@ -46,12 +46,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await signIn(request, email, password)
   if (outcome.kind === 'rate-limited') {
     return data(
-      { result: submission.reply({ formErrors: [t.login.tooMany(Math.ceil(outcome.retryAfterSeconds / 60))], hideFields: ['password'] }) },
+      {
+        result: submission.reply({
+          formErrors: [t.login.tooMany(Math.ceil(outcome.retryAfterSeconds / 60))],
+          hideFields: ['password'],
+        }),
+      },
       { status: 429, headers: { 'Retry-After': String(outcome.retryAfterSeconds) } },
     )
   }
   if (outcome.kind === 'invalid') {
-    return data({ result: submission.reply({ formErrors: [t.login.invalid], hideFields: ['password'] }) }, { status: 401 })
+    return data(
+      { result: submission.reply({ formErrors: [t.login.invalid], hideFields: ['password'] }) },
+      { status: 401 },
+    )
   }
   return redirect(safeRedirect(redirectTo, '/beheer'), { headers: { 'Set-Cookie': outcome.cookie } })
 }
@@ -69,22 +77,26 @@ export default function LoginPage() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema(t) }),
   })
-  const allErrors = [
-    ...(form.errors ?? []),
-    ...(fields.email.errors ?? []),
-    ...(fields.password.errors ?? []),
-  ]
+  const allErrors = [...(form.errors ?? []), ...(fields.email.errors ?? []), ...(fields.password.errors ?? [])]
   return (
     <div className="narrow">
       <h1>{t.login.title}</h1>
       <p>{t.login.intro}</p>
-      {searchParams.get('uitgelogd') ? <p role="status" className="notice">{t.login.signedOut}</p> : null}
+      {searchParams.get('uitgelogd') ? (
+        <p role="status" className="notice">
+          {t.login.signedOut}
+        </p>
+      ) : null}
       <ErrorSummary title={t.login.errorSummary} errors={allErrors} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
           label={t.login.email}
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'username', spellCheck: false }}
+          inputProps={{
+            ...getInputProps(fields.email, { type: 'email' }),
+            autoComplete: 'username',
+            spellCheck: false,
+          }}
           errors={fields.email.errors}
         />
         <Field

@@ -14,7 +14,8 @@ loadDotEnv()
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'
-const quiet = process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'warn' || process.env.LOG_LEVEL === 'error'
+const quiet =
+  process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'warn' || process.env.LOG_LEVEL === 'error'
 
 const viteDevServer = production
   ? undefined

@@ -26,17 +26,38 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   // Mail: with no SMTP configured, mail goes to the dev mailbox at /beheer/mailbox.
-  SMTP_URL: z.string().optional().transform((v) => v || undefined),
-  SMTP_HOST: z.string().optional().transform((v) => v || undefined),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  SMTP_HOST: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   SMTP_PORT: z.coerce.number().int().optional(),
   SMTP_SECURE: boolean,
-  SMTP_USER: z.string().optional().transform((v) => v || undefined),
-  SMTP_PASSWORD: z.string().optional().transform((v) => v || undefined),
+  SMTP_USER: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  SMTP_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(3),
   SMTP_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
-  DKIM_DOMAIN: z.string().optional().transform((v) => v || undefined),
-  DKIM_SELECTOR: z.string().optional().transform((v) => v || undefined),
-  DKIM_PRIVATE_KEY: z.string().optional().transform((v) => v || undefined),
+  DKIM_DOMAIN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  DKIM_SELECTOR: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  DKIM_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   MAIL_FROM: z.string().default('Secretariaat Samen tegen mensenhandel <secretariaat@example.org>'),
   // Run the mail worker inside the web process (the embedded default). Set to false when `npm run worker` runs.
   MAIL_WORKER_IN_PROCESS: z

@@ -81,9 +81,15 @@ describe('sign-in', () => {
 
   test('only same-site redirect targets are followed after sign-in', async () => {
     const { password } = await createUser(db, { email: 'r@example.org' })
-    const ok = await callRoute(loginAction, formRequest('/inloggen', { email: 'r@example.org', password, redirectTo: '/beheer?x=1' }, client()))
+    const ok = await callRoute(
+      loginAction,
+      formRequest('/inloggen', { email: 'r@example.org', password, redirectTo: '/beheer?x=1' }, client()),
+    )
     expect(ok.location).toBe('/beheer?x=1')
-    const evil = await callRoute(loginAction, formRequest('/inloggen', { email: 'r@example.org', password, redirectTo: '//evil.example' }, client()))
+    const evil = await callRoute(
+      loginAction,
+      formRequest('/inloggen', { email: 'r@example.org', password, redirectTo: '//evil.example' }, client()),
+    )
     expect(evil.location).toBe('/beheer')
   })
 })
@@ -106,7 +112,10 @@ describe('sessions', () => {
     const { password } = await createUser(db, { email: 'rotate@example.org' })
     const first = cookieFrom(await signIn('rotate@example.org', password))
     const second = cookieFrom(
-      await callRoute(loginAction, formRequest('/inloggen', { email: 'rotate@example.org', password }, { ...client(), cookie: first })),
+      await callRoute(
+        loginAction,
+        formRequest('/inloggen', { email: 'rotate@example.org', password }, { ...client(), cookie: first }),
+      ),
     )
     expect(second).not.toBe(first)
     expect((await callRoute(dashboardLoader, getRequest('/beheer', { cookie: first }))).status).toBe(302)

@@ -23,7 +23,14 @@ describe(`database (${process.env.BIJEEN_TEST_DB ?? 'sqlite'})`, () => {
   test('a foreign key is enforced: an event needs its programme', async () => {
     await expect(
       db.event.create({
-        data: { programmeId: 'does-not-exist', slug: 'x-fk', title: 'x', startsAt: new Date(), endsAt: new Date(), icsUid: 'fk@x' },
+        data: {
+          programmeId: 'does-not-exist',
+          slug: 'x-fk',
+          title: 'x',
+          startsAt: new Date(),
+          endsAt: new Date(),
+          icsUid: 'fk@x',
+        },
       }),
     ).rejects.toThrow()
   })
@@ -33,7 +40,9 @@ describe(`database (${process.env.BIJEEN_TEST_DB ?? 'sqlite'})`, () => {
     const event = await createEvent(db, programme.id)
     const base = { eventId: event.id, name: 'Sanne', email: 'sanne@example.org', status: 'confirmed' as const }
     const first = await db.registration.create({ data: { ...base, activeKey: `${event.id}:sanne@example.org` } })
-    await expect(db.registration.create({ data: { ...base, activeKey: `${event.id}:sanne@example.org` } })).rejects.toThrow()
+    await expect(
+      db.registration.create({ data: { ...base, activeKey: `${event.id}:sanne@example.org` } }),
+    ).rejects.toThrow()
     await db.registration.update({ where: { id: first.id }, data: { status: 'cancelled', activeKey: null } })
     await db.registration.create({ data: { ...base, activeKey: `${event.id}:sanne@example.org` } })
     // Two cancelled rows (activeKey null) live side by side.
@@ -45,7 +54,9 @@ describe(`database (${process.env.BIJEEN_TEST_DB ?? 'sqlite'})`, () => {
     const programme = await createProgramme(db)
     const startsAt = new Date('2027-03-28T08:00:00.000Z')
     const event = await createEvent(db, programme.id, { startsAt, endsAt: new Date('2027-03-28T10:00:00.000Z') })
-    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).startsAt.toISOString()).toBe(startsAt.toISOString())
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).startsAt.toISOString()).toBe(
+      startsAt.toISOString(),
+    )
     const answers = { dieet: 'vegetarisch', vragen: [1, 'twee', true] }
     const registration = await db.registration.create({
       data: { eventId: event.id, name: 'A', email: 'a@example.org', status: 'waitlisted', answers },

@@ -10,10 +10,14 @@ import { portableShape, postgresStructure, sqliteStructure } from '../support/db
 import { createDatabase, startPgCluster, type PgCluster } from '../support/pg-cluster.ts'
 
 function schemaScript(schema: string, databaseUrl: string) {
-  const result = spawnSync('npx', ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', schema, '--script'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  })
+  const result = spawnSync(
+    'npx',
+    ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', schema, '--script'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  )
   if (result.status !== 0) throw new Error(result.stderr)
   return result.stdout.replace(/^Loaded Prisma config.*\n/m, '')
 }
@@ -87,6 +91,8 @@ describe('migrations and schema', () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => migrate(cluster.url('concurrent'))))
     const applied = results.flat()
     expect(new Set(applied).size).toBe(applied.length)
-    expect(applied.length).toBe(fs.readdirSync('prisma/postgresql/migrations', { withFileTypes: true }).filter((d) => d.isDirectory()).length)
+    expect(applied.length).toBe(
+      fs.readdirSync('prisma/postgresql/migrations', { withFileTypes: true }).filter((d) => d.isDirectory()).length,
+    )
   })
 })

@@ -12,7 +12,11 @@ const article = fs.readFileSync(fixture, 'utf8')
 const quotes = [...article.matchAll(/“([^”]+)”/g)].map((m) => m[1]!)
 
 beforeAll(async () => {
-  await seed(db, { adminEmail: 'admin@example.org', adminPassword: 'Seed-Test-Wachtwoord-1', now: new Date('2026-11-29T08:00:00Z') })
+  await seed(db, {
+    adminEmail: 'admin@example.org',
+    adminPassword: 'Seed-Test-Wachtwoord-1',
+    now: new Date('2026-11-29T08:00:00Z'),
+  })
 })
 
 describe('seed: the formal start on 4 December', () => {
@@ -28,7 +32,8 @@ describe('seed: the formal start on 4 December', () => {
     })
     const texts = statements.map((s) => s.authorisedVersion?.text)
     for (const quote of quotes) expect(texts).toContain(quote)
-    const attributionOf = (quote: string) => statements.find((s) => s.authorisedVersion?.text === quote)!.speaker.attribution
+    const attributionOf = (quote: string) =>
+      statements.find((s) => s.authorisedVersion?.text === quote)!.speaker.attribution
     // The attribution precedes each quote in the article.
     for (const quote of quotes) {
       const attribution = attributionOf(quote)
@@ -88,7 +93,9 @@ describe('seed: the formal start on 4 December', () => {
       'plaatsvervangend directeur-generaal Buitenlandse Zaken',
     ])
     expect(items[2]!.participations[0]!.speaker.name).toBe('Herman Bolhaar')
-    expect(items[2]!.participations[0]!.speaker.function).toBe('Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen')
+    expect(items[2]!.participations[0]!.speaker.function).toBe(
+      'Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen',
+    )
   })
 
   test('partner organisations have contacts with example.org addresses only', async () => {

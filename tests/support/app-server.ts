@@ -14,7 +14,9 @@ export const ADMIN = { email: 'admin@example.org', password: 'Test-Beheer-Wachtw
 
 export type AppServer = { url: string; databaseUrl: string; output: () => string; stop: () => Promise<void> }
 
-export async function startAppServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<AppServer> {
   if (!fs.existsSync(path.join(root, 'build/server/index.js'))) {
     throw new Error('No build: run `npm run build` (npm run test:e2e does) before the browser tests')
   }

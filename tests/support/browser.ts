@@ -8,7 +8,8 @@ import { expect } from 'vitest'
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`)
+  if (!fs.existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`)
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -26,11 +27,25 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh context whose page fails the test on a browser console error or an uncaught exception. */
 export async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
-  const context: BrowserContext = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...options })
+  const context: BrowserContext = await browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    ...options,
+  })
   const page = await context.newPage()
   const problems: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
+    // A 4xx answer to a form post or page is often the point of a test; the browser logs it as
+    // "Failed to load resource". Broken assets are caught below instead.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console.error: ${message.text()}`)
+    }
+  })
+  page.on('response', (response) => {
+    const type = response.request().resourceType()
+    if (response.status() >= 400 && ['stylesheet', 'script', 'image', 'font'].includes(type)) {
+      problems.push(`${response.status()} for ${type} ${response.url()}`)
+    }
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   return { context, page, problems }
@@ -38,7 +53,11 @@ export async function newPage(browser: Browser, options: Parameters<Browser['new
 
 /** Waits until Remix has hydrated, so that clicks reach React's handlers. */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true)
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
+        .initialized === true,
+  )
 }
 
 /** axe with the WCAG 2.1 A and AA rules: no violations allowed. */

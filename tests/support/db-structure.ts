@@ -9,18 +9,38 @@ export async function sqliteStructure(file: string): Promise<Structure> {
   const { default: Database } = await import('better-sqlite3')
   const db = new Database(file, { readonly: true })
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string
+    }[]
     const out: Structure = {}
     for (const { name } of tables.filter((t) => !ignored(t.name))) {
-      const columns = db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>
-      const indexes = db.prepare(`PRAGMA index_list("${name}")`).all() as Array<{ name: string; unique: number; origin: string }>
-      const fks = db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Array<{ table: string; from: string; to: string; on_delete: string }>
+      const columns = db.prepare(`PRAGMA table_info("${name}")`).all() as Array<{
+        name: string
+        type: string
+        notnull: number
+        dflt_value: string | null
+        pk: number
+      }>
+      const indexes = db.prepare(`PRAGMA index_list("${name}")`).all() as Array<{
+        name: string
+        unique: number
+        origin: string
+      }>
+      const fks = db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Array<{
+        table: string
+        from: string
+        to: string
+        on_delete: string
+      }>
       out[name] = {
         columns: columns
           .map((c) => ({ name: c.name, nullable: c.notnull === 0 && c.pk === 0, type: c.type, default: c.dflt_value }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         // Primary-key indexes are implicit in SQLite ("pk" origin) and named differently; compare the rest.
-        indexes: indexes.filter((i) => i.origin !== 'pk').map((i) => `${i.name}${i.unique ? ' unique' : ''}`).sort(),
+        indexes: indexes
+          .filter((i) => i.origin !== 'pk')
+          .map((i) => `${i.name}${i.unique ? ' unique' : ''}`)
+          .sort(),
         foreignKeys: fks.map((f) => `${f.from}->${f.table}.${f.to} on delete ${f.on_delete.toLowerCase()}`).sort(),
       }
     }
@@ -35,13 +55,25 @@ export async function postgresStructure(url: string): Promise<Structure> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const columns = await client.query<{ table_name: string; column_name: string; is_nullable: string; udt_name: string; column_default: string | null }>(
+    const columns = await client.query<{
+      table_name: string
+      column_name: string
+      is_nullable: string
+      udt_name: string
+      column_default: string | null
+    }>(
       `SELECT table_name, column_name, is_nullable, udt_name, column_default FROM information_schema.columns WHERE table_schema = 'public'`,
     )
     const indexes = await client.query<{ tablename: string; indexname: string; indexdef: string }>(
       `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
     )
-    const fks = await client.query<{ table_name: string; column_name: string; foreign_table: string; foreign_column: string; delete_rule: string }>(
+    const fks = await client.query<{
+      table_name: string
+      column_name: string
+      foreign_table: string
+      foreign_column: string
+      delete_rule: string
+    }>(
       `SELECT kcu.table_name, kcu.column_name, ccu.table_name AS foreign_table, ccu.column_name AS foreign_column, rc.delete_rule
          FROM information_schema.referential_constraints rc
          JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = rc.constraint_name AND kcu.constraint_schema = rc.constraint_schema
@@ -51,13 +83,20 @@ export async function postgresStructure(url: string): Promise<Structure> {
     const out: Structure = {}
     const entry = (table: string) => (out[table] ??= { columns: [], indexes: [], foreignKeys: [] })
     for (const c of columns.rows.filter((r) => !ignored(r.table_name))) {
-      entry(c.table_name).columns.push({ name: c.column_name, nullable: c.is_nullable === 'YES', type: c.udt_name, default: c.column_default })
+      entry(c.table_name).columns.push({
+        name: c.column_name,
+        nullable: c.is_nullable === 'YES',
+        type: c.udt_name,
+        default: c.column_default,
+      })
     }
     for (const i of indexes.rows.filter((r) => !ignored(r.tablename) && !r.indexname.endsWith('_pkey'))) {
       entry(i.tablename).indexes.push(`${i.indexname}${i.indexdef.startsWith('CREATE UNIQUE') ? ' unique' : ''}`)
     }
     for (const f of fks.rows) {
-      entry(f.table_name).foreignKeys.push(`${f.column_name}->${f.foreign_table}.${f.foreign_column} on delete ${f.delete_rule.toLowerCase()}`)
+      entry(f.table_name).foreignKeys.push(
+        `${f.column_name}->${f.foreign_table}.${f.foreign_column} on delete ${f.delete_rule.toLowerCase()}`,
+      )
     }
     for (const t of Object.values(out)) {
       t.columns.sort((a, b) => a.name.localeCompare(b.name))
@@ -77,7 +116,11 @@ export function portableShape(structure: Structure) {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([table, t]) => [
         table,
-        { columns: t.columns.map((c) => `${c.name}${c.nullable ? '?' : ''}`), indexes: t.indexes, foreignKeys: t.foreignKeys },
+        {
+          columns: t.columns.map((c) => `${c.name}${c.nullable ? '?' : ''}`),
+          indexes: t.indexes,
+          foreignKeys: t.foreignKeys,
+        },
       ]),
   )
 }

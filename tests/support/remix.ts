@@ -5,7 +5,9 @@ type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown
 
 export type RouteResult = { status: number; headers: Headers; data: unknown; location: string | null }
 
-function isDataWithInit(value: unknown): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
+function isDataWithInit(
+  value: unknown,
+): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
 }
 
@@ -20,12 +22,21 @@ async function fromResponse(response: Response): Promise<RouteResult> {
   return { status: response.status, headers: response.headers, data, location: response.headers.get('location') }
 }
 
-export async function callRoute(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
+export async function callRoute(
+  handler: Handler,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<RouteResult> {
   try {
     const value = await handler({ request, params, context: {} })
     if (value instanceof Response) return fromResponse(value)
     if (isDataWithInit(value)) {
-      return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data, location: null }
+      return {
+        status: value.init?.status ?? 200,
+        headers: new Headers(value.init?.headers),
+        data: value.data,
+        location: null,
+      }
     }
     return { status: 200, headers: new Headers(), data: value, location: null }
   } catch (thrown) {
