@@ -26,6 +26,14 @@ export default function SecretariatLayout() {
                 {t.dashboard.title}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/beheer/verzendingen">{t.shell.batches}</NavLink>
+            </li>
+            {user.role === 'admin' ? (
+              <li>
+                <NavLink to="/beheer/mailbox">{t.shell.mailbox}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

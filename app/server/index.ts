@@ -31,9 +31,11 @@ app.use((req, res, next) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
   res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
-  if (production) {
+  // A mail's HTML is framed by the dev mailbox and sets its own, stricter policy.
+  const framedMail = /^\/beheer\/mailbox\/[^/]+\/html$/.test(req.path)
+  if (!framedMail) res.setHeader('X-Frame-Options', 'DENY')
+  if (production && !framedMail) {
     res.setHeader(
       'Content-Security-Policy',
       [
@@ -97,9 +99,21 @@ const server = app.listen(port, host, () => {
   console.log(`bijeen listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`)
 })
 
+// The embedded default: the mail worker runs inside the web process. With several processes, set
+// MAIL_WORKER_IN_PROCESS=false and run `npm run worker` instead (safe with several workers on PostgreSQL).
+const worker =
+  process.env.MAIL_WORKER_IN_PROCESS === 'false'
+    ? null
+    : await import('../mail/worker.server.ts').then(({ MailWorker }) => {
+        const w = new MailWorker({ pollIntervalMs: 500, log: (line) => console.log(line) })
+        w.start()
+        return w
+      })
+
 function shutdown(signal: string) {
   console.log(`${signal}: closing the server`)
-  server.close(() => process.exit(0))
+  const stopped = worker ? worker.stop() : Promise.resolve()
+  server.close(() => void stopped.then(() => process.exit(0)))
   // Idle keep-alive connections would hold close() open.
   server.closeIdleConnections()
   setTimeout(() => process.exit(0), 10_000).unref()

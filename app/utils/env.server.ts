@@ -64,6 +64,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  // A mail in 'sending' longer than this is considered lost with its worker and is claimed again.
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
   UPLOAD_DIR: z.string().default('./data/uploads'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })

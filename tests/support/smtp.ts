@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedMail = { raw: string; parsed: ParsedMail; envelope: { from: string; to: string[] } }
+export type ReceivedMail = {
+  raw: string
+  messageId: string
+  parsed: ParsedMail | null
+  envelope: { from: string; to: string[] }
+}
 
 export type SmtpSink = {
   port: number
@@ -16,7 +21,9 @@ export type SmtpSink = {
   close: () => Promise<void>
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `parse: false` keeps only the raw message and its Message-ID: for tests that receive thousands. */
+export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
+  const parse = options.parse ?? true
   const messages: ReceivedMail[] = []
   const failures: Array<{ code: number; message: string }> = []
   const waiters: Array<() => void> = []
@@ -37,10 +44,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return
         }
         const raw = Buffer.concat(chunks).toString('utf8')
-        simpleParser(raw)
+        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? ''
+        ;(parse ? simpleParser(raw) : Promise.resolve(null))
           .then((parsed) => {
             messages.push({
               raw,
+              messageId,
               parsed,
               envelope: {
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
