@@ -1,5 +1,5 @@
 // The registry of mail kinds. Every kind is one React Email component with plain props, rendered twice from
-// the same element: HTML and plain text. Callers (the outbox) store the props as JSON and render at send time.
+// the same element: HTML and plain text. The outbox renders when a mail is queued (bulk sends once, as a merge).
 import { render } from '@react-email/render'
 import { createElement, type FunctionComponent, type ReactElement } from 'react'
 import * as accountInvitation from './account-invitation'

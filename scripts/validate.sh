@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/pg_ctl > /dev/null 2>&1 || need+=(postgresql)
+/usr/bin/python3 -c 'import icalendar' 2> /dev/null || need+=(python3-icalendar)
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
     echo "==> apt-get install ${need[*]}"

@@ -16,8 +16,10 @@ import { hashPassword } from '~/utils/password.server'
 
 const unique = () => randomBytes(4).toString('hex')
 
-export function icsUid(kind: 'event' | 'item', host = 'bijeen.example.org') {
-  return `${kind}-${randomBytes(12).toString('hex')}@${host}`
+/** A new row id and its calendar UID (`event-<id>@<host>`, DESIGN §3), fixed at creation. */
+export function withIcsUid(kind: 'event' | 'agenda-item', host = 'localhost') {
+  const id = `c${randomBytes(12).toString('hex')}`
+  return { id, icsUid: `${kind}-${id}@${host}` }
 }
 
 /** Wall-clock time in a zone → UTC Date. */
@@ -152,7 +154,7 @@ export async function createEvent(db: Db, programmeId: string, input: EventInput
       language: input.language ?? 'nl',
       registrationOpensAt: input.registrationOpensAt,
       registrationClosesAt: input.registrationClosesAt,
-      icsUid: icsUid('event'),
+      ...withIcsUid('event'),
       hosts: input.hostIds?.length
         ? { create: input.hostIds.map((organisationId, order) => ({ organisationId, order })) }
         : undefined,
@@ -185,7 +187,7 @@ export function createAgendaItem(
       order: input.order ?? 0,
       startsAt: at(input.date, input.start, event.timeZone),
       endsAt: at(input.date, input.end, event.timeZone),
-      icsUid: icsUid('item'),
+      ...withIcsUid('agenda-item'),
       actionLines: input.actionLineIds?.length
         ? { create: input.actionLineIds.map((actionLineId) => ({ actionLineId })) }
         : undefined,

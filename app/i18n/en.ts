@@ -67,8 +67,10 @@ export const en: Dictionary = {
   mailbox: {
     title: 'Mailbox',
     intro: 'No SMTP server is configured. So every mail that bijeen sends ends up here, exactly as it would arrive.',
-    smtpConfigured: 'An SMTP server is configured: mail goes to the real recipients. This only shows what reached the mailbox before.',
-    summary: (queued: number, sent: number, failed: number) => `Queue: ${queued} to send, ${sent} sent, ${failed} failed.`,
+    smtpConfigured:
+      'An SMTP server is configured: mail goes to the real recipients. This only shows what reached the mailbox before.',
+    summary: (queued: number, sent: number, failed: number) =>
+      `Queue: ${queued} to send, ${sent} sent, ${failed} failed.`,
     empty: 'The mailbox is empty.',
     columns: { received: 'Received', to: 'To', subject: 'Subject' },
     testMail: 'Send me a test mail',

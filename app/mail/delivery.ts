@@ -20,7 +20,10 @@ export function decideAfterFailure(failure: SendFailure, attempts: number): Fail
 
 export function describeFailure(failure: SendFailure): string {
   const text = failure.response ?? failure.message
-  return (failure.responseCode ? `${failure.responseCode} ${text}` : `${failure.code ?? 'error'}: ${text}`).slice(0, 1000)
+  return (failure.responseCode ? `${failure.responseCode} ${text}` : `${failure.code ?? 'error'}: ${text}`).slice(
+    0,
+    1000,
+  )
 }
 
 /** Header values come from people (names, titles): CR and LF must never reach a header. */

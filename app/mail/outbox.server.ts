@@ -39,7 +39,14 @@ function checkAddress(address: string) {
 /** Renders a mail (HTML and text from one component) and makes its headers safe. No IO. */
 export async function prepareMail<K extends MailKind>(
   kind: K,
-  input: { to: string; toName: string; language: Language; props: MailProps<K>; ics?: IcsPart; attachments?: Attachment[] },
+  input: {
+    to: string
+    toName: string
+    language: Language
+    props: MailProps<K>
+    ics?: IcsPart
+    attachments?: Attachment[]
+  },
 ): Promise<PreparedMail> {
   const rendered = await renderMail(kind, input.props)
   return {
@@ -56,41 +63,53 @@ export async function prepareMail<K extends MailKind>(
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+
+/** A template rendered once for a bulk send: placeholder tokens stand where the personal fields go. */
+export type PreparedMerge = {
+  kind: MailKind
+  language: Language
+  subject: string
+  html: string
+  text: string
+  /** Field name → token. */
+  fields: Record<string, string>
+}
 
 /**
- * Mail merge for bulk sends: renders the template once per language with placeholder tokens for the
- * personal fields (name, link), then fills them in per recipient. Rendering 5,000 mails one by one would
- * take most of a minute; this takes milliseconds and gives the same output.
+ * Mail merge for bulk sends: renders the template once with placeholder tokens for the personal fields
+ * (name, personal link). Rendering 5,000 mails one by one would take most of a minute; filling in the
+ * tokens takes microseconds and gives the same output (tests/integration/mail.test.ts checks this).
  */
 export async function prepareBulk<K extends MailKind, F extends string>(
   kind: K,
-  input: {
-    language: Language
-    fields: readonly F[]
-    props: (fields: Record<F, string>) => MailProps<K>
-    recipients: Array<{ to: string; toName: string; fields: Record<F, string> }>
-  },
-): Promise<PreparedMail[]> {
+  input: { language: Language; fields: readonly F[]; props: (fields: Record<F, string>) => MailProps<K> },
+): Promise<PreparedMerge> {
   const tokens = Object.fromEntries(input.fields.map((f, i) => [f, `XBIJEENMERGE${i}X`])) as Record<F, string>
-  const template = await renderMail(kind, input.props(tokens))
-  const fill = (text: string, values: Record<F, string>, escape: (v: string) => string) =>
-    input.fields.reduce((out, f) => out.split(tokens[f]).join(escape(values[f])), text)
-  return input.recipients.map((recipient) => {
-    const html = fill(template.html, recipient.fields, escapeHtml)
-    const text = fill(template.text, recipient.fields, (v) => v)
-    const subject = fill(template.subject, recipient.fields, (v) => v)
-    if (html.includes('XBIJEENMERGE') || text.includes('XBIJEENMERGE')) throw new Error('unfilled merge field')
-    return {
-      kind,
-      to: checkAddress(recipient.to),
-      toName: headerSafe(recipient.toName),
-      language: input.language,
-      subject: headerSafe(subject),
-      html,
+  const rendered = await renderMail(kind, input.props(tokens))
+  return { kind, language: input.language, ...rendered, fields: tokens }
+}
+
+/** The mail of one recipient: tokens replaced, HTML-escaped in the HTML part. Pure. */
+export function fillMerge(
+  merge: Pick<PreparedMerge, 'subject' | 'html' | 'text' | 'fields'>,
+  values: Record<string, string>,
+) {
+  const fill = (text: string, escape: (v: string) => string) =>
+    Object.entries(merge.fields).reduce(
+      (out, [field, token]) => out.split(token).join(escape(values[field] ?? '')),
       text,
-    }
-  })
+    )
+  return {
+    subject: headerSafe(fill(merge.subject, (v) => v)),
+    html: fill(merge.html, escapeHtml),
+    text: fill(merge.text, (v) => v),
+  }
 }
 
 export function mailDomain() {
@@ -117,43 +136,112 @@ const outboxColumns: ColumnSpec = {
   messageId: 'text',
   idempotencyKey: 'text',
   batchId: 'text',
+  mergeId: 'text',
+  mergeValues: 'json',
   eventId: 'text',
   createdAt: 'time',
   updatedAt: 'time',
+}
+
+type OutboxRow = {
+  kind: string
+  to: string
+  toName: string
+  language: Language
+  subject: string
+  html: string | null
+  text: string | null
+  attachments?: Attachment[]
+  ics?: IcsPart
+  mergeId?: string
+  mergeValues?: Record<string, string>
+} & EnqueueMeta
+
+async function insertOutboxRows(rows: OutboxRow[], tx: Tx) {
+  const now = new Date()
+  const domain = mailDomain()
+  const ids = await insertIgnoringDuplicates(
+    tx,
+    'OutboxMessage',
+    outboxColumns,
+    rows.map((mail) => ({
+      id: randomUUID(),
+      kind: mail.kind,
+      to: mail.to,
+      toName: mail.toName,
+      language: mail.language,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      attachments: mail.attachments?.length ? mail.attachments : null,
+      icsMethod: mail.ics?.method ?? null,
+      icsContent: mail.ics?.content ?? null,
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      messageId: `<${randomUUID()}@${domain}>`,
+      idempotencyKey: mail.idempotencyKey,
+      batchId: mail.batchId ?? null,
+      mergeId: mail.mergeId ?? null,
+      mergeValues: mail.mergeValues ?? null,
+      eventId: mail.eventId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+    'idempotencyKey',
+  )
+  if (ids.length) notifyWorkers()
+  return ids
 }
 
 /**
  * Queues mails inside the caller's transaction (or on its own). A mail whose idempotency key is already
  * queued is skipped. Returns the ids of the mails that were newly queued.
  */
-export async function enqueue(mails: Array<PreparedMail & EnqueueMeta>, tx: Tx = db): Promise<string[]> {
-  const now = new Date()
-  const domain = mailDomain()
-  const rows = mails.map((mail) => ({
-    id: randomUUID(),
-    kind: mail.kind,
-    to: mail.to,
-    toName: mail.toName,
-    language: mail.language,
-    subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
-    attachments: mail.attachments?.length ? mail.attachments : null,
-    icsMethod: mail.ics?.method ?? null,
-    icsContent: mail.ics?.content ?? null,
-    status: 'queued',
-    attempts: 0,
-    nextAttemptAt: now,
-    messageId: `<${randomUUID()}@${domain}>`,
-    idempotencyKey: mail.idempotencyKey,
-    batchId: mail.batchId ?? null,
-    eventId: mail.eventId ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }))
-  const ids = await insertIgnoringDuplicates(tx, 'OutboxMessage', outboxColumns, rows, 'idempotencyKey')
-  if (ids.length) notifyWorkers()
-  return ids
+export function enqueue(mails: Array<PreparedMail & EnqueueMeta>, tx: Tx = db): Promise<string[]> {
+  return insertOutboxRows(mails, tx)
+}
+
+/**
+ * Queues a bulk send: the merge template once, and one small row per recipient with its personal values.
+ * The values are checked here, so that a mail that cannot be filled in never reaches the queue.
+ */
+export async function enqueueBulk(
+  merge: PreparedMerge,
+  recipients: Array<{ to: string; toName: string; values: Record<string, string>; idempotencyKey: string }>,
+  meta: { batchId?: string | null; eventId?: string | null } = {},
+  tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe' | 'mailMerge'> = db,
+): Promise<string[]> {
+  const stored = await tx.mailMerge.create({
+    data: {
+      kind: merge.kind,
+      language: merge.language,
+      subject: merge.subject,
+      html: merge.html,
+      text: merge.text,
+      fields: merge.fields,
+    },
+  })
+  const rows = recipients.map((r) => {
+    const missing = Object.keys(merge.fields).filter((f) => typeof r.values[f] !== 'string')
+    if (missing.length) throw new Error(`merge values missing: ${missing.join(', ')}`)
+    return {
+      kind: merge.kind,
+      to: checkAddress(r.to),
+      toName: headerSafe(r.toName),
+      language: merge.language,
+      // The personal subject is kept on the row for lists and logs; the bodies come from the merge.
+      subject: fillMerge(merge, r.values).subject,
+      html: null,
+      text: null,
+      mergeId: stored.id,
+      mergeValues: r.values,
+      idempotencyKey: r.idempotencyKey,
+      batchId: meta.batchId,
+      eventId: meta.eventId,
+    }
+  })
+  return insertOutboxRows(rows, tx)
 }
 
 // In-process workers wake up at once instead of at their next poll.
@@ -166,18 +254,45 @@ function notifyWorkers() {
   for (const listener of listeners) listener()
 }
 
-export async function createBatch(input: { kind: string; eventId?: string | null; createdById?: string | null; total: number }) {
-  return db.mailBatch.create({ data: { kind: input.kind, eventId: input.eventId ?? null, createdById: input.createdById ?? null, total: input.total } })
+export async function createBatch(input: {
+  kind: string
+  eventId?: string | null
+  createdById?: string | null
+  total: number
+}) {
+  return db.mailBatch.create({
+    data: {
+      kind: input.kind,
+      eventId: input.eventId ?? null,
+      createdById: input.createdById ?? null,
+      total: input.total,
+    },
+  })
 }
 
-export type BatchProgress = { total: number; queued: number; sending: number; sent: number; retry: number; failed: number; done: boolean }
+export type BatchProgress = {
+  total: number
+  queued: number
+  sending: number
+  sent: number
+  retry: number
+  failed: number
+  done: boolean
+}
 
 export async function batchProgress(batchId: string): Promise<BatchProgress | null> {
   const batch = await db.mailBatch.findUnique({ where: { id: batchId }, select: { total: true } })
   if (!batch) return null
   const groups = await db.outboxMessage.groupBy({ by: ['status'], where: { batchId }, _count: { _all: true } })
   const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0
-  const progress = { total: batch.total, queued: count('queued'), sending: count('sending'), sent: count('sent'), retry: count('retry'), failed: count('failed') }
+  const progress = {
+    total: batch.total,
+    queued: count('queued'),
+    sending: count('sending'),
+    sent: count('sent'),
+    retry: count('retry'),
+    failed: count('failed'),
+  }
   return { ...progress, done: progress.sent + progress.failed >= progress.total }
 }
 
@@ -185,7 +300,14 @@ export async function batchProgress(batchId: string): Promise<BatchProgress | nu
 export async function resendFailed(messageId: string, batchId?: string) {
   const result = await db.outboxMessage.updateMany({
     where: { id: messageId, status: 'failed', ...(batchId ? { batchId } : {}) },
-    data: { status: 'queued', attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null, lockedBy: null },
+    data: {
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+      leaseUntil: null,
+      lockedBy: null,
+    },
   })
   if (result.count) notifyWorkers()
   return result.count === 1
@@ -194,7 +316,14 @@ export async function resendFailed(messageId: string, batchId?: string) {
 export async function resendAllFailed(batchId: string) {
   const result = await db.outboxMessage.updateMany({
     where: { batchId, status: 'failed' },
-    data: { status: 'queued', attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null, lockedBy: null },
+    data: {
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+      leaseUntil: null,
+      lockedBy: null,
+    },
   })
   if (result.count) notifyWorkers()
   return result.count

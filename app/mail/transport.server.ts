@@ -18,7 +18,11 @@ export function createTransport(): MailTransport {
   if (!env.SMTP_URL && !env.SMTP_HOST) return devMailbox()
   const dkim =
     env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
-      ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY.replace(/\\n/g, '\n') }
+      ? {
+          domainName: env.DKIM_DOMAIN,
+          keySelector: env.DKIM_SELECTOR,
+          privateKey: env.DKIM_PRIVATE_KEY.replace(/\\n/g, '\n'),
+        }
       : undefined
   const pool = {
     pool: true as const,

@@ -4,12 +4,12 @@
 // A mail left in 'sending' by a crashed worker is claimed again once its lease has passed.
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import type { OutboxMessage } from '~/generated/prisma/client'
+import type { MailMerge, OutboxMessage } from '~/generated/prisma/client'
 import { db, dbProvider } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { dbTime } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
-import { onMailQueued, type Attachment } from './outbox.server'
+import { fillMerge, onMailQueued, type Attachment } from './outbox.server'
 import { createTransport, type MailTransport, type OutgoingMail } from './transport.server'
 
 export type WorkerOptions = {
@@ -64,20 +64,32 @@ export async function claimMails(workerId: string, limit: number, leaseSeconds: 
   ).map((r) => r.id)
 }
 
-export function toOutgoingMail(row: OutboxMessage): OutgoingMail {
+type MergeTemplate = Pick<MailMerge, 'subject' | 'html' | 'text' | 'fields'>
+
+export function toOutgoingMail(row: OutboxMessage, merge?: MergeTemplate | null): OutgoingMail {
   const attachments = (row.attachments as Attachment[] | null) ?? []
+  const body = merge
+    ? fillMerge(
+        { ...merge, fields: merge.fields as Record<string, string> },
+        (row.mergeValues ?? {}) as Record<string, string>,
+      )
+    : { subject: row.subject, html: row.html ?? undefined, text: row.text ?? undefined }
   return {
     from: getEnv().MAIL_FROM,
     to: { name: row.toName, address: row.to },
-    subject: row.subject,
-    html: row.html ?? undefined,
-    text: row.text ?? undefined,
+    subject: body.subject,
+    html: body.html,
+    text: body.text,
     messageId: row.messageId,
     date: row.createdAt,
     headers: { 'X-Bijeen-Kind': row.kind, 'Auto-Submitted': 'auto-generated' },
     icalEvent:
       row.icsContent && row.icsMethod
-        ? { method: row.icsMethod, content: row.icsContent, filename: row.icsMethod === 'CANCEL' ? 'afzegging.ics' : 'uitnodiging.ics' }
+        ? {
+            method: row.icsMethod,
+            content: row.icsContent,
+            filename: row.icsMethod === 'CANCEL' ? 'afzegging.ics' : 'uitnodiging.ics',
+          }
         : undefined,
     attachments: attachments.map((a) => ({
       filename: a.filename,
@@ -88,6 +100,29 @@ export function toOutgoingMail(row: OutboxMessage): OutgoingMail {
   }
 }
 
+/** Records many successful sends in one statement (each with its own server response). */
+async function markSent(workerId: string, results: Array<{ id: string; response: string }>) {
+  if (!results.length) return
+  const pg = dbProvider() === 'postgresql'
+  const params: unknown[] = []
+  const p = (value: unknown, cast = '') => {
+    params.push(value)
+    return pg ? (cast ? `CAST($${params.length} AS ${cast})` : `$${params.length}`) : '?'
+  }
+  const now = dbTime(new Date())
+  const sentAt = p(now, 'timestamp(3)')
+  const updatedAt = p(now, 'timestamp(3)')
+  const cases = results.map((r) => `WHEN ${p(r.id)} THEN ${p(r.response.slice(0, 500))}`).join(' ')
+  const ids = results.map((r) => p(r.id)).join(', ')
+  const owner = p(workerId)
+  await db.$executeRawUnsafe(
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${sentAt}, "updatedAt" = ${updatedAt}, "leaseUntil" = NULL,
+            "lastError" = NULL, "serverResponse" = CASE "id" ${cases} END
+      WHERE "id" IN (${ids}) AND "lockedBy" = ${owner}`,
+    ...params,
+  )
+}
+
 export class MailWorker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   private transport: MailTransport
@@ -96,6 +131,8 @@ export class MailWorker {
   private leaseSeconds: number
   private log: (line: string) => void
   private inFlight = new Set<Promise<void>>()
+  private sentBuffer: Array<{ id: string; response: string }> = []
+  private flushing: Promise<void> = Promise.resolve()
   private stopping = false
   private loop: Promise<void> | null = null
   private wake: (() => void) | null = null
@@ -104,7 +141,7 @@ export class MailWorker {
   constructor(options: WorkerOptions = {}) {
     const env = getEnv()
     this.transport = options.transport ?? createTransport()
-    this.concurrency = options.concurrency ?? Math.max(10, env.SMTP_MAX_CONNECTIONS * 10)
+    this.concurrency = options.concurrency ?? Math.max(20, env.SMTP_MAX_CONNECTIONS * 10)
     this.pollIntervalMs = options.pollIntervalMs ?? 1000
     this.leaseSeconds = options.leaseSeconds ?? env.MAIL_LEASE_SECONDS
     this.log = options.log ?? (() => {})
@@ -120,12 +157,13 @@ export class MailWorker {
     this.loop = this.run()
   }
 
-  /** Stops claiming, lets the mails in flight finish, and closes the connections. */
+  /** Stops claiming, lets the mails in flight finish, records them, and closes the connections. */
   async stop() {
     this.stopping = true
     this.wake?.()
     await this.loop
     await Promise.allSettled(this.inFlight)
+    await this.flush()
     this.unsubscribe?.()
     this.transport.close()
   }
@@ -134,36 +172,58 @@ export class MailWorker {
   async drain(): Promise<number> {
     let total = 0
     for (;;) {
-      const ids = await claimMails(this.id, this.concurrency, this.leaseSeconds)
-      if (!ids.length) break
-      total += ids.length
-      await Promise.all(ids.map((id) => this.deliver(id)))
+      const rows = await this.claim(this.concurrency)
+      if (!rows.length) break
+      total += rows.length
+      await Promise.all(rows.map((row) => this.deliver(row)))
+      await this.flush()
     }
     return total
   }
 
+  private merges = new Map<string, MergeTemplate>()
+
+  private async claim(limit: number) {
+    const ids = await claimMails(this.id, limit, this.leaseSeconds)
+    if (!ids.length) return []
+    const rows = await db.outboxMessage.findMany({ where: { id: { in: ids }, lockedBy: this.id } })
+    // Bulk mails share a template: load each one once (a small cache; templates never change).
+    const missing = [...new Set(rows.map((r) => r.mergeId).filter((id): id is string => !!id && !this.merges.has(id)))]
+    if (missing.length) {
+      if (this.merges.size > 50) this.merges.clear()
+      for (const m of await db.mailMerge.findMany({ where: { id: { in: missing } } })) this.merges.set(m.id, m)
+    }
+    return rows
+  }
+
   private async run() {
+    let lastFlush = Date.now()
     while (!this.stopping) {
       const room = this.concurrency - this.inFlight.size
-      let claimed: string[] = []
-      if (room > 0) {
+      let claimed: OutboxMessage[] = []
+      // Claim in chunks, not one by one: each claim is a write.
+      if (room >= Math.min(10, this.concurrency)) {
         try {
-          claimed = await claimMails(this.id, room, this.leaseSeconds)
+          claimed = await this.claim(room)
         } catch (error) {
           this.log(`mail worker: claim failed: ${error instanceof Error ? error.message : String(error)}`)
         }
       }
-      for (const id of claimed) {
-        const job: Promise<void> = this.deliver(id).finally(() => {
+      for (const row of claimed) {
+        const job: Promise<void> = this.deliver(row).finally(() => {
           this.inFlight.delete(job)
           this.wake?.()
         })
         this.inFlight.add(job)
       }
+      if (this.sentBuffer.length >= 50 || (this.sentBuffer.length && Date.now() - lastFlush > 100)) {
+        lastFlush = Date.now()
+        await this.flush()
+      }
       if (claimed.length && this.inFlight.size < this.concurrency) continue
       // Wait for a finished send, a newly queued mail, or the next poll.
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollIntervalMs)
+        const timer = setTimeout(resolve, this.sentBuffer.length ? 100 : this.pollIntervalMs)
         this.wake = () => {
           clearTimeout(timer)
           this.wake = null
@@ -173,28 +233,44 @@ export class MailWorker {
     }
   }
 
-  private async deliver(id: string) {
-    const row = await db.outboxMessage.findUnique({ where: { id } })
-    if (!row || row.status !== 'sending' || row.lockedBy !== this.id) return
-    try {
-      const { response } = await this.transport.send(toOutgoingMail(row))
-      await db.outboxMessage.updateMany({
-        where: { id, lockedBy: this.id },
-        data: { status: 'sent', sentAt: new Date(), serverResponse: response.slice(0, 500), leaseUntil: null, lastError: null },
+  private flush() {
+    const batch = this.sentBuffer.splice(0)
+    if (!batch.length) return this.flushing
+    this.flushing = this.flushing
+      .then(() => markSent(this.id, batch))
+      .catch((error: unknown) => {
+        // The lease runs out and the mails are sent again: a duplicate rather than a loss.
+        this.log(
+          `mail worker: recording ${batch.length} sent mails failed: ${error instanceof Error ? error.message : String(error)}`,
+        )
       })
+    return this.flushing
+  }
+
+  private async deliver(row: OutboxMessage) {
+    try {
+      const merge = row.mergeId ? this.merges.get(row.mergeId) : null
+      if (row.mergeId && !merge) throw Object.assign(new Error('mail merge template not found'), { responseCode: 554 })
+      const { response } = await this.transport.send(toOutgoingMail(row, merge))
+      this.sentBuffer.push({ id: row.id, response })
     } catch (error) {
       const failure = error as SendFailure
       const decision = decideAfterFailure(failure, row.attempts)
       const lastError = describeFailure(failure)
       await db.outboxMessage.updateMany({
-        where: { id, lockedBy: this.id },
+        where: { id: row.id, lockedBy: this.id },
         data:
           decision.kind === 'retry'
-            ? { status: 'retry', nextAttemptAt: new Date(Date.now() + decision.delaySeconds * 1000), lastError, leaseUntil: null }
+            ? {
+                status: 'retry',
+                nextAttemptAt: new Date(Date.now() + decision.delaySeconds * 1000),
+                lastError,
+                leaseUntil: null,
+              }
             : { status: 'failed', lastError, leaseUntil: null },
       })
       // The reason only: never the recipient or the content.
-      this.log(`mail ${id}: ${decision.kind} after attempt ${row.attempts}: ${lastError}`)
+      this.log(`mail ${row.id}: ${decision.kind} after attempt ${row.attempts}: ${lastError}`)
     }
   }
 }

@@ -27,7 +27,16 @@ export async function getBatch(id: string, status?: (typeof statusOrder)[number]
         where: { batchId: id, status: s },
         orderBy: { to: 'asc' },
         take: RECIPIENT_LIMIT - recipients.length,
-        select: { id: true, to: true, toName: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true },
+        select: {
+          id: true,
+          to: true,
+          toName: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          nextAttemptAt: true,
+          sentAt: true,
+        },
       })),
     )
   }

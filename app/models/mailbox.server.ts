@@ -23,7 +23,12 @@ export async function listDevMails(page = 1) {
 export async function outboxSummary() {
   const groups = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } })
   const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0
-  return { queued: count('queued') + count('retry'), sending: count('sending'), sent: count('sent'), failed: count('failed') }
+  return {
+    queued: count('queued') + count('retry'),
+    sending: count('sending'),
+    sent: count('sent'),
+    failed: count('failed'),
+  }
 }
 
 export async function getDevMail(id: string) {

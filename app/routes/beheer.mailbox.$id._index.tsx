@@ -5,7 +5,9 @@ import { useLang, useT } from '~/i18n'
 import { getDevMail } from '~/models/mailbox.server'
 import { requireUserWithRole } from '~/utils/permissions.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? 'Mail'} · Mailbox · bijeen` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.subject ?? 'Mail'} · Mailbox · bijeen` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithRole(request, 'admin')
@@ -34,7 +36,12 @@ export default function MailDetail() {
       {mail.html ? (
         <section aria-labelledby="html-version">
           <h2 id="html-version">{t.mailbox.htmlVersion}</h2>
-          <iframe className="mail-frame" title={t.mailbox.frameTitle} src={`/beheer/mailbox/${mail.id}/html`} sandbox="" />
+          <iframe
+            className="mail-frame"
+            title={t.mailbox.frameTitle}
+            src={`/beheer/mailbox/${mail.id}/html`}
+            sandbox=""
+          />
         </section>
       ) : null}
       <section aria-labelledby="text-version">

@@ -10,7 +10,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(html, {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
       'X-Frame-Options': 'SAMEORIGIN',
       'Cache-Control': 'private, no-store',
     },

@@ -15,10 +15,22 @@ export const meta: MetaFunction = () => [{ title: 'Mailbox · bijeen' }]
 // Mails hold personal links, so only administrators read the mailbox.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, 'admin')
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('pagina') ?? 1)
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(new URL(request.url).searchParams.get('pagina') ?? 1)
   const env = getEnv()
   const [list, summary] = await Promise.all([listDevMails(page), outboxSummary()])
-  return { ...list, summary, userEmail: user.email, smtpConfigured: Boolean(env.SMTP_URL || env.SMTP_HOST), requestKey: newRequestKey() }
+  return {
+    ...list,
+    summary,
+    userEmail: user.email,
+    smtpConfigured: Boolean(env.SMTP_URL || env.SMTP_HOST),
+    requestKey: newRequestKey(),
+  }
 }
 
 const testMailSchema = z.object({ intent: z.literal('test-mail'), requestKey: z.string().min(20).max(100) })

@@ -124,7 +124,11 @@ export default function BatchDetail() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="resend-one" />
                         <input type="hidden" name="messageId" value={r.id} />
-                        <button type="submit" className="button button--secondary" aria-label={t.batches.resendLabel(r.toName || r.to)}>
+                        <button
+                          type="submit"
+                          className="button button--secondary"
+                          aria-label={t.batches.resendLabel(r.toName || r.to)}
+                        >
                           {t.batches.resend}
                         </button>
                       </Form>

@@ -38,7 +38,9 @@ export default function Batches() {
               {batches.map((b) => (
                 <tr key={b.id}>
                   <td>
-                    <Link to={`/beheer/verzendingen/${b.id}`}>{formatDateTime(new Date(b.createdAt), 'Europe/Amsterdam', lang)}</Link>
+                    <Link to={`/beheer/verzendingen/${b.id}`}>
+                      {formatDateTime(new Date(b.createdAt), 'Europe/Amsterdam', lang)}
+                    </Link>
                   </td>
                   <td>{b.kind}</td>
                   <td>{b.event?.title ?? '—'}</td>

@@ -16,7 +16,10 @@ const child = process.env.BIJEEN_BENCH_CHILD
 if (child) {
   const [suite, provider] = child.split(':') as [string, 'sqlite' | 'postgresql']
   const { file, fn } = suites[suite]!
-  const mod = (await import(path.join(here, file))) as Record<string, (p: string) => Promise<{ name: string; lines: string[] }>>
+  const mod = (await import(path.join(here, file))) as Record<
+    string,
+    (p: string) => Promise<{ name: string; lines: string[] }>
+  >
   const result = await mod[fn]!(provider)
   console.log(`\n${result.name}`)
   for (const line of result.lines) console.log(`  ${line}`)

@@ -1,7 +1,8 @@
 // "5,000 invitations: time to queue, and mails/s delivered to a local SMTP sink."
 // Runs in a child process per database so that DATABASE_URL is set before the app modules load.
-import { SMTPServer } from 'smtp-server'
-import type { AddressInfo } from 'node:net'
+import { fork } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { fmt, freshDatabase, median, type Provider } from './support.ts'
 
 const COUNT = 5000
@@ -11,25 +12,17 @@ export async function benchMail(provider: Provider) {
   const database = await freshDatabase(provider)
   process.env.DATABASE_URL = database.url
   process.env.LOG_LEVEL = 'silent'
-  let received = 0
-  // A sink that accepts and counts: it reads every byte but does not parse, so the sink is not the bottleneck.
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {})
-      stream.on('end', () => {
-        received++
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve))
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`
+  const sink = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sinkproc.mjs'))
+  const port = await new Promise<number>((resolve) => sink.once('message', (m: { port: number }) => resolve(m.port)))
+  const ask = () =>
+    new Promise<number>((resolve) => {
+      sink.once('message', (m: { count: number }) => resolve(m.count))
+      sink.send('count')
+    })
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
   process.env.SMTP_MAX_CONNECTIONS = '5'
 
-  const { enqueue, prepareBulk, createBatch } = await import('~/mail/outbox.server')
+  const { enqueueBulk, prepareBulk, createBatch } = await import('~/mail/outbox.server')
   const { MailWorker } = await import('~/mail/worker.server')
   const { db } = await import('~/utils/db.server')
   const { sample } = await import('../../emails/invitation.tsx')
@@ -38,21 +31,28 @@ export async function benchMail(provider: Provider) {
   const rates: number[] = []
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      received = 0
+      sink.send('reset')
       const shared = sample('nl')
       const started = performance.now()
       const batch = await createBatch({ kind: 'invitation', total: COUNT })
-      const mails = await prepareBulk('invitation', {
+      const merge = await prepareBulk('invitation', {
         language: 'nl',
         fields: ['recipientName', 'registerUrl'] as const,
         props: (f) => ({ ...shared, recipientName: f.recipientName, registerUrl: f.registerUrl }),
-        recipients: Array.from({ length: COUNT }, (_, i) => ({
+      })
+      await enqueueBulk(
+        merge,
+        Array.from({ length: COUNT }, (_, i) => ({
           to: `genodigde-${round}-${i}@example.org`,
           toName: `Genodigde ${i}`,
-          fields: { recipientName: `Genodigde ${i}`, registerUrl: `https://bijeen.example.org/uitnodiging/token-${round}-${i}` },
+          values: {
+            recipientName: `Genodigde ${i}`,
+            registerUrl: `https://bijeen.example.org/uitnodiging/token-${round}-${i}`,
+          },
+          idempotencyKey: `bench:${round}:${i}`,
         })),
-      })
-      await enqueue(mails.map((m, i) => ({ ...m, idempotencyKey: `bench:${round}:${i}`, batchId: batch.id })))
+        { batchId: batch.id },
+      )
       queueTimes.push(performance.now() - started)
 
       const worker = new MailWorker({ pollIntervalMs: 50 })
@@ -63,6 +63,7 @@ export async function benchMail(provider: Provider) {
       }
       const seconds = (performance.now() - sendStart) / 1000
       await worker.stop()
+      const received = await ask()
       if (received < COUNT) throw new Error(`sink received ${received} of ${COUNT}`)
       rates.push(COUNT / seconds)
     }
@@ -75,7 +76,7 @@ export async function benchMail(provider: Provider) {
     }
   } finally {
     await db.$disconnect()
-    await new Promise<void>((resolve) => sink.close(() => resolve()))
+    sink.kill()
     database.cleanup()
   }
 }

@@ -64,6 +64,10 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
     },
   })
 
+  // A client that dies mid-session (the crash test kills its worker) resets its connection: not an error here.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as AddressInfo).port
 

@@ -10,8 +10,14 @@ describe('after a failed send', () => {
   })
 
   test('connection errors are temporary', () => {
-    expect(decideAfterFailure({ message: 'connect ECONNREFUSED', code: 'ECONNECTION' }, 1)).toEqual({ kind: 'retry', delaySeconds: 10 })
-    expect(decideAfterFailure({ message: 'Timeout', code: 'ETIMEDOUT' }, 2)).toEqual({ kind: 'retry', delaySeconds: 30 })
+    expect(decideAfterFailure({ message: 'connect ECONNREFUSED', code: 'ECONNECTION' }, 1)).toEqual({
+      kind: 'retry',
+      delaySeconds: 10,
+    })
+    expect(decideAfterFailure({ message: 'Timeout', code: 'ETIMEDOUT' }, 2)).toEqual({
+      kind: 'retry',
+      delaySeconds: 30,
+    })
   })
 
   test('a 5xx answer fails at once, with its reason', () => {

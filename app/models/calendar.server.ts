@@ -1,0 +1,156 @@
+// Calendar files for events, programmes and people: maps database rows to the pure builders in
+// app/domain/calendar.ts. UIDs are stored on the rows at creation and never change.
+import type { AgendaItem, Event } from '~/generated/prisma/client'
+import { buildPublish, calendarFileName, type CalendarItem, type Person } from '~/domain/calendar'
+import { db } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
+
+/** Events the public may see: published, and those that took place or were cancelled after publication. */
+export const PUBLIC_STATUSES = ['published', 'completed', 'cancelled'] as const
+
+export const FEED_REFRESH_MINUTES = 60
+
+export function appUrl(path: string) {
+  return new URL(path, getEnv().APP_URL).toString()
+}
+
+/** The secretariat as ORGANIZER: the name and address that mails come from. */
+export function secretariat(): Person {
+  const from = getEnv().MAIL_FROM
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from)
+  return match ? { name: match[1]!.trim() || match[2]!, email: match[2]! } : { name: from, email: from }
+}
+
+type EventRow = Pick<
+  Event,
+  | 'slug'
+  | 'title'
+  | 'subtitle'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'venueName'
+  | 'venueAddress'
+  | 'venuePostcode'
+  | 'venueCity'
+  | 'latitude'
+  | 'longitude'
+  | 'onlineUrl'
+  | 'status'
+  | 'icsUid'
+  | 'icsSequence'
+  | 'createdAt'
+  | 'updatedAt'
+>
+
+function location(event: EventRow) {
+  const hasVenue = event.venueName || event.venueAddress || event.venueCity
+  return hasVenue
+    ? {
+        name: event.venueName,
+        address: event.venueAddress,
+        postcode: event.venuePostcode,
+        city: event.venueCity,
+        latitude: event.latitude,
+        longitude: event.longitude,
+      }
+    : null
+}
+
+export function eventToCalendarItem(event: EventRow, titleSuffix = ''): CalendarItem {
+  return {
+    uid: event.icsUid,
+    sequence: event.icsSequence,
+    title: event.title + titleSuffix,
+    description: [event.subtitle, event.description].filter(Boolean).join('\n\n'),
+    url: appUrl(`/bijeenkomsten/${event.slug}`),
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    location: location(event),
+    onlineUrl: event.onlineUrl,
+    status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    created: event.createdAt,
+    lastModified: event.updatedAt,
+  }
+}
+
+export function agendaItemToCalendarItem(
+  item: Pick<
+    AgendaItem,
+    'icsUid' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'room' | 'createdAt' | 'updatedAt'
+  >,
+  event: EventRow,
+  summary = item.title,
+): CalendarItem {
+  const venue = location(event)
+  return {
+    uid: item.icsUid,
+    // An agenda item follows its event: a change of the event's time, place or status bumps both.
+    sequence: event.icsSequence,
+    title: summary,
+    description: [`${event.title}`, item.description].filter(Boolean).join('\n\n'),
+    url: appUrl(`/bijeenkomsten/${event.slug}`),
+    startsAt: item.startsAt,
+    endsAt: item.endsAt,
+    timeZone: event.timeZone,
+    location: venue ? { ...venue, name: [item.room, venue.name].filter(Boolean).join(', ') } : null,
+    onlineUrl: event.onlineUrl,
+    status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    created: item.createdAt,
+    lastModified: item.updatedAt,
+  }
+}
+
+/** `/bijeenkomsten/:slug/agenda.ics`: the event, and optionally each agenda item as its own VEVENT. */
+export async function eventDownload(slug: string, withItems: boolean) {
+  const event = await db.event.findFirst({
+    where: { slug, status: { in: [...PUBLIC_STATUSES] } },
+    include: { agendaItems: withItems ? { orderBy: [{ startsAt: 'asc' }, { order: 'asc' }] } : false },
+  })
+  if (!event) return null
+  const items = [
+    eventToCalendarItem(event),
+    ...(withItems ? event.agendaItems.map((i) => agendaItemToCalendarItem(i, event)) : []),
+  ]
+  return {
+    ics: buildPublish({
+      calendarName: event.title,
+      items,
+      organizer: secretariat(),
+      url: appUrl(`/bijeenkomsten/${event.slug}`),
+    }),
+    filename: calendarFileName(event.title),
+  }
+}
+
+/** `/programmas/:slug/agenda.ics`: a subscription feed with every public event; cancelled ones stay, marked. */
+export async function programmeFeed(slug: string) {
+  const programme = await db.programme.findUnique({
+    where: { slug },
+    include: { events: { where: { status: { in: [...PUBLIC_STATUSES] } }, orderBy: { startsAt: 'asc' } } },
+  })
+  if (!programme) return null
+  return {
+    ics: buildPublish({
+      calendarName: programme.name,
+      items: programme.events.map((e) => eventToCalendarItem(e)),
+      organizer: secretariat(),
+      refreshIntervalMinutes: FEED_REFRESH_MINUTES,
+      url: appUrl(`/programmas/${programme.slug}`),
+    }),
+    filename: calendarFileName(programme.name),
+  }
+}
+
+/** Headers for a calendar response: the MIME method matches the file's METHOD. */
+export function calendarHeaders(ics: string, filename: string, cache: string) {
+  const method = /^METHOD:([A-Z]+)\r?$/m.exec(ics)?.[1] ?? 'PUBLISH'
+  return {
+    'Content-Type': `text/calendar; charset=utf-8; method=${method}`,
+    'Content-Disposition': `inline; filename="${filename}"`,
+    'Cache-Control': cache,
+    'X-Content-Type-Options': 'nosniff',
+  }
+}
