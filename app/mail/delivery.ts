@@ -30,6 +30,7 @@ export function describeFailure(failure: SendFailure): string {
 export function headerSafe(value: string): string {
   return value
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim()
 }

@@ -1,4 +1,5 @@
 // A local SMTP sink in its own process (as a real relay would be): accepts and counts, does not parse.
+import process from 'node:process'
 import { SMTPServer } from 'smtp-server'
 
 let received = 0
