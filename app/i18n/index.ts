@@ -22,3 +22,8 @@ export function useLang(): Lang {
   const data = useRouteLoaderData('root') as { lang?: Lang } | undefined
   return data?.lang ?? 'nl'
 }
+
+/** The name of a mail kind in the page's language (the kind itself when unknown). */
+export function kindLabel(t: Dictionary, kind: string): string {
+  return Object.hasOwn(t.mailKinds, kind) ? t.mailKinds[kind as keyof Dictionary['mailKinds']] : kind
+}

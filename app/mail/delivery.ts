@@ -28,9 +28,11 @@ export function describeFailure(failure: SendFailure): string {
 
 /** Header values come from people (names, titles): CR and LF must never reach a header. */
 export function headerSafe(value: string): string {
-  return value
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
+  return (
+    value
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+  )
 }

@@ -29,6 +29,9 @@ export default function SecretariatLayout() {
             <li>
               <NavLink to="/beheer/verzendingen">{t.shell.batches}</NavLink>
             </li>
+            <li>
+              <NavLink to="/beheer/sjablonen">{t.shell.templates}</NavLink>
+            </li>
             {user.role === 'admin' ? (
               <li>
                 <NavLink to="/beheer/mailbox">{t.shell.mailbox}</NavLink>

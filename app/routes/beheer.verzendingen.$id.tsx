@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { z } from 'zod'
-import { useT } from '~/i18n'
+import { kindLabel, useT } from '~/i18n'
 import { resendAllFailed, resendFailed } from '~/mail/outbox.server'
 import { getBatch } from '~/models/batch.server'
 import { requirePermission } from '~/utils/permissions.server'
@@ -60,7 +60,7 @@ export default function BatchDetail() {
         <Link to="/beheer/verzendingen">{t.batches.title}</Link>
       </p>
       <h1>
-        {batch.kind}
+        {kindLabel(t, batch.kind)}
         {batch.event ? `: ${batch.event.title}` : ''}
       </h1>
       <section aria-labelledby="progress-heading">

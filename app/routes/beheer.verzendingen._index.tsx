@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatDateTime } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { kindLabel, useLang, useT } from '~/i18n'
 import { listBatches } from '~/models/batch.server'
 import { requirePermission } from '~/utils/permissions.server'
 
@@ -42,7 +42,7 @@ export default function Batches() {
                       {formatDateTime(new Date(b.createdAt), 'Europe/Amsterdam', lang)}
                     </Link>
                   </td>
-                  <td>{b.kind}</td>
+                  <td>{kindLabel(t, b.kind)}</td>
                   <td>{b.event?.title ?? '—'}</td>
                   <td>
                     {t.batches.progress(b.progress.sent + b.progress.failed, b.progress.total)}

@@ -33,7 +33,7 @@ app.use((req, res, next) => {
   res.setHeader('Referrer-Policy', 'same-origin')
   res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
   // A mail's HTML is framed by the dev mailbox and sets its own, stricter policy.
-  const framedMail = /^\/beheer\/mailbox\/[^/]+\/html$/.test(req.path)
+  const framedMail = /^\/beheer\/(mailbox|sjablonen)\/[^/]+\/html$/.test(req.path)
   if (!framedMail) res.setHeader('X-Frame-Options', 'DENY')
   if (production && !framedMail) {
     res.setHeader(

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { previewKind, renderPreview } from '~/models/mail-templates.server'
+import { requirePermission } from '~/utils/permissions.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'read')
+  const kind = params.kind ?? ''
+  if (!previewKind(kind)) throw new Response('Not found', { status: 404 })
+  const lang = new URL(request.url).searchParams.get('taal') === 'en' ? 'en' : 'nl'
+  const { html } = await renderPreview(kind, lang)
+  return new Response(html, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+      'X-Frame-Options': 'SAMEORIGIN',
+    },
+  })
+}
