@@ -156,8 +156,39 @@ function newCalendar(method: ICalCalendarMethod, productId = DEFAULT_PRODUCT_ID)
   })
 }
 
+// ical-generator folds lines at 75 octets by calling `new TextEncoder().encode(char).length` for every
+// character: over half the time of a 200-event feed. While it serialises (synchronously, so nothing else can
+// observe it), `new TextEncoder()` returns an object that only counts the UTF-8 length of the character.
+// The output is byte-for-byte the same (tests/unit/calendar.test.ts folds multi-byte text).
+const utf8Counter = {
+  encode(text: string) {
+    let length = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code < 0x80) length += 1
+      else if (code < 0x800) length += 2
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        length += 4
+        i++
+      } else length += 3
+    }
+    return { length }
+  },
+}
+function serialise(cal: ICalCalendar) {
+  const original = globalThis.TextEncoder
+  globalThis.TextEncoder = function CountingTextEncoder() {
+    return utf8Counter
+  } as unknown as typeof TextEncoder
+  try {
+    return cal.toString()
+  } finally {
+    globalThis.TextEncoder = original
+  }
+}
+
 function finish(cal: ICalCalendar, calendarProps = '') {
-  const text = cal.toString()
+  const text = serialise(cal)
   // Calendar properties go before the first component. User text cannot start a line (it is escaped, and
   // continuation lines start with a space), so the first line-initial 'BEGIN:' after VCALENDAR is a component.
   const first = text.search(/\r\nBEGIN:/)
@@ -205,8 +236,8 @@ function addEvent(
     sequence: item.sequence,
     stamp: options.stamp,
     // Luxon DateTimes: ical-generator writes a JS Date in the server's clock zone (STACK.md, "Calendar dates").
-    start: DateTime.fromJSDate(item.startsAt, { zone: inUtc ? 'utc' : zone }),
-    end: DateTime.fromJSDate(item.endsAt, { zone: inUtc ? 'utc' : zone }),
+    start: DateTime.fromJSDate(item.startsAt, { zone: inUtc ? 'utc' : ianaZone(zone) }),
+    end: DateTime.fromJSDate(item.endsAt, { zone: inUtc ? 'utc' : ianaZone(zone) }),
     timezone: inUtc ? null : zone,
     summary: cleanText(item.title),
     description,
@@ -247,18 +278,27 @@ function organizerOf(person: Person) {
 
 /** True when the wall-clock time of `date` in `zone` also names another instant (the hour repeated in autumn). */
 function isRepeatedWallTime(date: Date, zone: string) {
-  const ianaZone = IANAZone.create(zone)
+  const iana = ianaZone(zone)
   const ts = date.getTime()
-  const wall = ts + ianaZone.offset(ts) * 60_000
+  const wall = ts + iana.offset(ts) * 60_000
   const day = 86_400_000
-  const candidates = new Set([ts - day, ts, ts + day].map((t) => wall - ianaZone.offset(t) * 60_000))
-  return [...candidates].filter((t) => t + ianaZone.offset(t) * 60_000 === wall).length > 1
+  const candidates = new Set([ts - day, ts, ts + day].map((t) => wall - iana.offset(t) * 60_000))
+  return [...candidates].filter((t) => t + iana.offset(t) * 60_000 === wall).length > 1
 }
+
+// Checking a zone builds an Intl.DateTimeFormat: do it once per zone, not once per event.
+const knownZones = new Map<string, boolean>()
+const ianaZone = (zone: string) => IANAZone.create(zone)
 
 function checkZone(zone: string) {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC'
   // Zones come from our own data, but TZID is written unescaped: only accept zones we can describe.
-  if (!IANAZone.isValidZone(zone) || !getVtimezoneComponent(zone)) throw new Error(`Unknown time zone: ${zone}`)
+  let known = knownZones.get(zone)
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone) && Boolean(getVtimezoneComponent(zone))
+    knownZones.set(zone, known)
+  }
+  if (!known) throw new Error(`Unknown time zone: ${zone}`)
   return zone
 }
 

@@ -208,7 +208,13 @@ export function enqueue(mails: Array<PreparedMail & EnqueueMeta>, tx: Tx = db): 
  */
 export async function enqueueBulk(
   merge: PreparedMerge,
-  recipients: Array<{ to: string; toName: string; values: Record<string, string>; idempotencyKey: string }>,
+  recipients: Array<{
+    to: string
+    toName: string
+    values: Record<string, string>
+    idempotencyKey: string
+    ics?: IcsPart
+  }>,
   meta: { batchId?: string | null; eventId?: string | null } = {},
   tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe' | 'mailMerge'> = db,
 ): Promise<string[]> {
@@ -236,6 +242,7 @@ export async function enqueueBulk(
       text: null,
       mergeId: stored.id,
       mergeValues: r.values,
+      ics: r.ics,
       idempotencyKey: r.idempotencyKey,
       batchId: meta.batchId,
       eventId: meta.eventId,

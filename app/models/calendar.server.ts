@@ -21,6 +21,29 @@ export function secretariat(): Person {
   return match ? { name: match[1]!.trim() || match[2]!, email: match[2]! } : { name: from, email: from }
 }
 
+// The columns a calendar item needs (and no more: feeds read hundreds of rows).
+export const calendarEventSelect = {
+  slug: true,
+  title: true,
+  subtitle: true,
+  description: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  venueName: true,
+  venueAddress: true,
+  venuePostcode: true,
+  venueCity: true,
+  latitude: true,
+  longitude: true,
+  onlineUrl: true,
+  status: true,
+  icsUid: true,
+  icsSequence: true,
+  createdAt: true,
+  updatedAt: true,
+} as const
+
 type EventRow = Pick<
   Event,
   | 'slug'
@@ -129,7 +152,15 @@ export async function eventDownload(slug: string, withItems: boolean) {
 export async function programmeFeed(slug: string) {
   const programme = await db.programme.findUnique({
     where: { slug },
-    include: { events: { where: { status: { in: [...PUBLIC_STATUSES] } }, orderBy: { startsAt: 'asc' } } },
+    select: {
+      slug: true,
+      name: true,
+      events: {
+        where: { status: { in: [...PUBLIC_STATUSES] } },
+        orderBy: { startsAt: 'asc' },
+        select: calendarEventSelect,
+      },
+    },
   })
   if (!programme) return null
   return {
@@ -152,5 +183,68 @@ export function calendarHeaders(ics: string, filename: string, cache: string) {
     'Content-Disposition': `inline; filename="${filename}"`,
     'Cache-Control': cache,
     'X-Content-Type-Options': 'nosniff',
+  }
+}
+
+/**
+ * A registrant's personal feed: every event the person (by e-mail address) has a confirmed registration for.
+ * Cancelled events stay in it, marked, so that calendars remove them.
+ */
+export async function registrantFeed(registrationId: string) {
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, select: { email: true } })
+  if (!registration) return null
+  const registrations = await db.registration.findMany({
+    where: { email: registration.email, status: 'confirmed', event: { status: { in: [...PUBLIC_STATUSES] } } },
+    include: { event: true },
+    orderBy: { event: { startsAt: 'asc' } },
+  })
+  return {
+    ics: buildPublish({
+      calendarName: 'Mijn bijeenkomsten',
+      items: registrations.map((r) => eventToCalendarItem(r.event)),
+      organizer: secretariat(),
+      refreshIntervalMinutes: FEED_REFRESH_MINUTES,
+    }),
+    filename: 'mijn-bijeenkomsten.ics',
+  }
+}
+
+const roleLabel = {
+  speaker: 'spreker',
+  moderator: 'moderator',
+  panelist: 'panellid',
+  host: 'gastheer/gastvrouw',
+} as const
+const kindLabel: Record<string, string> = {
+  panel: 'Panel',
+  keynote: 'Bijdrage',
+  opening: 'Opening',
+  closing: 'Afsluiting',
+  workshop: 'Workshop',
+}
+
+/** A speaker's personal feed: their own slots, with their role in the summary, e.g. "Panel (moderator)". */
+export async function speakerFeed(speakerId: string) {
+  const participations = await db.participation.findMany({
+    where: { speakerId, status: { not: 'declined' }, agendaItem: { event: { status: { in: [...PUBLIC_STATUSES] } } } },
+    include: { agendaItem: { include: { event: true } } },
+    orderBy: { agendaItem: { startsAt: 'asc' } },
+  })
+  return {
+    ics: buildPublish({
+      calendarName: 'Mijn bijdragen',
+      items: participations.map((p) => {
+        const item = p.agendaItem
+        const label = kindLabel[item.kind] ?? item.title
+        return agendaItemToCalendarItem(
+          item,
+          item.event,
+          `${label} (${roleLabel[p.role]}): ${item.title} · ${item.event.title}`,
+        )
+      }),
+      organizer: secretariat(),
+      refreshIntervalMinutes: FEED_REFRESH_MINUTES,
+    }),
+    filename: 'mijn-bijdragen.ics',
   }
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 const suites: Record<string, { file: string; fn: string; providers: Array<'sqlite' | 'postgresql'> }> = {
   mail: { file: 'mail.ts', fn: 'benchMail', providers: ['sqlite', 'postgresql'] },
+  calendar: { file: 'calendar.ts', fn: 'benchCalendar', providers: ['sqlite', 'postgresql'] },
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))

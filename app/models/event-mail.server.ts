@@ -1,0 +1,311 @@
+// Mails about an event that carry a calendar part: the confirmation (REQUEST), the change (REQUEST with a
+// higher SEQUENCE, same UID) and the cancellation (CANCEL). The business change and its mails are written in
+// one transaction; the sequence is claimed with a conditional update, so two editors cannot both bump it.
+import QRCode from 'qrcode'
+import type { EventSummary } from '../../emails'
+import type { Event } from '~/generated/prisma/client'
+import { buildCancel, buildRequest } from '~/domain/calendar'
+import { describeScheduleChanges, scheduleChanged, type Schedule } from '~/domain/event-changes'
+import type { Lang } from '~/domain/format'
+import { enqueueBulk, prepareBulk, prepareMail, type PreparedMail } from '~/mail/outbox.server'
+import { db } from '~/utils/db.server'
+import { appUrl, eventToCalendarItem, secretariat } from './calendar.server'
+import { audit } from './audit.server'
+
+export function eventSummary(
+  event: Pick<
+    Event,
+    | 'slug'
+    | 'title'
+    | 'startsAt'
+    | 'endsAt'
+    | 'timeZone'
+    | 'venueName'
+    | 'venueAddress'
+    | 'venuePostcode'
+    | 'venueCity'
+    | 'onlineUrl'
+  >,
+): EventSummary {
+  return {
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    venuePostcode: event.venuePostcode,
+    venueCity: event.venueCity,
+    onlineUrl: event.onlineUrl,
+    url: appUrl(`/bijeenkomsten/${event.slug}`),
+  }
+}
+
+async function programmeName(programmeId: string, lang: Lang) {
+  const programme = await db.programme.findUnique({ where: { id: programmeId }, select: { name: true, nameEn: true } })
+  return (lang === 'en' ? programme?.nameEn : null) ?? programme?.name ?? 'bijeen'
+}
+
+export const QR_CID = 'qr@bijeen'
+
+/** What the check-in scanner reads from the QR code. */
+export function checkInPayload(code: string) {
+  return `bijeen-checkin:${code}`
+}
+
+/**
+ * The confirmation of a registration: event details, the QR code for check-in, the personal manage link, and
+ * the calendar invitation (METHOD:REQUEST with the registrant as ATTENDEE).
+ */
+export async function prepareRegistrationConfirmed(input: {
+  kind?: 'registration-confirmed' | 'registration-promoted'
+  registration: { name: string; email: string; language: Lang; accessibility: string; checkInCode: string }
+  event: Event
+  manageUrl: string
+}): Promise<PreparedMail> {
+  const { registration, event } = input
+  const qr = await QRCode.toBuffer(checkInPayload(registration.checkInCode), {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    scale: 6,
+  })
+  const ics = buildRequest({
+    item: eventToCalendarItem(event),
+    organizer: secretariat(),
+    attendee: { name: registration.name, email: registration.email },
+  })
+  return prepareMail(input.kind ?? 'registration-confirmed', {
+    to: registration.email,
+    toName: registration.name,
+    language: registration.language,
+    props: {
+      lang: registration.language,
+      programmeName: await programmeName(event.programmeId, registration.language),
+      secretariatEmail: secretariat().email,
+      recipientName: registration.name,
+      event: eventSummary(event),
+      qrCodeSrc: `cid:${QR_CID}`,
+      manageUrl: input.manageUrl,
+      accessibility: registration.accessibility || undefined,
+    },
+    ics: { method: 'REQUEST', content: ics },
+    attachments: [
+      { filename: 'aanmeldcode.png', contentType: 'image/png', contentBase64: qr.toString('base64'), cid: QR_CID },
+    ],
+  })
+}
+
+type Recipient = { name: string; email: string; language: Lang }
+
+/** Who hears about a change: confirmed registrants and confirmed speakers, each address once. */
+export async function changeRecipients(eventId: string): Promise<Recipient[]> {
+  const [registrations, participations] = await Promise.all([
+    db.registration.findMany({
+      where: { eventId, status: 'confirmed' },
+      select: { name: true, email: true, language: true },
+    }),
+    db.participation.findMany({
+      where: { status: 'confirmed', agendaItem: { eventId }, speaker: { email: { not: null } } },
+      select: { speaker: { select: { name: true, honorific: true, email: true, language: true } } },
+    }),
+  ])
+  const all: Recipient[] = [
+    ...registrations,
+    ...participations.map((p) => ({
+      name: [p.speaker.honorific, p.speaker.name].filter(Boolean).join(' '),
+      email: p.speaker.email!,
+      language: p.speaker.language,
+    })),
+  ]
+  const seen = new Set<string>()
+  return all.filter((r) => {
+    const key = r.email.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('The event was changed by someone else at the same time')
+  }
+}
+
+/**
+ * Changes an event's time or place. When something changed, the calendar SEQUENCE goes up and every
+ * confirmed registrant and speaker gets an "event changed" mail with the updated REQUEST (same UID).
+ */
+export async function changeEventSchedule(eventId: string, patch: Partial<Schedule>, actorUserId: string | null) {
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
+  const next = { ...event, ...patch }
+  if (!scheduleChanged(event, next)) return { changed: false as const, mailed: 0 }
+  const sequence = event.icsSequence + 1
+  const updated = { ...next, icsSequence: sequence }
+  const recipients = await changeRecipients(eventId)
+  // Render before the transaction: the write lock is held for the writes only.
+  const merges = await Promise.all(
+    (['nl', 'en'] as const).map(async (lang) => {
+      const name = await programmeName(event.programmeId, lang)
+      return prepareBulk('event-changed', {
+        language: lang,
+        fields: ['recipientName'] as const,
+        props: (f) => ({
+          lang,
+          programmeName: name,
+          secretariatEmail: secretariat().email,
+          recipientName: f.recipientName,
+          event: eventSummary(updated),
+          changes: describeScheduleChanges(event, next, lang),
+        }),
+      })
+    }),
+  )
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.event.updateMany({
+      where: { id: eventId, icsSequence: event.icsSequence },
+      data: { ...patch, icsSequence: sequence },
+    })
+    if (claimed.count !== 1) throw new ConcurrentChangeError()
+    await audit(
+      {
+        actorUserId,
+        action: 'event.schedule-changed',
+        entity: 'Event',
+        entityId: eventId,
+        details: { sequence, fields: Object.keys(patch) },
+      },
+      tx,
+    )
+    if (!recipients.length) return
+    const batch = await tx.mailBatch.create({
+      data: { kind: 'event-changed', eventId, total: recipients.length, createdById: actorUserId },
+    })
+    for (const merge of merges) {
+      const group = recipients.filter((r) => r.language === merge.language)
+      if (!group.length) continue
+      await enqueueBulk(
+        merge,
+        group.map((r) => ({
+          to: r.email,
+          toName: r.name,
+          values: { recipientName: r.name },
+          idempotencyKey: `event-changed:${eventId}:${sequence}:${r.email.toLowerCase()}`,
+          ics: {
+            method: 'REQUEST' as const,
+            content: buildRequest({
+              item: eventToCalendarItem(updated),
+              organizer: secretariat(),
+              attendee: { name: r.name, email: r.email },
+            }),
+          },
+        })),
+        { batchId: batch.id, eventId },
+        tx,
+      )
+    }
+  })
+  return { changed: true as const, mailed: recipients.length, sequence }
+}
+
+/**
+ * Who would hear about a cancellation: everyone who received a calendar REQUEST for the event (they get a
+ * CANCEL), and everyone else with an active registration (waitlist, awaiting approval) gets the mail only.
+ */
+export async function cancellationRecipients(eventId: string) {
+  const [requested, active, speakers] = await Promise.all([
+    db.outboxMessage.findMany({
+      where: { eventId, icsMethod: 'REQUEST', status: { not: 'failed' } },
+      select: { to: true, toName: true, language: true },
+      distinct: ['to'],
+    }),
+    db.registration.findMany({
+      where: { eventId, status: { in: ['confirmed', 'waitlisted', 'pending_approval'] } },
+      select: { name: true, email: true, language: true },
+    }),
+    changeRecipients(eventId),
+  ])
+  const withCalendar = new Set(requested.map((r) => r.to.toLowerCase()))
+  const people = new Map<string, Recipient & { hadRequest: boolean }>()
+  for (const r of requested)
+    people.set(r.to.toLowerCase(), { name: r.toName, email: r.to, language: r.language, hadRequest: true })
+  for (const r of [...active, ...speakers]) {
+    const key = r.email.toLowerCase()
+    if (!people.has(key)) people.set(key, { ...r, hadRequest: withCalendar.has(key) })
+  }
+  return [...people.values()]
+}
+
+/** Cancels an event: status and SEQUENCE in one conditional update, with a CANCEL to every REQUEST recipient. */
+export async function cancelEvent(eventId: string, message: string, actorUserId: string | null) {
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
+  if (event.status === 'cancelled' || event.status === 'completed') return { cancelled: false as const, mailed: 0 }
+  const sequence = event.icsSequence + 1
+  const cancelled = { ...event, status: 'cancelled' as const, icsSequence: sequence }
+  const recipients = await cancellationRecipients(eventId)
+  const merges = await Promise.all(
+    (['nl', 'en'] as const).map(async (lang) => {
+      const name = await programmeName(event.programmeId, lang)
+      return prepareBulk('event-cancelled', {
+        language: lang,
+        fields: ['recipientName'] as const,
+        props: (f) => ({
+          lang,
+          programmeName: name,
+          secretariatEmail: secretariat().email,
+          recipientName: f.recipientName,
+          event: eventSummary(event),
+          message: message || undefined,
+        }),
+      })
+    }),
+  )
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.event.updateMany({
+      where: { id: eventId, icsSequence: event.icsSequence, status: { in: ['draft', 'published'] } },
+      data: { status: 'cancelled', icsSequence: sequence },
+    })
+    if (claimed.count !== 1) throw new ConcurrentChangeError()
+    await audit(
+      {
+        actorUserId,
+        action: 'event.status',
+        entity: 'Event',
+        entityId: eventId,
+        details: { from: event.status, to: 'cancelled', sequence },
+      },
+      tx,
+    )
+    if (!recipients.length) return
+    const batch = await tx.mailBatch.create({
+      data: { kind: 'event-cancelled', eventId, total: recipients.length, createdById: actorUserId },
+    })
+    for (const merge of merges) {
+      const group = recipients.filter((r) => r.language === merge.language)
+      if (!group.length) continue
+      await enqueueBulk(
+        merge,
+        group.map((r) => ({
+          to: r.email,
+          toName: r.name,
+          values: { recipientName: r.name },
+          idempotencyKey: `event-cancelled:${eventId}:${r.email.toLowerCase()}`,
+          ics: r.hadRequest
+            ? {
+                method: 'CANCEL' as const,
+                content: buildCancel({
+                  item: eventToCalendarItem(cancelled),
+                  organizer: secretariat(),
+                  attendee: { name: r.name, email: r.email },
+                }),
+              }
+            : undefined,
+        })),
+        { batchId: batch.id, eventId },
+        tx,
+      )
+    }
+  })
+  return { cancelled: true as const, mailed: recipients.length, sequence }
+}
