@@ -7,3 +7,34 @@ export function getShellProgramme() {
     select: { id: true, slug: true, name: true, nameEn: true },
   })
 }
+
+/** The public programme page: description, action lines, and its public events split into upcoming and past. */
+export async function getPublicProgramme(slug: string, now = new Date()) {
+  const programme = await db.programme.findUnique({
+    where: { slug },
+    include: {
+      actionLines: { orderBy: { order: 'asc' } },
+      events: {
+        where: { status: { in: ['published', 'completed', 'cancelled'] } },
+        orderBy: { startsAt: 'asc' },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          subtitle: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          venueCity: true,
+          status: true,
+        },
+      },
+    },
+  })
+  if (!programme) return null
+  return {
+    ...programme,
+    upcoming: programme.events.filter((e) => e.endsAt >= now),
+    past: programme.events.filter((e) => e.endsAt < now).reverse(),
+  }
+}

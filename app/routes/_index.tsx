@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
 import { listPublicEvents } from '~/models/event.server'
@@ -20,7 +20,9 @@ function EventList({ events }: { events: ReturnType<typeof useLoaderData<typeof 
     <ul className="event-list">
       {events.map((event) => (
         <li key={event.id}>
-          <h3>{event.title}</h3>
+          <h3>
+            <Link to={`/bijeenkomsten/${event.slug}`}>{event.title}</Link>
+          </h3>
           {event.subtitle ? <p>{event.subtitle}</p> : null}
           <p>
             {formatEventPeriod(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, lang)}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
 import { listDashboardEvents } from '~/models/event.server'
@@ -41,7 +41,9 @@ export default function Dashboard() {
                 <tbody>
                   {programme.events.map((event) => (
                     <tr key={event.id}>
-                      <th scope="row">{event.title}</th>
+                      <th scope="row">
+                        <Link to={`/bijeenkomsten/${event.slug}`}>{event.title}</Link>
+                      </th>
                       <td>
                         {formatEventPeriod(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, lang)}
                       </td>
