@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'msw'
+import { pdokSuccess } from './pdok.ts'
 
-// Default handlers for third-party services (PDOK Locatieserver joins here with the Events issue).
-export const handlers: RequestHandler[] = []
+// Default handlers for third-party services. Tests override them per case with server.use(...).
+export const handlers: RequestHandler[] = [pdokSuccess]
