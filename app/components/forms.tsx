@@ -1,6 +1,6 @@
 // Form building blocks: a label, the control, a hint and the errors, wired for screen readers
 // (aria-invalid, aria-describedby). They work without JavaScript: the server renders the errors.
-import type { InputHTMLAttributes, ReactNode } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useEffect, useRef } from 'react'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
@@ -70,5 +70,111 @@ export function ErrorSummary({ title, errors }: { title: string; errors?: ListOf
         ))}
       </ul>
     </div>
+  )
+}
+
+type DescribedProps = { id: string; errors?: ListOfErrors; hint?: ReactNode }
+
+function describedBy({ id, errors, hint }: DescribedProps) {
+  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  return { errorId, hintId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined }
+}
+
+export function TextareaField({
+  label,
+  hint,
+  textareaProps,
+  errors,
+}: {
+  label: ReactNode
+  hint?: ReactNode
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; name: string }
+  errors?: ListOfErrors
+}) {
+  const { errorId, hintId, describedBy: described } = describedBy({ id: textareaProps.id, errors, hint })
+  return (
+    <div className={errorId ? 'field field--invalid' : 'field'}>
+      <label htmlFor={textareaProps.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+      <textarea rows={5} {...textareaProps} aria-invalid={errorId ? true : undefined} aria-describedby={described} />
+    </div>
+  )
+}
+
+export function SelectField({
+  label,
+  hint,
+  selectProps,
+  options,
+  errors,
+}: {
+  label: ReactNode
+  hint?: ReactNode
+  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string; name: string }
+  options: Array<{ value: string; label: string }>
+  errors?: ListOfErrors
+}) {
+  const { errorId, hintId, describedBy: described } = describedBy({ id: selectProps.id, errors, hint })
+  return (
+    <div className={errorId ? 'field field--invalid' : 'field'}>
+      <label htmlFor={selectProps.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+      <select {...selectProps} aria-invalid={errorId ? true : undefined} aria-describedby={described}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export function CheckboxField({
+  label,
+  hint,
+  inputProps,
+  errors,
+}: {
+  label: ReactNode
+  hint?: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; name: string }
+  errors?: ListOfErrors
+}) {
+  const { errorId, hintId, describedBy: described } = describedBy({ id: inputProps.id, errors, hint })
+  return (
+    <div className={errorId ? 'field field--checkbox field--invalid' : 'field field--checkbox'}>
+      <ErrorList id={errorId} errors={errors} />
+      <div className="checkbox">
+        <input type="checkbox" {...inputProps} aria-invalid={errorId ? true : undefined} aria-describedby={described} />
+        <label htmlFor={inputProps.id}>{label}</label>
+      </div>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** A group of related fields (date and times, an address) with a visible legend. */
+export function Fieldset({ legend, children }: { legend: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      {children}
+    </fieldset>
   )
 }

@@ -3,23 +3,30 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
 import { listDashboardEvents } from '~/models/event.server'
-import { requirePermission } from '~/utils/permissions.server'
+import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Beheer · bijeen' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'read')
-  return { programmes: await listDashboardEvents() }
+  const user = await requirePermission(request, 'read')
+  return { programmes: await listDashboardEvents(), canEdit: can(user, 'edit') }
 }
 
 export default function Dashboard() {
   const t = useT()
   const lang = useLang()
-  const { programmes } = useLoaderData<typeof loader>()
+  const { programmes, canEdit } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{t.dashboard.title}</h1>
       <p>{t.dashboard.intro}</p>
+      {canEdit ? (
+        <p>
+          <Link className="button" to="/beheer/bijeenkomsten/nieuw">
+            {t.eventAdmin.new}
+          </Link>
+        </p>
+      ) : null}
       {programmes.map((programme) => (
         <section key={programme.id} aria-labelledby={`programme-${programme.id}`}>
           <h2 id={`programme-${programme.id}`}>{t.dashboard.eventsOf(programme.name)}</h2>
@@ -42,7 +49,7 @@ export default function Dashboard() {
                   {programme.events.map((event) => (
                     <tr key={event.id}>
                       <th scope="row">
-                        <Link to={`/bijeenkomsten/${event.slug}`}>{event.title}</Link>
+                        <Link to={`/beheer/bijeenkomsten/${event.id}`}>{event.title}</Link>
                       </th>
                       <td>
                         {formatEventPeriod(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, lang)}

@@ -11,6 +11,11 @@ import { redactPath } from '../utils/redact.ts'
 import { loadDotEnv } from './dotenv.ts'
 
 loadDotEnv()
+// Browser tests run the real server with third-party services (PDOK) answered by msw.
+if (process.env.BIJEEN_MOCKS === '1') {
+  const { startAppMocks } = await import('../../tests/mocks/app-server.ts')
+  startAppMocks()
+}
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'

@@ -44,6 +44,7 @@ export async function startAppServer(
       APP_URL: url,
       LOG_LEVEL: 'warn',
       UPLOAD_DIR: path.join(dir, 'uploads'),
+      BIJEEN_MOCKS: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

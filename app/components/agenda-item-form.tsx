@@ -1,0 +1,114 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Form } from '@remix-run/react'
+import { agendaItemSchema, agendaKinds } from '~/domain/agenda'
+import { useT } from '~/i18n'
+import { ErrorSummary, Field, SelectField, TextareaField } from './forms'
+
+export function AgendaItemForm({
+  id,
+  lastResult,
+  defaults,
+  zone,
+  actionLines,
+  submitLabel,
+}: {
+  id: string
+  lastResult?: SubmissionResult<string[]> | null
+  defaults: Record<string, string | string[]>
+  zone: string
+  actionLines: Array<{ id: string; code: string; title: string }>
+  submitLabel: string
+}) {
+  const t = useT()
+  const a = t.agendaAdmin
+  const schema = agendaItemSchema(a.errors, zone)
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const chosen = new Set((defaults.actionLineIds as string[] | undefined) ?? [])
+  const errors = [form.errors, ...Object.values(fields).map((f) => f.errors)].flat()
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save-item" />
+      <ErrorSummary title={t.eventAdmin.errorSummary} errors={errors} />
+      <SelectField
+        label={a.fields.kind}
+        selectProps={getSelectProps(fields.kind)}
+        options={agendaKinds.map((k) => ({ value: k, label: t.event.kinds[k] }))}
+        errors={fields.kind.errors}
+      />
+      <Field
+        label={a.fields.title}
+        inputProps={getInputProps(fields.title, { type: 'text' })}
+        errors={fields.title.errors}
+      />
+      <TextareaField
+        label={a.fields.description}
+        textareaProps={getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
+      <div className="form-row">
+        <Field
+          label={a.fields.date}
+          inputProps={getInputProps(fields.date, { type: 'date' })}
+          errors={fields.date.errors}
+        />
+        <Field
+          label={a.fields.startTime}
+          inputProps={getInputProps(fields.startTime, { type: 'time' })}
+          errors={fields.startTime.errors}
+        />
+        <Field
+          label={a.fields.endTime}
+          inputProps={getInputProps(fields.endTime, { type: 'time' })}
+          errors={fields.endTime.errors}
+        />
+      </div>
+      <Field
+        label={a.fields.room}
+        hint={a.fields.roomHint}
+        inputProps={getInputProps(fields.room, { type: 'text' })}
+        errors={fields.room.errors}
+      />
+      {actionLines.length ? (
+        <fieldset className="fieldset">
+          <legend>{a.fields.actionLines}</legend>
+          {fields.actionLineIds.errors?.length ? <p className="field-errors">{a.errors.unknownActionLine}</p> : null}
+          <ul className="plain-list checkbox-list">
+            {actionLines.map((l) => (
+              <li key={l.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  id={`${id}-line-${l.id}`}
+                  name={fields.actionLineIds.name}
+                  value={l.id}
+                  defaultChecked={chosen.has(l.id)}
+                />
+                <label htmlFor={`${id}-line-${l.id}`}>
+                  {l.code}. {l.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,99 @@
+// Rules for agenda items. Pure: the model passes in the event and the other items.
+import { z } from 'zod'
+import type { Dictionary } from '~/i18n/nl'
+import { zonedToUtc } from './format'
+
+export type Interval = { startsAt: Date; endsAt: Date }
+export type AgendaSlot = Interval & { id: string; room: string; title: string }
+
+export type AgendaProblem = 'end-before-start' | 'outside-event' | 'room-overlap'
+
+const overlaps = (a: Interval, b: Interval) => a.startsAt < b.endsAt && b.startsAt < a.endsAt
+
+/** Problems that stop an item from being saved: end before start, outside the event, double-booked room. */
+export function agendaItemProblems(
+  item: AgendaSlot,
+  event: Interval,
+  others: AgendaSlot[],
+): { problem: AgendaProblem; with?: string }[] {
+  if (item.endsAt <= item.startsAt) return [{ problem: 'end-before-start' }]
+  const problems: { problem: AgendaProblem; with?: string }[] = []
+  if (item.startsAt < event.startsAt || item.endsAt > event.endsAt) problems.push({ problem: 'outside-event' })
+  const room = item.room.trim().toLowerCase()
+  // Items without a room (a plenary drink, a break) may overlap; two things in one room may not.
+  if (room) {
+    for (const other of others) {
+      if (other.id !== item.id && other.room.trim().toLowerCase() === room && overlaps(item, other)) {
+        problems.push({ problem: 'room-overlap', with: other.title })
+      }
+    }
+  }
+  return problems
+}
+
+export type Booking = Interval & { itemId: string; itemTitle: string; speakerId: string; speakerName: string }
+
+/** A speaker booked in two overlapping items: a warning, not an error (a panelist may also open). */
+export function speakerDoubleBookings(bookings: Booking[]) {
+  const warnings: Array<{ speakerName: string; first: string; second: string }> = []
+  const bySpeaker = new Map<string, Booking[]>()
+  for (const b of bookings) bySpeaker.set(b.speakerId, [...(bySpeaker.get(b.speakerId) ?? []), b])
+  for (const list of bySpeaker.values()) {
+    const sorted = [...list].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        if (sorted[i]!.itemId !== sorted[j]!.itemId && overlaps(sorted[i]!, sorted[j]!)) {
+          warnings.push({
+            speakerName: sorted[i]!.speakerName,
+            first: sorted[i]!.itemTitle,
+            second: sorted[j]!.itemTitle,
+          })
+        }
+      }
+    }
+  }
+  return warnings
+}
+
+// ─── The agenda item form ─────────────────────────────────────────────────────
+
+export const agendaKinds = [
+  'opening',
+  'keynote',
+  'panel',
+  'workshop',
+  'break',
+  'networking',
+  'closing',
+  'other',
+] as const
+
+export function agendaItemSchema(e: Dictionary['agendaAdmin']['errors'], zone: string) {
+  const date = /^\d{4}-\d{2}-\d{2}$/
+  const time = /^\d{2}:\d{2}$/
+  return z
+    .object({
+      kind: z.enum(agendaKinds).default('other'),
+      title: z.string({ required_error: e.titleRequired }).trim().min(1, e.titleRequired).max(200, e.tooLong(200)),
+      description: z.string().trim().max(5000, e.tooLong(5000)).optional().default(''),
+      date: z.string({ required_error: e.dateRequired }).regex(date, e.dateRequired),
+      startTime: z.string({ required_error: e.timeRequired }).regex(time, e.timeRequired),
+      endTime: z.string({ required_error: e.timeRequired }).regex(time, e.timeRequired),
+      room: z.string().trim().max(100, e.tooLong(100)).optional().default(''),
+      actionLineIds: z.array(z.string().min(1).max(64)).max(20).optional().default([]),
+    })
+    .superRefine((v, ctx) => {
+      const start = zonedToUtc(v.date, v.startTime, zone)
+      const end = zonedToUtc(v.date, v.endTime, zone)
+      if (!start) ctx.addIssue({ code: 'custom', path: ['startTime'], message: e.timeInvalid })
+      else if (!end) ctx.addIssue({ code: 'custom', path: ['endTime'], message: e.timeInvalid })
+      else if (end <= start) ctx.addIssue({ code: 'custom', path: ['endTime'], message: e.endBeforeStart })
+    })
+    .transform((v) => ({
+      ...v,
+      startsAt: zonedToUtc(v.date, v.startTime, zone)!,
+      endsAt: zonedToUtc(v.date, v.endTime, zone)!,
+    }))
+}
+
+export type AgendaItemValues = z.output<ReturnType<typeof agendaItemSchema>>

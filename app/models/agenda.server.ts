@@ -1,0 +1,207 @@
+// The agenda editor: items and who speaks in them. Every function checks that the item or participation
+// belongs to the event in the URL, so an id from another event in a form changes nothing.
+import type { ParticipationRole, ParticipationStatus } from '~/generated/prisma/enums'
+import { agendaItemProblems, speakerDoubleBookings, type AgendaItemValues } from '~/domain/agenda'
+import { db } from '~/utils/db.server'
+import { audit } from './audit.server'
+import { newIdWithUid } from './event-admin.server'
+import { displayName } from './event.server'
+
+export async function getAgendaEditor(eventId: string) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      programme: {
+        select: { actionLines: { orderBy: { order: 'asc' }, select: { id: true, code: true, title: true } } },
+      },
+      agendaItems: {
+        orderBy: [{ order: 'asc' }, { startsAt: 'asc' }],
+        include: {
+          actionLines: { select: { actionLineId: true } },
+          participations: {
+            orderBy: { order: 'asc' },
+            include: { speaker: { select: { id: true, name: true, honorific: true } } },
+          },
+        },
+      },
+    },
+  })
+  if (!event) return null
+  const warnings = speakerDoubleBookings(
+    event.agendaItems.flatMap((item) =>
+      item.participations
+        .filter((p) => p.status !== 'declined')
+        .map((p) => ({
+          itemId: item.id,
+          itemTitle: item.title,
+          startsAt: item.startsAt,
+          endsAt: item.endsAt,
+          speakerId: p.speakerId,
+          speakerName: displayName(p.speaker),
+        })),
+    ),
+  )
+  return { event, warnings }
+}
+
+export async function listSpeakerChoices() {
+  const speakers = await db.speaker.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, honorific: true, function: true },
+  })
+  return speakers.map((s) => ({ id: s.id, label: [displayName(s), s.function].filter(Boolean).join(', ') }))
+}
+
+export type SaveOutcome =
+  | { kind: 'saved'; itemId: string }
+  | { kind: 'not-found' }
+  | { kind: 'invalid'; problems: ReturnType<typeof agendaItemProblems>; unknownActionLines: boolean }
+
+export async function saveAgendaItem(
+  eventId: string,
+  itemId: string | null,
+  values: AgendaItemValues,
+  actorUserId: string,
+): Promise<SaveOutcome> {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      startsAt: true,
+      endsAt: true,
+      programmeId: true,
+      agendaItems: { select: { id: true, room: true, title: true, startsAt: true, endsAt: true, order: true } },
+    },
+  })
+  if (!event) return { kind: 'not-found' }
+  if (itemId && !event.agendaItems.some((i) => i.id === itemId)) return { kind: 'not-found' }
+  const problems = agendaItemProblems(
+    { id: itemId ?? '', title: values.title, room: values.room, startsAt: values.startsAt, endsAt: values.endsAt },
+    event,
+    event.agendaItems,
+  )
+  const lineIds = [...new Set(values.actionLineIds)]
+  const knownLines = lineIds.length
+    ? await db.actionLine.count({ where: { id: { in: lineIds }, programmeId: event.programmeId } })
+    : 0
+  const unknownActionLines = knownLines !== lineIds.length
+  if (problems.length || unknownActionLines) return { kind: 'invalid', problems, unknownActionLines }
+  const data = {
+    kind: values.kind,
+    title: values.title,
+    description: values.description,
+    startsAt: values.startsAt,
+    endsAt: values.endsAt,
+    room: values.room,
+    actionLines: { deleteMany: itemId ? {} : undefined, create: lineIds.map((actionLineId) => ({ actionLineId })) },
+  }
+  const saved = await db.$transaction(async (tx) => {
+    const item = itemId
+      ? await tx.agendaItem.update({ where: { id: itemId }, data })
+      : await tx.agendaItem.create({
+          data: {
+            ...newIdWithUid('agenda-item'),
+            eventId,
+            order: Math.max(-1, ...event.agendaItems.map((i) => i.order)) + 1,
+            ...data,
+            actionLines: { create: lineIds.map((actionLineId) => ({ actionLineId })) },
+          },
+        })
+    await audit(
+      {
+        actorUserId,
+        action: itemId ? 'agenda-item.updated' : 'agenda-item.created',
+        entity: 'AgendaItem',
+        entityId: item.id,
+        details: { eventId },
+      },
+      tx,
+    )
+    return item
+  })
+  return { kind: 'saved', itemId: saved.id }
+}
+
+/** Swaps an item with its neighbour. Orders are renumbered 0..n so that gaps and ties cannot confuse it. */
+export async function moveAgendaItem(eventId: string, itemId: string, direction: 'up' | 'down') {
+  const items = await db.agendaItem.findMany({
+    where: { eventId },
+    orderBy: [{ order: 'asc' }, { startsAt: 'asc' }],
+    select: { id: true },
+  })
+  const index = items.findIndex((i) => i.id === itemId)
+  if (index === -1) return false
+  const target = direction === 'up' ? index - 1 : index + 1
+  if (target < 0 || target >= items.length) return true
+  const ids = items.map((i) => i.id)
+  ;[ids[index], ids[target]] = [ids[target]!, ids[index]!]
+  await db.$transaction(ids.map((id, order) => db.agendaItem.update({ where: { id }, data: { order } })))
+  return true
+}
+
+export async function deleteAgendaItem(eventId: string, itemId: string, actorUserId: string) {
+  const result = await db.agendaItem.deleteMany({ where: { id: itemId, eventId } })
+  if (result.count)
+    await audit({
+      actorUserId,
+      action: 'agenda-item.deleted',
+      entity: 'AgendaItem',
+      entityId: itemId,
+      details: { eventId },
+    })
+  return result.count === 1
+}
+
+export async function getAgendaItem(eventId: string, itemId: string) {
+  return db.agendaItem.findFirst({
+    where: { id: itemId, eventId },
+    include: {
+      actionLines: { select: { actionLineId: true } },
+      participations: {
+        orderBy: { order: 'asc' },
+        include: { speaker: { select: { id: true, name: true, honorific: true, function: true } } },
+      },
+    },
+  })
+}
+
+export async function addParticipation(
+  eventId: string,
+  itemId: string,
+  input: { speakerId: string; role: ParticipationRole; order: number },
+) {
+  const [item, speaker] = await Promise.all([
+    db.agendaItem.findFirst({ where: { id: itemId, eventId }, select: { id: true } }),
+    db.speaker.findUnique({ where: { id: input.speakerId }, select: { id: true } }),
+  ])
+  if (!item || !speaker) return { kind: 'not-found' as const }
+  const existing = await db.participation.findUnique({
+    where: { agendaItemId_speakerId: { agendaItemId: itemId, speakerId: input.speakerId } },
+  })
+  if (existing) return { kind: 'duplicate' as const }
+  await db.participation.create({
+    data: { agendaItemId: itemId, speakerId: input.speakerId, role: input.role, order: input.order },
+  })
+  return { kind: 'added' as const }
+}
+
+export async function updateParticipation(
+  eventId: string,
+  participationId: string,
+  input: { role: ParticipationRole; order: number; status: ParticipationStatus },
+) {
+  const result = await db.participation.updateMany({
+    where: { id: participationId, agendaItem: { eventId } },
+    data: { ...input, respondedAt: input.status === 'invited' ? null : new Date() },
+  })
+  return result.count === 1
+}
+
+export async function removeParticipation(eventId: string, participationId: string) {
+  const result = await db.participation.deleteMany({ where: { id: participationId, agendaItem: { eventId } } })
+  return result.count === 1
+}

@@ -1,0 +1,340 @@
+// The secretariat's changes to events: create, edit (time and place changes go through the calendar
+// update path), status transitions with audit entries, and "copy as next edition".
+import { randomBytes } from 'node:crypto'
+import { DateTime } from 'luxon'
+import type { EventStatus } from '~/generated/prisma/enums'
+import { scheduleChanged, type Schedule } from '~/domain/event-changes'
+import { slugify, type EventFormValues } from '~/domain/event-schema'
+import { db } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
+import { audit } from './audit.server'
+import { cancelEvent, changeEventSchedule, changeRecipients } from './event-mail.server'
+
+/** A new id and the calendar UID that goes with it for good: `event-<id>@<host>` (DESIGN §3). */
+export function newIdWithUid(kind: 'event' | 'agenda-item') {
+  const id = `c${randomBytes(12).toString('hex')}`
+  return { id, icsUid: `${kind}-${id}@${new URL(getEnv().APP_URL).hostname}` }
+}
+
+/** A free slug: the title's, or with -2, -3… when taken. */
+export async function uniqueSlug(title: string, exceptEventId?: string) {
+  const base = slugify(title)
+  const taken = new Set(
+    (
+      await db.event.findMany({
+        where: { slug: { startsWith: base }, NOT: exceptEventId ? { id: exceptEventId } : undefined },
+        select: { slug: true },
+      })
+    ).map((e) => e.slug),
+  )
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+export type FieldErrors = Record<string, string[]>
+
+async function checkReferences(values: EventFormValues): Promise<FieldErrors | null> {
+  const [programme, hosts] = await Promise.all([
+    db.programme.findUnique({ where: { id: values.programmeId }, select: { id: true } }),
+    values.hostIds.length ? db.organisation.count({ where: { id: { in: values.hostIds } } }) : Promise.resolve(0),
+  ])
+  const errors: FieldErrors = {}
+  if (!programme) errors.programmeId = ['unknown']
+  if (hosts !== new Set(values.hostIds).size) errors.hostIds = ['unknown']
+  return Object.keys(errors).length ? errors : null
+}
+
+function columns(values: EventFormValues) {
+  return {
+    programmeId: values.programmeId,
+    title: values.title,
+    subtitle: values.subtitle,
+    description: values.description,
+    venueName: values.venueName,
+    venueAddress: values.venueAddress,
+    venuePostcode: values.venuePostcode,
+    venueCity: values.venueCity,
+    onlineUrl: values.onlineUrl ?? null,
+    capacity: values.capacity ?? null,
+    registrationOpensAt: values.registrationOpensAt,
+    registrationClosesAt: values.registrationClosesAt,
+    visibility: values.visibility,
+    requiresApproval: values.requiresApproval,
+    language: values.language,
+  }
+}
+
+export async function createEventFromForm(values: EventFormValues, actorUserId: string) {
+  const problems = await checkReferences(values)
+  if (problems) return { ok: false as const, problems }
+  const slug = await uniqueSlug(values.title)
+  const event = await db.$transaction(async (tx) => {
+    const created = await tx.event.create({
+      data: {
+        ...newIdWithUid('event'),
+        ...columns(values),
+        slug,
+        startsAt: values.startsAt,
+        endsAt: values.endsAt,
+        latitude: values.latitude,
+        longitude: values.longitude,
+        status: 'draft',
+        hosts: { create: [...new Set(values.hostIds)].map((organisationId, order) => ({ organisationId, order })) },
+      },
+    })
+    await audit({ actorUserId, action: 'event.created', entity: 'Event', entityId: created.id }, tx)
+    return created
+  })
+  return { ok: true as const, event }
+}
+
+/**
+ * Saves the edit form. A change of time or place is mailed to confirmed registrants and speakers; when
+ * there are any and the secretariat has not yet confirmed, nothing is saved and the count is returned.
+ */
+export async function updateEventFromForm(
+  eventId: string,
+  values: EventFormValues,
+  actorUserId: string,
+  confirmed: boolean,
+) {
+  const event = await db.event.findUnique({ where: { id: eventId } })
+  if (!event) return { kind: 'not-found' as const }
+  const problems = await checkReferences(values)
+  if (problems) return { kind: 'invalid' as const, problems }
+  const addressChanged =
+    event.venueAddress !== values.venueAddress ||
+    event.venuePostcode !== values.venuePostcode ||
+    event.venueCity !== values.venueCity
+  // A picked suggestion sets the position; an address change without one clears a position that no longer fits.
+  const position =
+    values.latitude !== null
+      ? { latitude: values.latitude, longitude: values.longitude }
+      : addressChanged
+        ? { latitude: null, longitude: null }
+        : {}
+  const schedule: Partial<Schedule> = {
+    startsAt: values.startsAt,
+    endsAt: values.endsAt,
+    venueName: values.venueName,
+    venueAddress: values.venueAddress,
+    venuePostcode: values.venuePostcode,
+    venueCity: values.venueCity,
+    onlineUrl: values.onlineUrl ?? null,
+  }
+  const willChange = scheduleChanged(event, { ...event, ...schedule } as Schedule)
+  if (willChange && !confirmed) {
+    const recipients = (await changeRecipients(eventId)).length
+    if (recipients > 0) return { kind: 'confirm' as const, recipients }
+  }
+  const { programmeId: _programme, ...rest } = columns(values)
+  await db.$transaction(async (tx) => {
+    await tx.event.update({
+      where: { id: eventId },
+      data: {
+        ...rest,
+        // The schedule goes through changeEventSchedule below, which bumps the calendar sequence.
+        venueName: undefined,
+        venueAddress: undefined,
+        venuePostcode: undefined,
+        venueCity: undefined,
+        onlineUrl: undefined,
+        ...position,
+        hosts: {
+          deleteMany: {},
+          create: [...new Set(values.hostIds)].map((organisationId, order) => ({ organisationId, order })),
+        },
+      },
+    })
+    await audit({ actorUserId, action: 'event.updated', entity: 'Event', entityId: eventId }, tx)
+  })
+  const change = await changeEventSchedule(eventId, schedule, actorUserId)
+  return { kind: 'saved' as const, mailed: change.mailed }
+}
+
+export const transitions: Record<EventStatus, EventStatus[]> = {
+  draft: ['published', 'cancelled'],
+  published: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+}
+
+export async function transitionEvent(eventId: string, to: EventStatus, actorUserId: string, message = '') {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { status: true } })
+  if (!event) return { kind: 'not-found' as const }
+  if (!transitions[event.status].includes(to)) return { kind: 'not-allowed' as const, from: event.status }
+  if (to === 'cancelled') {
+    const result = await cancelEvent(eventId, message, actorUserId)
+    return { kind: 'done' as const, mailed: result.mailed }
+  }
+  await db.$transaction(async (tx) => {
+    // Conditional: a concurrent transition cannot be applied twice.
+    const claimed = await tx.event.updateMany({ where: { id: eventId, status: event.status }, data: { status: to } })
+    if (claimed.count !== 1) throw new Response('Conflict', { status: 409 })
+    await audit(
+      { actorUserId, action: 'event.status', entity: 'Event', entityId: eventId, details: { from: event.status, to } },
+      tx,
+    )
+  })
+  return { kind: 'done' as const, mailed: 0 }
+}
+
+/**
+ * "Copy as next edition": the event with its agenda, speakers and hosts on a new date, as a draft, without
+ * registrations, invitations or statements. Times keep their wall-clock time in the event's zone.
+ */
+export async function copyAsNextEdition(eventId: string, newDate: string, actorUserId: string) {
+  const source = await db.event.findUnique({
+    where: { id: eventId },
+    include: { hosts: true, questions: true, agendaItems: { include: { actionLines: true, participations: true } } },
+  })
+  if (!source) return null
+  const zone = source.timeZone
+  const originalDay = DateTime.fromJSDate(source.startsAt, { zone }).startOf('day')
+  const targetDay = DateTime.fromISO(newDate, { zone }).startOf('day')
+  const days = Math.round(targetDay.diff(originalDay, 'days').days)
+  const shift = (d: Date) => DateTime.fromJSDate(d, { zone }).plus({ days }).toUTC().toJSDate()
+  const title = source.title
+  const slug = await uniqueSlug(`${title} ${targetDay.year}`)
+  return db.$transaction(async (tx) => {
+    const copy = await tx.event.create({
+      data: {
+        ...newIdWithUid('event'),
+        programmeId: source.programmeId,
+        slug,
+        title,
+        subtitle: source.subtitle,
+        description: source.description,
+        startsAt: shift(source.startsAt),
+        endsAt: shift(source.endsAt),
+        timeZone: zone,
+        venueName: source.venueName,
+        venueAddress: source.venueAddress,
+        venuePostcode: source.venuePostcode,
+        venueCity: source.venueCity,
+        latitude: source.latitude,
+        longitude: source.longitude,
+        onlineUrl: source.onlineUrl,
+        capacity: source.capacity,
+        registrationOpensAt: source.registrationOpensAt ? shift(source.registrationOpensAt) : null,
+        registrationClosesAt: source.registrationClosesAt ? shift(source.registrationClosesAt) : null,
+        visibility: source.visibility,
+        requiresApproval: source.requiresApproval,
+        language: source.language,
+        status: 'draft',
+        previousEditionId: source.id,
+        hosts: { create: source.hosts.map((h) => ({ organisationId: h.organisationId, order: h.order })) },
+        questions: {
+          create: source.questions.map((q) => ({
+            label: q.label,
+            labelEn: q.labelEn,
+            type: q.type,
+            options: q.options ?? undefined,
+            required: q.required,
+            order: q.order,
+          })),
+        },
+      },
+    })
+    for (const item of source.agendaItems) {
+      await tx.agendaItem.create({
+        data: {
+          ...newIdWithUid('agenda-item'),
+          eventId: copy.id,
+          kind: item.kind,
+          title: item.title,
+          description: item.description,
+          startsAt: shift(item.startsAt),
+          endsAt: shift(item.endsAt),
+          room: item.room,
+          order: item.order,
+          actionLines: { create: item.actionLines.map((l) => ({ actionLineId: l.actionLineId })) },
+          // Speakers are asked again for the new edition.
+          participations: {
+            create: item.participations.map((p) => ({
+              speakerId: p.speakerId,
+              role: p.role,
+              order: p.order,
+              status: 'invited',
+            })),
+          },
+        },
+      })
+    }
+    await audit(
+      { actorUserId, action: 'event.copied', entity: 'Event', entityId: copy.id, details: { from: source.id } },
+      tx,
+    )
+    return copy
+  })
+}
+
+/** Choices for the event form. */
+export async function eventFormOptions() {
+  const [programmes, organisations] = await Promise.all([
+    db.programme.findMany({ orderBy: [{ order: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
+    // Ministries first: they host most events.
+    db.organisation.findMany({
+      orderBy: [{ sector: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, sector: true },
+    }),
+  ])
+  return { programmes, organisations: organisations.map(({ id, name }) => ({ id, name })) }
+}
+
+const wall = (d: Date | null, zone: string, format: string) =>
+  d ? DateTime.fromJSDate(d, { zone }).toFormat(format) : ''
+
+/** The stored event as form values (wall-clock times in the event's zone). */
+export async function eventFormDefaults(eventId: string) {
+  const event = await db.event.findUnique({ where: { id: eventId }, include: { hosts: { orderBy: { order: 'asc' } } } })
+  if (!event) return null
+  const z = event.timeZone
+  return {
+    event,
+    defaults: {
+      programmeId: event.programmeId,
+      title: event.title,
+      subtitle: event.subtitle,
+      description: event.description,
+      date: wall(event.startsAt, z, 'yyyy-MM-dd'),
+      startTime: wall(event.startsAt, z, 'HH:mm'),
+      endTime: wall(event.endsAt, z, 'HH:mm'),
+      venueName: event.venueName,
+      venueAddress: event.venueAddress,
+      venuePostcode: event.venuePostcode,
+      venueCity: event.venueCity,
+      onlineUrl: event.onlineUrl ?? '',
+      capacity: event.capacity === null ? '' : String(event.capacity),
+      opensDate: wall(event.registrationOpensAt, z, 'yyyy-MM-dd'),
+      opensTime: wall(event.registrationOpensAt, z, 'HH:mm'),
+      closesDate: wall(event.registrationClosesAt, z, 'yyyy-MM-dd'),
+      closesTime: wall(event.registrationClosesAt, z, 'HH:mm'),
+      visibility: event.visibility,
+      requiresApproval: event.requiresApproval,
+      language: event.language,
+      hostIds: event.hosts.map((h) => h.organisationId),
+    },
+  }
+}
+
+/** The secretariat's view of one event. */
+export async function getEventForSecretariat(eventId: string) {
+  return db.event.findUnique({
+    where: { id: eventId },
+    include: {
+      programme: { select: { name: true, slug: true } },
+      hosts: { orderBy: { order: 'asc' }, include: { organisation: { select: { name: true } } } },
+      agendaItems: {
+        orderBy: [{ order: 'asc' }, { startsAt: 'asc' }],
+        include: {
+          participations: {
+            orderBy: { order: 'asc' },
+            include: { speaker: { select: { id: true, name: true, honorific: true } } },
+          },
+        },
+      },
+      _count: { select: { registrations: true } },
+    },
+  })
+}

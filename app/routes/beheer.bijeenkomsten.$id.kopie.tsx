@@ -1,0 +1,68 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { DateTime } from 'luxon'
+import { z } from 'zod'
+import { Field } from '~/components/forms'
+import { dictionary, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import { copyAsNextEdition } from '~/models/event-admin.server'
+import { db } from '~/utils/db.server'
+import { requirePermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Kopiëren als volgende editie · bijeen' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'edit')
+  const event = await db.event.findUnique({
+    where: { id: params.id ?? '' },
+    select: { id: true, title: true, startsAt: true, timeZone: true },
+  })
+  if (!event) throw new Response('Not found', { status: 404 })
+  // Suggest the same date a year later.
+  const suggestion = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone })
+    .plus({ years: 1 })
+    .toFormat('yyyy-MM-dd')
+  return { event: { id: event.id, title: event.title }, suggestion }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const t = dictionary(await getLang(request))
+  const form = await request.formData()
+  const date = z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((v) => DateTime.fromISO(v).isValid)
+    .safeParse(form.get('date'))
+  if (!date.success) return data({ error: t.eventAdmin.copyForm.dateRequired }, { status: 400 })
+  const copy = await copyAsNextEdition(params.id ?? '', date.data, user.id)
+  if (!copy) throw new Response('Not found', { status: 404 })
+  return redirect(`/beheer/bijeenkomsten/${copy.id}?kopie=1`)
+}
+
+export default function CopyEvent() {
+  const t = useT()
+  const c = t.eventAdmin.copyForm
+  const { event, suggestion } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="narrow">
+      <h1>{c.title}</h1>
+      <p>
+        <strong>{event.title}</strong>
+      </p>
+      <p>{c.intro}</p>
+      <Form method="post">
+        <Field
+          label={c.date}
+          inputProps={{ id: 'date', name: 'date', type: 'date', required: true, defaultValue: suggestion }}
+          errors={actionData ? [actionData.error] : undefined}
+        />
+        <button type="submit" className="button">
+          {c.submit}
+        </button>
+      </Form>
+    </div>
+  )
+}
