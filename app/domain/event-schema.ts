@@ -22,13 +22,15 @@ export function eventFormSchema(e: Dictionary['eventAdmin']['errors']) {
       endTime: z.string({ required_error: e.timeRequired }).regex(time, e.timeRequired),
       venueName: text(200),
       venueAddress: text(200),
+      // Optional: Conform turns an empty field into undefined, and the default '' must pass the check too.
       venuePostcode: z
         .string()
         .trim()
-        .regex(/^\d{4}\s?[A-Za-z]{2}$/, e.postcodeInvalid)
-        .transform((v) => `${v.slice(0, 4)} ${v.slice(-2).toUpperCase()}`)
+        .max(10, e.postcodeInvalid)
         .optional()
-        .default(''),
+        .default('')
+        .refine((v) => v === '' || /^\d{4}\s?[A-Za-z]{2}$/.test(v), e.postcodeInvalid)
+        .transform((v) => (v ? `${v.slice(0, 4)} ${v.slice(-2).toUpperCase()}` : '')),
       venueCity: text(100),
       onlineUrl: z
         .string()

@@ -34,28 +34,31 @@ app.use((req, res, next) => {
   // The socket address, for rate limits; a client cannot set this header itself.
   req.headers['x-bijeen-client-ip'] = req.socket.remoteAddress ?? 'unknown'
   res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()')
-  // A mail's HTML is framed by the dev mailbox and sets its own, stricter policy.
-  const framedMail = /^\/beheer\/(mailbox|sjablonen)\/[^/]+\/html$/.test(req.path)
-  if (!framedMail) res.setHeader('X-Frame-Options', 'DENY')
-  if (production && !framedMail) {
-    res.setHeader(
-      'Content-Security-Policy',
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
-        "style-src 'self'",
-        "img-src 'self' data: blob:",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "base-uri 'none'",
-        "object-src 'none'",
-      ].join('; '),
-    )
+  const defaults: Record<string, string> = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   }
+  if (production) {
+    defaults['Content-Security-Policy'] = [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; ')
+  }
+  // Security headers by default; a route that sets its own (a mail framed by the mailbox, a photo) keeps it.
+  const writeHead = res.writeHead
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value)
+    return writeHead.apply(this, args)
+  } as typeof res.writeHead
   if (!quiet) {
     const started = process.hrtime.bigint()
     res.on('finish', () => {
