@@ -65,13 +65,11 @@ async function addItem(page: Page, item: { kind: string; title: string; start: s
 }
 
 async function addParticipant(page: Page, speaker: RegExp, role: string, order: number) {
-  await page
-    .getByLabel('Spreker', { exact: true })
-    .selectOption({
-      label: (await page.getByLabel('Spreker', { exact: true }).locator('option').allTextContents()).find((o) =>
-        speaker.test(o),
-      )!,
-    })
+  await page.getByLabel('Spreker', { exact: true }).selectOption({
+    label: (await page.getByLabel('Spreker', { exact: true }).locator('option').allTextContents()).find((o) =>
+      speaker.test(o),
+    )!,
+  })
   await page.getByLabel('Rol', { exact: true }).last().selectOption({ label: role })
   await page.locator('#new-order').fill(String(order))
   await page.getByRole('button', { name: 'Spreker toevoegen' }).click()
