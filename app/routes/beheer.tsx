@@ -27,6 +27,9 @@ export default function SecretariatLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/beheer/programmas">{t.shell.programmes}</NavLink>
+            </li>
+            <li>
               <NavLink to="/beheer/sprekers">{t.shell.speakers}</NavLink>
             </li>
             <li>

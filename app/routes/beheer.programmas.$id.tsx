@@ -1,0 +1,237 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary, Field, TextareaField } from '~/components/forms'
+import { actionLineSchema, programmeSchema } from '~/domain/programme-schema'
+import { dictionary, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import { getProgrammeForAdmin, moveActionLine, saveActionLine, updateProgramme } from '~/models/programme-admin.server'
+import { requirePermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Programma · bijeen' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'edit')
+  const programme = await getProgrammeForAdmin(params.id ?? '')
+  if (!programme) throw new Response('Not found', { status: 404 })
+  return { programme }
+}
+
+const moveLine = z.object({
+  intent: z.literal('move-line'),
+  lineId: z.string().min(1).max(64),
+  direction: z.enum(['up', 'down']),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const t = dictionary(await getLang(request))
+  const e = t.programmesAdmin.errors
+  const id = params.id ?? ''
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'move-line') {
+    const parsed = moveLine.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) throw new Response('Bad request', { status: 400 })
+    if (!(await moveActionLine(id, parsed.data.lineId, parsed.data.direction)))
+      throw new Response('Not found', { status: 404 })
+    return redirect(`/beheer/programmas/${id}#actielijnen`)
+  }
+  if (intent === 'save-line') {
+    const parsed = actionLineSchema(e).safeParse(Object.fromEntries(formData))
+    const formId = parsed.success && parsed.data.lineId ? parsed.data.lineId : 'new'
+    if (!parsed.success)
+      return data(
+        {
+          result: null,
+          lineErrors: {
+            id: String(formData.get('lineId') || 'new'),
+            messages: parsed.error.issues.map((i) => i.message),
+          },
+        },
+        { status: 400 },
+      )
+    const outcome = await saveActionLine(id, parsed.data.lineId ?? null, parsed.data, user.id)
+    if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
+    if (outcome.kind === 'code-taken')
+      return data({ result: null, lineErrors: { id: formId, messages: [e.codeTaken] } }, { status: 409 })
+    return redirect(`/beheer/programmas/${id}?opgeslagen=1#actielijnen`)
+  }
+  const submission = parseWithZod(formData, { schema: programmeSchema(e) })
+  if (submission.status !== 'success') return data({ result: submission.reply(), lineErrors: null }, { status: 400 })
+  if (!(await updateProgramme(id, submission.value, user.id))) throw new Response('Not found', { status: 404 })
+  return redirect(`/beheer/programmas/${id}?opgeslagen=1`)
+}
+
+function LineForm({
+  programmeLine,
+  errors,
+}: {
+  programmeLine?: { id: string; code: string; title: string; titleEn: string | null }
+  errors?: string[]
+}) {
+  const t = useT()
+  const l = t.programmesAdmin.line
+  const key = programmeLine?.id ?? 'new'
+  return (
+    <Form method="post" className="form-row">
+      <input type="hidden" name="intent" value="save-line" />
+      {programmeLine ? <input type="hidden" name="lineId" value={programmeLine.id} /> : null}
+      {errors?.length ? (
+        <ul className="field-errors" role="alert">
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+      <Field
+        label={l.code}
+        inputProps={{
+          id: `code-${key}`,
+          name: 'code',
+          defaultValue: programmeLine?.code,
+          required: true,
+          maxLength: 10,
+          size: 4,
+        }}
+      />
+      <Field
+        label={l.title}
+        inputProps={{
+          id: `title-${key}`,
+          name: 'title',
+          defaultValue: programmeLine?.title,
+          required: true,
+          maxLength: 200,
+        }}
+      />
+      <Field
+        label={l.titleEn}
+        inputProps={{
+          id: `titleEn-${key}`,
+          name: 'titleEn',
+          defaultValue: programmeLine?.titleEn ?? '',
+          maxLength: 200,
+        }}
+      />
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button--secondary"
+          aria-label={programmeLine ? l.saveLabel(programmeLine.title) : undefined}
+        >
+          {programmeLine ? l.save : t.programmesAdmin.addActionLine}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
+export default function EditProgramme() {
+  const t = useT()
+  const p = t.programmesAdmin
+  const { programme } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const schema = programmeSchema(p.errors)
+  const [form, fields] = useForm({
+    id: 'programme',
+    lastResult: actionData?.result,
+    defaultValue: {
+      name: programme.name,
+      nameEn: programme.nameEn ?? '',
+      description: programme.description,
+      descriptionEn: programme.descriptionEn ?? '',
+    },
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const lineErrors = actionData?.lineErrors
+  return (
+    <>
+      <p>
+        <Link to="/beheer/programmas">{p.title}</Link>
+      </p>
+      {params.get('opgeslagen') || params.get('aangemaakt') ? (
+        <p role="status" className="notice">
+          {params.get('aangemaakt') ? p.created : p.saved}
+        </p>
+      ) : null}
+      <h1>{p.editTitle(programme.name)}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="save-programme" />
+        <ErrorSummary title={t.eventAdmin.errorSummary} errors={[form.errors, fields.name.errors].flat()} />
+        <Field
+          label={p.fields.name}
+          inputProps={getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+        />
+        <Field
+          label={p.fields.nameEn}
+          hint={p.fields.optional}
+          inputProps={getInputProps(fields.nameEn, { type: 'text' })}
+          errors={fields.nameEn.errors}
+        />
+        <TextareaField
+          label={p.fields.description}
+          textareaProps={getTextareaProps(fields.description)}
+          errors={fields.description.errors}
+        />
+        <TextareaField
+          label={p.fields.descriptionEn}
+          hint={p.fields.optional}
+          textareaProps={getTextareaProps(fields.descriptionEn)}
+          errors={fields.descriptionEn.errors}
+        />
+        <button type="submit" className="button">
+          {p.save}
+        </button>
+      </Form>
+      <section aria-labelledby="actielijnen">
+        <h2 id="actielijnen">{p.actionLines}</h2>
+        <p>{p.actionLinesIntro}</p>
+        {programme.actionLines.length ? (
+          <ol className="plain-list">
+            {programme.actionLines.map((line, index) => (
+              <li key={line.id} className="participant">
+                <LineForm programmeLine={line} errors={lineErrors?.id === line.id ? lineErrors.messages : undefined} />
+                <Form method="post" className="actions">
+                  <input type="hidden" name="intent" value="move-line" />
+                  <input type="hidden" name="lineId" value={line.id} />
+                  <button
+                    type="submit"
+                    name="direction"
+                    value="up"
+                    className="button button--secondary"
+                    disabled={index === 0}
+                    aria-label={p.line.up(line.title)}
+                  >
+                    {p.moveUp}
+                  </button>
+                  <button
+                    type="submit"
+                    name="direction"
+                    value="down"
+                    className="button button--secondary"
+                    disabled={index === programme.actionLines.length - 1}
+                    aria-label={p.line.down(line.title)}
+                  >
+                    {p.moveDown}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{p.noActionLines}</p>
+        )}
+        <h3>{p.addActionLine}</h3>
+        <LineForm errors={lineErrors?.id === 'new' ? lineErrors.messages : undefined} />
+      </section>
+    </>
+  )
+}

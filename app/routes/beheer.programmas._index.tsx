@@ -1,0 +1,134 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary, Field, TextareaField } from '~/components/forms'
+import { programmeSchema } from '~/domain/programme-schema'
+import { dictionary, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import { createProgramme, listProgrammesForAdmin, moveProgramme } from '~/models/programme-admin.server'
+import { can, requirePermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Programma’s · bijeen' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read')
+  return { programmes: await listProgrammesForAdmin(), canEdit: can(user, 'edit') }
+}
+
+const move = z.object({
+  intent: z.literal('move'),
+  programmeId: z.string().min(1).max(64),
+  direction: z.enum(['up', 'down']),
+})
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const t = dictionary(await getLang(request))
+  const formData = await request.formData()
+  if (formData.get('intent') === 'move') {
+    const parsed = move.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) throw new Response('Bad request', { status: 400 })
+    if (!(await moveProgramme(parsed.data.programmeId, parsed.data.direction)))
+      throw new Response('Not found', { status: 404 })
+    return redirect('/beheer/programmas')
+  }
+  const submission = parseWithZod(formData, { schema: programmeSchema(t.programmesAdmin.errors) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const programme = await createProgramme(submission.value, user.id)
+  return redirect(`/beheer/programmas/${programme.id}?aangemaakt=1`)
+}
+
+export default function Programmes() {
+  const t = useT()
+  const p = t.programmesAdmin
+  const { programmes, canEdit } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const schema = programmeSchema(p.errors)
+  const [form, fields] = useForm({
+    id: 'new-programme',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  return (
+    <>
+      <h1>{p.title}</h1>
+      <p>{p.intro}</p>
+      <ol className="plain-list">
+        {programmes.map((programme, index) => (
+          <li key={programme.id} className="participant">
+            <h2 className="agenda__title">
+              {canEdit ? <Link to={programme.id}>{programme.name}</Link> : programme.name}
+            </h2>
+            <p className="muted">
+              {p.events(programme._count.events)} · {p.actionLines}: {programme._count.actionLines}
+            </p>
+            {canEdit ? (
+              <Form method="post" className="actions">
+                <input type="hidden" name="intent" value="move" />
+                <input type="hidden" name="programmeId" value={programme.id} />
+                <button
+                  type="submit"
+                  name="direction"
+                  value="up"
+                  className="button button--secondary"
+                  disabled={index === 0}
+                  aria-label={p.line.up(programme.name)}
+                >
+                  {p.moveUp}
+                </button>
+                <button
+                  type="submit"
+                  name="direction"
+                  value="down"
+                  className="button button--secondary"
+                  disabled={index === programmes.length - 1}
+                  aria-label={p.line.down(programme.name)}
+                >
+                  {p.moveDown}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {canEdit ? (
+        <section aria-labelledby="new-programme-heading">
+          <h2 id="new-programme-heading">{p.new}</h2>
+          <Form method="post" {...getFormProps(form)}>
+            <ErrorSummary title={t.eventAdmin.errorSummary} errors={[form.errors, fields.name.errors].flat()} />
+            <Field
+              label={p.fields.name}
+              inputProps={getInputProps(fields.name, { type: 'text' })}
+              errors={fields.name.errors}
+            />
+            <Field
+              label={p.fields.nameEn}
+              hint={p.fields.optional}
+              inputProps={getInputProps(fields.nameEn, { type: 'text' })}
+              errors={fields.nameEn.errors}
+            />
+            <TextareaField
+              label={p.fields.description}
+              textareaProps={getTextareaProps(fields.description)}
+              errors={fields.description.errors}
+            />
+            <TextareaField
+              label={p.fields.descriptionEn}
+              hint={p.fields.optional}
+              textareaProps={getTextareaProps(fields.descriptionEn)}
+              errors={fields.descriptionEn.errors}
+            />
+            <button type="submit" className="button">
+              {p.new}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  )
+}
