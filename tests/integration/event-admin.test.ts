@@ -359,3 +359,105 @@ describe('speaker photos', () => {
     expect(await db.speaker.count()).toBe(before)
   })
 })
+
+describe('copy as next edition and the address lookup', () => {
+  test('the copy has the agenda, speakers and hosts on the new date, as a draft, without registrations', async () => {
+    const { copyAsNextEdition } = await import('~/models/event-admin.server')
+    const event = await createEvent(db, programmeId, {
+      date: '2026-12-04',
+      startTime: '14:00',
+      endTime: '17:00',
+      hostIds: [hostId],
+      title: 'Jaarlijkse start',
+    })
+    const item = await createAgendaItem(db, event, {
+      date: '2026-12-04',
+      start: '14:30',
+      end: '15:30',
+      title: 'Panel',
+      kind: 'panel',
+    })
+    const speaker = await createSpeaker(db)
+    await db.participation.create({
+      data: { agendaItemId: item.id, speakerId: speaker.id, role: 'moderator', status: 'confirmed' },
+    })
+    await db.registration.create({
+      data: { eventId: event.id, name: 'A', email: 'a@example.org', status: 'confirmed' },
+    })
+    // Summer time in between: 14.00 stays 14.00 on the wall clock.
+    const { user } = await createUser(db)
+    const copy = await copyAsNextEdition(event.id, '2027-06-04', user.id)
+    const full = await db.event.findUniqueOrThrow({
+      where: { id: copy!.id },
+      include: { hosts: true, registrations: true, agendaItems: { include: { participations: true } } },
+    })
+    expect(full).toMatchObject({
+      status: 'draft',
+      title: 'Jaarlijkse start',
+      slug: 'jaarlijkse-start-2027',
+      previousEditionId: event.id,
+      icsSequence: 0,
+    })
+    expect(full.startsAt.toISOString()).toBe('2027-06-04T12:00:00.000Z')
+    expect(full.icsUid).not.toBe(event.icsUid)
+    expect(full.hosts.map((h) => h.organisationId)).toEqual([hostId])
+    expect(full.registrations).toEqual([])
+    expect(full.agendaItems[0]!.startsAt.toISOString()).toBe('2027-06-04T12:30:00.000Z')
+    expect(full.agendaItems[0]!.icsUid).not.toBe(item.icsUid)
+    expect(full.agendaItems[0]!.participations.map((p) => [p.speakerId, p.role, p.status])).toEqual([
+      [speaker.id, 'moderator', 'invited'],
+    ])
+  })
+
+  test('when PDOK is unreachable the form says so, and saving still works without a position', async () => {
+    const { server } = await import('../mocks/server.ts')
+    const { pdokNetworkError } = await import('../mocks/pdok.ts')
+    server.use(pdokNetworkError())
+    const lookup = await post(
+      newEventAction,
+      '/x',
+      {
+        ...eventFields({ title: 'Zonder kaart', venueAddress: 'Turfmarkt 147', venuePostcode: '2511 DP' }),
+        intent: 'geocode',
+      },
+      organiserCookie,
+    )
+    expect(lookup.status).toBe(200)
+    expect(lookup.data).toMatchObject({ geocode: { kind: 'unavailable' } })
+    const saved = await post(
+      newEventAction,
+      '/x',
+      eventFields({ title: 'Zonder kaart', venueAddress: 'Turfmarkt 147', venuePostcode: '2511 DP' }),
+      organiserCookie,
+    )
+    expect(saved.status).toBe(302)
+    expect(await db.event.findFirstOrThrow({ where: { title: 'Zonder kaart' } })).toMatchObject({
+      latitude: null,
+      longitude: null,
+      venuePostcode: '2511 DP',
+    })
+  })
+
+  test('a picked suggestion is saved as the position', async () => {
+    const lookup = await post(
+      newEventAction,
+      '/x',
+      { ...eventFields({ venueAddress: 'Turfmarkt 147', venuePostcode: '2511 DP' }), intent: 'geocode' },
+      organiserCookie,
+    )
+    const suggestion = (
+      lookup.data as { geocode: { kind: 'ok'; suggestions: Array<{ latitude: number; longitude: number }> } }
+    ).geocode.suggestions[0]!
+    expect(suggestion.latitude).toBeCloseTo(52.0786, 3)
+    const saved = await post(
+      newEventAction,
+      '/x',
+      eventFields({ title: 'Met kaart', position: `${suggestion.latitude},${suggestion.longitude}` }),
+      organiserCookie,
+    )
+    expect(saved.status).toBe(302)
+    const event = await db.event.findFirstOrThrow({ where: { title: 'Met kaart' } })
+    expect(event.latitude).toBeCloseTo(52.0786, 3)
+    expect(event.longitude).toBeCloseTo(4.316, 2)
+  })
+})
