@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.{ts,tsx}'],
+          // A page needs a moment after a click, more so on a loaded 2-core machine; polls wait up to 15 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           setupFiles: ['tests/setup/test-env.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -65,6 +65,7 @@ async function addItem(page: Page, item: { kind: string; title: string; start: s
 }
 
 async function addParticipant(page: Page, speaker: RegExp, role: string, order: number) {
+  const before = await page.locator('.participant').count()
   await page.getByLabel('Spreker', { exact: true }).selectOption({
     label: (await page.getByLabel('Spreker', { exact: true }).locator('option').allTextContents()).find((o) =>
       speaker.test(o),
@@ -73,7 +74,7 @@ async function addParticipant(page: Page, speaker: RegExp, role: string, order: 
   await page.getByLabel('Rol', { exact: true }).last().selectOption({ label: role })
   await page.locator('#new-order').fill(String(order))
   await page.getByRole('button', { name: 'Spreker toevoegen' }).click()
-  await expect.poll(() => page.locator('.participant').count()).toBeGreaterThan(0)
+  await expect.poll(() => page.locator('.participant').count()).toBe(before + 1)
 }
 
 describe('building the 4 December event through the UI', () => {
@@ -235,9 +236,10 @@ describe('building the 4 December event through the UI', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('aangemaakt als concept')
     expect(await page.locator('main').textContent()).toContain('zondag 28 maart 2027, 10.00–12.30 uur')
 
+    // Each Enter that navigates waits for the new page, so the next Tab starts there.
+    const enterAndWait = (url: RegExp) => Promise.all([page.waitForURL(url), page.keyboard.press('Enter')])
     await tabTo(page, 'Programma bewerken')
-    await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Programma van/)
+    await enterAndWait(/\/programma$/)
     await waitForHydration(page)
     await tabTo(page, 'Soort onderdeel')
     await page.keyboard.press('ArrowDown') // Bijdrage
@@ -245,28 +247,26 @@ describe('building the 4 December event through the UI', () => {
     await typeInto(page, 'Begintijd', '1000AM')
     await typeInto(page, 'Eindtijd', '1100AM')
     await tabTo(page, 'Onderdeel toevoegen')
-    await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Het onderdeel is opgeslagen')
+    await enterAndWait(/\/programma\/[^/?#]+\?opgeslagen=1/)
+    expect(await page.getByRole('status').textContent()).toContain('Het onderdeel is opgeslagen')
     await tabTo(page, 'Spreker', 200)
     await page.keyboard.press('ArrowDown')
     await tabTo(page, 'Spreker toevoegen')
-    await page.keyboard.press('Enter')
+    await enterAndWait(/#sprekers$/)
     await expect.poll(() => page.locator('.participant').count()).toBe(1)
     await tabTo(page, 'Terug naar het programma', 200)
-    await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByRole('heading', { name: 'Inleiding' }).count()).toBe(1)
+    await enterAndWait(/\/programma$/)
+    expect(await page.getByRole('heading', { name: 'Inleiding', exact: true }).count()).toBe(1)
     // A second item, then reorder it above the first by keyboard.
-    await tabTo(page, 'Titel')
-    await page.keyboard.type('Welkom')
+    await typeInto(page, 'Titel', 'Welkom')
     await typeInto(page, 'Begintijd', '1100AM')
     await typeInto(page, 'Eindtijd', '1130AM')
     await tabTo(page, 'Onderdeel toevoegen')
-    await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Het onderdeel is opgeslagen')
+    await enterAndWait(/\/programma\/[^/?#]+\?opgeslagen=1/)
     await tabTo(page, 'Terug naar het programma', 200)
-    await page.keyboard.press('Enter')
+    await enterAndWait(/\/programma$/)
     await tabTo(page, 'Welkom een plaats omhoog')
-    await page.keyboard.press('Enter')
+    await enterAndWait(/\/programma#item-/)
     await expect.poll(() => page.locator('.agenda__title').allTextContents()).toEqual(['Welkom', 'Inleiding'])
     await expectNoAxeViolations(page)
     expect(problems).toEqual([])
