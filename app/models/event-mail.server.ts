@@ -41,7 +41,7 @@ export function eventSummary(
   }
 }
 
-async function programmeName(programmeId: string, lang: Lang) {
+export async function programmeName(programmeId: string, lang: Lang) {
   const programme = await db.programme.findUnique({ where: { id: programmeId }, select: { name: true, nameEn: true } })
   return (lang === 'en' ? programme?.nameEn : null) ?? programme?.name ?? 'bijeen'
 }

@@ -1,0 +1,676 @@
+// The registration core (DESIGN §2 state machine, §3 capacity): register, cancel with automatic promotion from
+// the waitlist, approval, and promotion by hand.
+//
+// How capacity holds under concurrency, on SQLite and PostgreSQL alike:
+// - Seats are claimed write-first with one conditional UPDATE on the counter row (`… WHERE confirmedCount <
+//   capacity`), never with a read-then-write. An organisation's quota is a second counter claimed the same way.
+// - Every transaction that changes who holds a seat writes the Event row first (seat claim, waitlist counter,
+//   or a no-op update in cancel). On PostgreSQL that row lock orders all seat changes of one event, so a read
+//   made after it is current and the lock order Event → OrganisationSeats → Registration cannot deadlock; on
+//   SQLite a write first takes the write lock at once (a read first fails with SQLITE_BUSY_SNAPSHOT when
+//   another process writes).
+// - One active registration per (event, e-mail) is the unique `activeKey`, inserted with ON CONFLICT DO NOTHING,
+//   so a double submit is detected without aborting the PostgreSQL transaction.
+// - The registration, its seat, its personal link and its mail are written in one short transaction. Mails are
+//   rendered before it; the waitlist position (known only inside) is filled into a pre-rendered mail.
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Event, Registration } from '~/generated/prisma/client'
+import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
+import { enqueue, prepareMail, type PreparedMail } from '~/mail/outbox.server'
+import type { Db } from '~/utils/db.server'
+import { db, dbProvider } from '~/utils/db.server'
+import { dbTime, insertIgnoringDuplicates, type ColumnSpec } from '~/utils/sql.server'
+import { hashToken, randomToken } from '~/utils/tokens.server'
+import { appUrl, secretariat } from './calendar.server'
+import { eventSummary, prepareRegistrationConfirmed, programmeName } from './event-mail.server'
+
+type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
+
+export type RegistrationInput = {
+  name: string
+  email: string
+  organisationId?: string | null
+  organisationName?: string
+  function?: string
+  language: Language
+  dietary?: string
+  accessibility?: string
+  photoConsent?: boolean
+  answers?: unknown
+  invitationId?: string | null
+  registeredById?: string | null
+}
+
+export type RegisterResult =
+  | { kind: 'confirmed' | 'pending_approval'; registrationId: string; manageToken: string }
+  | { kind: 'waitlisted'; registrationId: string; manageToken: string; waitlistPosition: number }
+  | { kind: 'duplicate'; registrationId: string }
+  | { kind: 'closed' }
+  | { kind: 'not-found' }
+
+const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
+// Interactive transactions here are a handful of statements; the generous limits only cover waiting for a
+// connection or the write lock when many registrations arrive at once.
+const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 }
+/** Personal links of registrations stay usable until this long after the event ends. */
+const LINK_DAYS_AFTER_EVENT = 30
+
+export const activeKeyOf = (eventId: string, email: string) => `${eventId}:${email.trim().toLowerCase()}`
+export const manageUrlOf = (token: string) => appUrl(`/aanmelding/${token}`)
+const newCheckInCode = () => randomBytes(16).toString('hex')
+const linkExpiry = (event: Pick<Event, 'endsAt'>) =>
+  new Date(event.endsAt.getTime() + LINK_DAYS_AFTER_EVENT * 24 * 3600 * 1000)
+
+class Rollback extends Error {
+  constructor(readonly reason: 'duplicate' | 'gone') {
+    super(`rollback: ${reason}`)
+  }
+}
+
+/** The outcome needs a mail that was not rendered ahead: roll back, render it outside, and try again. */
+class MailNotReady extends Error {
+  constructor(readonly render: () => Promise<unknown>) {
+    super('rollback: mail not rendered yet')
+  }
+}
+
+/**
+ * Runs a transaction that may find it needs a mail rendered outside it. Rendering never happens inside: it
+ * reads the database through the shared client (on PostgreSQL another pool connection, on SQLite the one
+ * connection the transaction holds) and would keep the write lock for milliseconds.
+ */
+async function withRenderedMails<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      if (!(error instanceof MailNotReady) || attempt >= 3) throw error
+      await error.render()
+    }
+  }
+}
+
+// ─── SQL: the conditional claims ────────────────────────────────────────────────────────────────────────────
+
+/** Raw SQL with `?` placeholders; on PostgreSQL they become $1…, with a cast where one is given. */
+function sql(text: string, casts: Array<string | null> = []) {
+  if (dbProvider() !== 'postgresql') return text
+  let i = 0
+  return text.replace(/\?/g, () => {
+    const cast = casts[i++]
+    return cast ? `CAST($${i} AS ${cast})` : `$${i}`
+  })
+}
+
+async function claimEventSeat(tx: Tx, eventId: string) {
+  const sqlText = sql(
+    `UPDATE "Event" SET "confirmedCount" = "confirmedCount" + 1
+      WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" < "capacity")`,
+  )
+  return (await tx.$executeRawUnsafe(sqlText, eventId)) === 1
+}
+
+async function releaseEventSeat(tx: Tx, eventId: string) {
+  await tx.$executeRawUnsafe(
+    sql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" - 1 WHERE "id" = ? AND "confirmedCount" > 0`),
+    eventId,
+  )
+}
+
+/** Takes the Event row's write lock without changing it (see the top of this file). */
+async function lockEvent(tx: Tx, eventId: string) {
+  await tx.$executeRawUnsafe(sql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`), eventId)
+}
+
+async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> {
+  const rows = await tx.$queryRawUnsafe<Array<{ waitlistCounter: number | bigint }>>(
+    sql(`UPDATE "Event" SET "waitlistCounter" = "waitlistCounter" + 1 WHERE "id" = ? RETURNING "waitlistCounter"`),
+    eventId,
+  )
+  if (rows.length !== 1) throw new Error('event not found')
+  return Number(rows[0]!.waitlistCounter)
+}
+
+// The quota of this event's OrganisationSeats row, else the organisation's default; null on both is no limit.
+const quotaSql = `COALESCE("quota", (SELECT "seatQuota" FROM "Organisation" WHERE "id" = ?))`
+
+async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: string) {
+  await tx.$executeRawUnsafe(
+    sql(
+      `INSERT INTO "OrganisationSeats" ("eventId", "organisationId", "confirmedCount") VALUES (?, ?, 0)
+       ON CONFLICT ("eventId", "organisationId") DO NOTHING`,
+    ),
+    eventId,
+    organisationId,
+  )
+  const changed = await tx.$executeRawUnsafe(
+    sql(
+      `UPDATE "OrganisationSeats" SET "confirmedCount" = "confirmedCount" + 1
+        WHERE "eventId" = ? AND "organisationId" = ? AND (${quotaSql} IS NULL OR "confirmedCount" < ${quotaSql})`,
+    ),
+    eventId,
+    organisationId,
+    organisationId,
+    organisationId,
+  )
+  return changed === 1
+}
+
+async function releaseOrganisationSeat(tx: Tx, eventId: string, organisationId: string) {
+  await tx.$executeRawUnsafe(
+    sql(
+      `UPDATE "OrganisationSeats" SET "confirmedCount" = "confirmedCount" - 1
+        WHERE "eventId" = ? AND "organisationId" = ? AND "confirmedCount" > 0`,
+    ),
+    eventId,
+    organisationId,
+  )
+}
+
+export type SeatClaim = 'seat' | 'event-full' | 'organisation-full'
+
+/**
+ * Claims an event seat and, for a registrant of an organisation, a seat of its quota. The organisation's counter
+ * is kept for every organisation (also without a quota), so that a quota set later starts from the truth.
+ * When the quota is full the event seat is given back in the same transaction.
+ */
+async function claimSeat(tx: Tx, eventId: string, organisationId: string | null): Promise<SeatClaim> {
+  if (!(await claimEventSeat(tx, eventId))) return 'event-full'
+  if (organisationId && !(await claimOrganisationSeat(tx, eventId, organisationId))) {
+    await releaseEventSeat(tx, eventId)
+    return 'organisation-full'
+  }
+  return 'seat'
+}
+
+async function releaseSeat(tx: Tx, eventId: string, organisationId: string | null) {
+  await releaseEventSeat(tx, eventId)
+  if (organisationId) await releaseOrganisationSeat(tx, eventId, organisationId)
+}
+
+/** Moves a registration from one status to another, only if it still has the expected status. */
+async function transition(
+  tx: Tx,
+  id: string,
+  from: RegistrationStatus,
+  to: { status: RegistrationStatus; holdsSeat: boolean; checkInCode: string | null; waitlistSeq: number | null },
+) {
+  const changed = await tx.$executeRawUnsafe(
+    sql(
+      `UPDATE "Registration" SET "status" = ?, "holdsSeat" = ?, "checkInCode" = COALESCE(?, "checkInCode"),
+              "waitlistSeq" = COALESCE(?, "waitlistSeq"), "updatedAt" = ?
+        WHERE "id" = ? AND "status" = ?`,
+      ['"RegistrationStatus"', 'boolean', null, 'integer', 'timestamp(3)', null, '"RegistrationStatus"'],
+    ),
+    to.status,
+    dbProvider() === 'postgresql' ? to.holdsSeat : to.holdsSeat ? 1 : 0,
+    to.checkInCode,
+    to.waitlistSeq,
+    dbTime(new Date()),
+    id,
+    from,
+  )
+  return changed === 1
+}
+
+async function positionOf(tx: Tx, eventId: string, waitlistSeq: number) {
+  return tx.registration.count({ where: { eventId, status: 'waitlisted', waitlistSeq: { lte: waitlistSeq } } })
+}
+
+async function addManageLink(tx: Tx, registrationId: string, event: Event, token: string) {
+  await tx.personalLink.create({
+    data: {
+      kind: 'registration',
+      subjectId: registrationId,
+      eventId: event.id,
+      expiresAt: linkExpiry(event),
+      tokenHash: hashToken(token),
+    },
+  })
+}
+
+// ─── Mails, rendered before the transaction ────────────────────────────────────────────────────────────────
+
+type Person = { name: string; email: string; language: Language; accessibility: string }
+
+// The waitlist position is only known inside the transaction: the mail is rendered with this token in its place
+// and the number is filled in there (rendering inside would hold the write lock for milliseconds per mail).
+const POSITION_TOKEN = 'XBIJEENPOSITIONX'
+
+function fillPosition(mail: PreparedMail, position: number): PreparedMail {
+  const fill = (text: string) => text.split(POSITION_TOKEN).join(String(position))
+  return { ...mail, subject: fill(mail.subject), html: fill(mail.html), text: fill(mail.text) }
+}
+
+/** A mail rendered once on demand; `ready()` gives it inside a transaction, or rolls back to render it. */
+function lazyMail(make: () => Promise<PreparedMail>) {
+  let promise: Promise<PreparedMail> | null = null
+  let value: PreparedMail | null = null
+  const render = () =>
+    (promise ??= make().then((mail) => {
+      value = mail
+      return mail
+    }))
+  return {
+    render,
+    ready(): PreparedMail {
+      if (!value) throw new MailNotReady(render)
+      return value
+    },
+  }
+}
+
+function once<T>(make: () => Promise<T>) {
+  let promise: Promise<T> | null = null
+  return () => (promise ??= make())
+}
+
+function registrationMails(event: Event, person: Person, manageToken: string, checkInCode: string) {
+  const manageUrl = manageUrlOf(manageToken)
+  const base = once(async () => ({
+    lang: person.language,
+    programmeName: await programmeName(event.programmeId, person.language),
+    secretariatEmail: secretariat().email,
+    recipientName: person.name,
+    event: eventSummary(event),
+  }))
+  const to = { to: person.email, toName: person.name, language: person.language }
+  return {
+    confirmed: lazyMail(() =>
+      prepareRegistrationConfirmed({ registration: { ...person, checkInCode }, event, manageUrl }),
+    ),
+    promoted: lazyMail(() =>
+      prepareRegistrationConfirmed({
+        kind: 'registration-promoted',
+        registration: { ...person, checkInCode },
+        event,
+        manageUrl,
+      }),
+    ),
+    waitlisted: lazyMail(async () =>
+      prepareMail('registration-waitlisted', {
+        ...to,
+        props: { ...(await base()), manageUrl, position: POSITION_TOKEN as unknown as number },
+      }),
+    ),
+    pending: lazyMail(async () =>
+      prepareMail('registration-awaiting-approval', { ...to, props: { ...(await base()), manageUrl } }),
+    ),
+  }
+}
+
+/**
+ * Which mails to render ahead. With plenty of seats, the confirmation. Near the limit only the (cheap) waitlist
+ * mail: when many register at once most end up there, and the few who get a seat render their confirmation
+ * (QR code, calendar) after a rollback and claim again.
+ */
+function likelyOutcomes(event: Event) {
+  if (event.capacity === null) return { seat: true, waitlist: false }
+  const left = event.capacity - event.confirmedCount
+  return { seat: left >= 25, waitlist: left < 25 }
+}
+
+function mailRow(mail: PreparedMail, key: string, eventId: string) {
+  return { ...mail, idempotencyKey: `registration:${key}`, eventId }
+}
+
+// ─── Register ──────────────────────────────────────────────────────────────────────────────────────────────
+
+const registrationColumns: ColumnSpec = {
+  id: 'text',
+  eventId: 'text',
+  invitationId: 'text',
+  organisationId: 'text',
+  registeredById: 'text',
+  name: 'text',
+  email: 'text',
+  organisationName: 'text',
+  function: 'text',
+  language: { enum: 'Language' },
+  dietary: 'text',
+  accessibility: 'text',
+  photoConsent: 'bool',
+  answers: 'json',
+  status: { enum: 'RegistrationStatus' },
+  waitlistSeq: 'int',
+  activeKey: 'text',
+  holdsSeat: 'bool',
+  checkInCode: 'text',
+  flaggedForReview: 'bool',
+  createdAt: 'time',
+  updatedAt: 'time',
+}
+
+function registrationWindowOpen(event: Event, now: Date) {
+  if (event.registrationOpensAt && now < event.registrationOpensAt) return false
+  if (event.registrationClosesAt && now >= event.registrationClosesAt) return false
+  return now < event.endsAt
+}
+
+/**
+ * Registers someone for a published event: confirmed when a seat (and a seat of the organisation's quota) is
+ * free, else on the waitlist; pending when the event requires approval. Over an organisation's quota means
+ * the waitlist, even when the event itself has room (a freed seat of that organisation promotes them).
+ */
+export async function register(
+  eventId: string,
+  input: RegistrationInput,
+  options: { now?: Date } = {},
+): Promise<RegisterResult> {
+  const now = options.now ?? new Date()
+  const event = await db.event.findUnique({ where: { id: eventId } })
+  if (!event || event.status === 'draft') return { kind: 'not-found' }
+  if (event.status !== 'published' || !registrationWindowOpen(event, now)) return { kind: 'closed' }
+
+  const email = input.email.trim()
+  const activeKey = activeKeyOf(eventId, email)
+  const existing = await db.registration.findUnique({ where: { activeKey }, select: { id: true } })
+  if (existing) return { kind: 'duplicate', registrationId: existing.id }
+
+  const id = randomUUID()
+  const manageToken = randomToken()
+  const checkInCode = newCheckInCode()
+  const organisationId = input.organisationId ?? null
+  const person = { name: input.name.trim(), email, language: input.language, accessibility: input.accessibility ?? '' }
+  const mails = registrationMails(event, person, manageToken, checkInCode)
+  if (event.requiresApproval) await mails.pending.render()
+  else {
+    const likely = likelyOutcomes(event)
+    if (likely.seat) await mails.confirmed.render()
+    if (likely.waitlist) await mails.waitlisted.render()
+  }
+
+  try {
+    const outcome = await withRenderedMails(() =>
+      db.$transaction(async (tx) => {
+        let status: RegistrationStatus = 'pending_approval'
+        let waitlistSeq: number | null = null
+        if (!event.requiresApproval) {
+          if ((await claimSeat(tx, eventId, organisationId)) === 'seat') status = 'confirmed'
+          else {
+            status = 'waitlisted'
+            waitlistSeq = await nextWaitlistSeq(tx, eventId)
+          }
+        }
+        const inserted = await insertIgnoringDuplicates(
+          tx,
+          'Registration',
+          registrationColumns,
+          [
+            {
+              id,
+              eventId,
+              invitationId: input.invitationId ?? null,
+              organisationId,
+              registeredById: input.registeredById ?? null,
+              name: person.name,
+              email,
+              organisationName: input.organisationName ?? '',
+              function: input.function ?? '',
+              language: input.language,
+              dietary: input.dietary ?? '',
+              accessibility: person.accessibility,
+              photoConsent: input.photoConsent ?? false,
+              answers: input.answers ?? null,
+              status,
+              waitlistSeq,
+              activeKey,
+              holdsSeat: status === 'confirmed',
+              checkInCode: status === 'confirmed' ? checkInCode : null,
+              flaggedForReview: false,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
+          'activeKey',
+        )
+        // Someone with this e-mail registered a moment ago: undo the seat claim with everything else.
+        if (inserted.length !== 1) throw new Rollback('duplicate')
+        const position = waitlistSeq === null ? null : await positionOf(tx, eventId, waitlistSeq)
+        await addManageLink(tx, id, event, manageToken)
+        if (input.invitationId) {
+          await tx.invitation.updateMany({
+            where: { id: input.invitationId, eventId },
+            data: { status: 'registered', respondedAt: now },
+          })
+        }
+        const mail =
+          status === 'confirmed'
+            ? mailRow(mails.confirmed.ready(), `confirmed:${id}`, eventId)
+            : status === 'waitlisted'
+              ? mailRow(fillPosition(mails.waitlisted.ready(), position!), `waitlisted:${id}`, eventId)
+              : mailRow(mails.pending.ready(), `awaiting-approval:${id}`, eventId)
+        await enqueue([mail], tx)
+        return { status, position }
+      }, TX_OPTIONS),
+    )
+    if (outcome.status === 'waitlisted') {
+      return { kind: 'waitlisted', registrationId: id, manageToken, waitlistPosition: outcome.position! }
+    }
+    return { kind: outcome.status === 'confirmed' ? 'confirmed' : 'pending_approval', registrationId: id, manageToken }
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error
+    const other = await db.registration.findUnique({ where: { activeKey }, select: { id: true } })
+    // The other registration was cancelled in the meantime: try once more.
+    if (!other) return register(eventId, input, options)
+    return { kind: 'duplicate', registrationId: other.id }
+  }
+}
+
+// ─── Promotion ─────────────────────────────────────────────────────────────────────────────────────────────
+
+type PromoteOutcome = 'promoted' | 'event-full' | 'organisation-full' | 'gone'
+
+/** Promotes one waitlisted registration if a seat (and a seat of its organisation's quota) is free. */
+async function promoteOne(event: Event, registration: Registration): Promise<PromoteOutcome> {
+  const manageToken = randomToken()
+  const checkInCode = newCheckInCode()
+  const mail = await registrationMails(event, registration, manageToken, checkInCode).promoted.render()
+  try {
+    return await db.$transaction(async (tx) => {
+      const seat = await claimSeat(tx, event.id, registration.organisationId)
+      if (seat !== 'seat') return seat
+      const claimed = await transition(tx, registration.id, 'waitlisted', {
+        status: 'confirmed',
+        holdsSeat: true,
+        checkInCode,
+        waitlistSeq: null,
+      })
+      // Another promoter (or a cancellation) got there first: give the seat back.
+      if (!claimed) throw new Rollback('gone')
+      // Only the hash of the first link is stored, so the confirmation carries a new one.
+      await addManageLink(tx, registration.id, event, manageToken)
+      await enqueue([mailRow(mail, `promoted:${registration.id}`, event.id)], tx)
+      return 'promoted' as const
+    }, TX_OPTIONS)
+  } catch (error) {
+    if (error instanceof Rollback) return 'gone'
+    throw error
+  }
+}
+
+/**
+ * Fills free seats from the waitlist, in waitlist order, until the event is full or nobody can be promoted.
+ * Someone whose organisation's quota is full is passed over (and stays first in line for their organisation).
+ * Safe to run concurrently: each promotion claims the seat and the person with conditional updates.
+ */
+export async function promoteWaitlisted(eventId: string): Promise<string[]> {
+  const promoted: string[] = []
+  const passedOver: string[] = []
+  for (;;) {
+    const event = await db.event.findUnique({ where: { id: eventId } })
+    if (!event || event.status !== 'published') break
+    if (event.capacity !== null && event.confirmedCount >= event.capacity) break
+    const next = await db.registration.findFirst({
+      where: { eventId, status: 'waitlisted', id: { notIn: passedOver } },
+      orderBy: { waitlistSeq: 'asc' },
+    })
+    if (!next) break
+    const outcome = await promoteOne(event, next)
+    if (outcome === 'promoted') promoted.push(next.id)
+    else if (outcome === 'event-full') break
+    else if (outcome === 'organisation-full') passedOver.push(next.id)
+  }
+  return promoted
+}
+
+/** Promotion by hand (secretariat), out of waitlist order if need be, but only into a free seat. */
+export async function promoteFromWaitlist(
+  eventId: string,
+  registrationId: string,
+): Promise<{ kind: 'promoted' | 'event-full' | 'organisation-full' | 'not-waitlisted' }> {
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+  if (!registration || registration.eventId !== eventId || registration.status !== 'waitlisted') {
+    return { kind: 'not-waitlisted' }
+  }
+  const outcome = await promoteOne(registration.event, registration)
+  return { kind: outcome === 'gone' ? 'not-waitlisted' : outcome }
+}
+
+// ─── Cancel ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Cancels an active registration: frees its seat (only if it held one), mails the person, and promotes from
+ * the waitlist into the freed seats. Cancelling twice is harmless.
+ */
+export async function cancelRegistration(
+  registrationId: string,
+  by: 'self' | 'secretariat',
+): Promise<{ kind: 'cancelled'; promoted: string[] } | { kind: 'not-active' } | { kind: 'not-found' }> {
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+  if (!registration) return { kind: 'not-found' }
+  if (!ACTIVE.includes(registration.status)) return { kind: 'not-active' }
+  const { event } = registration
+  const mail = await prepareMail('registration-cancelled', {
+    to: registration.email,
+    toName: registration.name,
+    language: registration.language,
+    props: {
+      lang: registration.language,
+      programmeName: await programmeName(event.programmeId, registration.language),
+      secretariatEmail: secretariat().email,
+      recipientName: registration.name,
+      event: eventSummary(event),
+      cancelledBy: by,
+    },
+  })
+  const freed = await db.$transaction(async (tx) => {
+    await lockEvent(tx, event.id)
+    // Read after the lock: every seat change of this event takes it first, so this is current.
+    const current = await tx.registration.findUnique({
+      where: { id: registrationId },
+      select: { status: true, holdsSeat: true, organisationId: true },
+    })
+    if (!current || !ACTIVE.includes(current.status)) return null
+    const changed = await tx.registration.updateMany({
+      where: { id: registrationId, status: current.status },
+      data: { status: 'cancelled', activeKey: null, holdsSeat: false, cancelledAt: new Date() },
+    })
+    if (changed.count !== 1) return null
+    if (current.holdsSeat) await releaseSeat(tx, event.id, current.organisationId)
+    await enqueue([mailRow(mail, `cancelled:${registrationId}`, event.id)], tx)
+    return { heldSeat: current.holdsSeat }
+  }, TX_OPTIONS)
+  if (!freed) return { kind: 'not-active' }
+  const promoted = freed.heldSeat ? await promoteWaitlisted(event.id) : []
+  return { kind: 'cancelled', promoted }
+}
+
+// ─── Approval ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Approves a pending registration: confirmed when a seat is free, else on the waitlist. */
+export async function approveRegistration(
+  registrationId: string,
+): Promise<
+  | { kind: 'confirmed' }
+  | { kind: 'waitlisted'; waitlistPosition: number }
+  | { kind: 'not-pending' }
+  | { kind: 'not-found' }
+> {
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+  if (!registration) return { kind: 'not-found' }
+  if (registration.status !== 'pending_approval') return { kind: 'not-pending' }
+  const { event } = registration
+  const manageToken = randomToken()
+  const checkInCode = newCheckInCode()
+  const mails = registrationMails(event, registration, manageToken, checkInCode)
+  const likely = likelyOutcomes(event)
+  if (likely.seat) await mails.confirmed.render()
+  if (likely.waitlist) await mails.waitlisted.render()
+  try {
+    const outcome = await withRenderedMails(() =>
+      db.$transaction(async (tx) => {
+        const seat = (await claimSeat(tx, event.id, registration.organisationId)) === 'seat'
+        const waitlistSeq = seat ? null : await nextWaitlistSeq(tx, event.id)
+        const moved = await transition(tx, registrationId, 'pending_approval', {
+          status: seat ? 'confirmed' : 'waitlisted',
+          holdsSeat: seat,
+          checkInCode: seat ? checkInCode : null,
+          waitlistSeq,
+        })
+        if (!moved) throw new Rollback('gone')
+        await addManageLink(tx, registrationId, event, manageToken)
+        if (seat) {
+          await enqueue([mailRow(mails.confirmed.ready(), `confirmed:${registrationId}`, event.id)], tx)
+          return { kind: 'confirmed' as const }
+        }
+        const position = await positionOf(tx, event.id, waitlistSeq!)
+        await enqueue(
+          [mailRow(fillPosition(mails.waitlisted.ready(), position), `waitlisted:${registrationId}`, event.id)],
+          tx,
+        )
+        return { kind: 'waitlisted' as const, waitlistPosition: position }
+      }, TX_OPTIONS),
+    )
+    return outcome
+  } catch (error) {
+    if (error instanceof Rollback) return { kind: 'not-pending' }
+    throw error
+  }
+}
+
+/** Rejects a pending registration, with the secretariat's explanation in the mail. */
+export async function rejectRegistration(
+  registrationId: string,
+  reason?: string,
+): Promise<{ kind: 'rejected' } | { kind: 'not-pending' } | { kind: 'not-found' }> {
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+  if (!registration) return { kind: 'not-found' }
+  if (registration.status !== 'pending_approval') return { kind: 'not-pending' }
+  const { event } = registration
+  const mail = await prepareMail('registration-rejected', {
+    to: registration.email,
+    toName: registration.name,
+    language: registration.language,
+    props: {
+      lang: registration.language,
+      programmeName: await programmeName(event.programmeId, registration.language),
+      secretariatEmail: secretariat().email,
+      recipientName: registration.name,
+      event: eventSummary(event),
+      reason: reason?.trim() || undefined,
+    },
+  })
+  const rejected = await db.$transaction(async (tx) => {
+    const changed = await tx.registration.updateMany({
+      where: { id: registrationId, status: 'pending_approval' },
+      data: { status: 'rejected', activeKey: null },
+    })
+    if (changed.count !== 1) return false
+    await enqueue([mailRow(mail, `rejected:${registrationId}`, event.id)], tx)
+    return true
+  }, TX_OPTIONS)
+  return rejected ? { kind: 'rejected' } : { kind: 'not-pending' }
+}
+
+// ─── Reading ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/** 1 is next in line; null when the registration is not on the waitlist. */
+export async function waitlistPosition(registrationId: string): Promise<number | null> {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { eventId: true, status: true, waitlistSeq: true },
+  })
+  if (!registration || registration.status !== 'waitlisted' || registration.waitlistSeq === null) return null
+  return positionOf(db, registration.eventId, registration.waitlistSeq)
+}
