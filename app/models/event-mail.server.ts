@@ -2,12 +2,19 @@
 // higher SEQUENCE, same UID) and the cancellation (CANCEL). The business change and its mails are written in
 // one transaction; the sequence is claimed with a conditional update, so two editors cannot both bump it.
 import QRCode from 'qrcode'
-import type { EventSummary } from '../../emails'
+import type { EventSummary, MailProps } from '../../emails'
 import type { Event } from '~/generated/prisma/client'
 import { buildCancel, buildRequest } from '~/domain/calendar'
 import { describeScheduleChanges, scheduleChanged, type Schedule } from '~/domain/event-changes'
 import type { Lang } from '~/domain/format'
-import { enqueueBulk, prepareBulk, prepareMail, type PreparedMail } from '~/mail/outbox.server'
+import {
+  enqueueBulk,
+  prepareBulk,
+  prepareMail,
+  type IcsPart,
+  type PreparedMail,
+  type PreparedMerge,
+} from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { appUrl, eventToCalendarItem, secretariat } from './calendar.server'
 import { audit } from './audit.server'
@@ -127,6 +134,59 @@ export async function changeRecipients(eventId: string): Promise<Recipient[]> {
   })
 }
 
+/** The same mail in both languages, each rendered once as a merge with the recipient's name filled in later. */
+function prepareForBothLanguages<K extends 'event-changed' | 'event-cancelled'>(
+  kind: K,
+  programmeId: string,
+  props: (lang: Lang, programme: string, recipientName: string) => MailProps<K>,
+) {
+  return Promise.all(
+    (['nl', 'en'] as const).map(async (lang) => {
+      const programme = await programmeName(programmeId, lang)
+      return prepareBulk(kind, {
+        language: lang,
+        fields: ['recipientName'] as const,
+        props: (f) => props(lang, programme, f.recipientName),
+      })
+    }),
+  )
+}
+
+/** One bulk send to a list of people, inside the caller's transaction: a batch, and each person in their language. */
+async function sendToPeople<R extends Recipient>(
+  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  input: {
+    kind: string
+    eventId: string
+    actorUserId: string | null
+    merges: PreparedMerge[]
+    recipients: R[]
+    key: (r: R) => string
+    ics: (r: R) => IcsPart | undefined
+  },
+) {
+  if (!input.recipients.length) return
+  const batch = await tx.mailBatch.create({
+    data: { kind: input.kind, eventId: input.eventId, total: input.recipients.length, createdById: input.actorUserId },
+  })
+  for (const merge of input.merges) {
+    const group = input.recipients.filter((r) => r.language === merge.language)
+    if (!group.length) continue
+    await enqueueBulk(
+      merge,
+      group.map((r) => ({
+        to: r.email,
+        toName: r.name,
+        values: { recipientName: r.name },
+        idempotencyKey: input.key(r),
+        ics: input.ics(r),
+      })),
+      { batchId: batch.id, eventId: input.eventId },
+      tx,
+    )
+  }
+}
+
 export class ConcurrentChangeError extends Error {
   constructor() {
     super('The event was changed by someone else at the same time')
@@ -145,21 +205,16 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
   const updated = { ...next, icsSequence: sequence }
   const recipients = await changeRecipients(eventId)
   // Render before the transaction: the write lock is held for the writes only.
-  const merges = await Promise.all(
-    (['nl', 'en'] as const).map(async (lang) => {
-      const name = await programmeName(event.programmeId, lang)
-      return prepareBulk('event-changed', {
-        language: lang,
-        fields: ['recipientName'] as const,
-        props: (f) => ({
-          lang,
-          programmeName: name,
-          secretariatEmail: secretariat().email,
-          recipientName: f.recipientName,
-          event: eventSummary(updated),
-          changes: describeScheduleChanges(event, next, lang),
-        }),
-      })
+  const merges = await prepareForBothLanguages(
+    'event-changed',
+    event.programmeId,
+    (lang, programme, recipientName) => ({
+      lang,
+      programmeName: programme,
+      secretariatEmail: secretariat().email,
+      recipientName,
+      event: eventSummary(updated),
+      changes: describeScheduleChanges(event, next, lang),
     }),
   )
   await db.$transaction(async (tx) => {
@@ -178,33 +233,22 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
       },
       tx,
     )
-    if (!recipients.length) return
-    const batch = await tx.mailBatch.create({
-      data: { kind: 'event-changed', eventId, total: recipients.length, createdById: actorUserId },
+    await sendToPeople(tx, {
+      kind: 'event-changed',
+      eventId,
+      actorUserId,
+      merges,
+      recipients,
+      key: (r) => `event-changed:${eventId}:${sequence}:${r.email.toLowerCase()}`,
+      ics: (r) => ({
+        method: 'REQUEST',
+        content: buildRequest({
+          item: eventToCalendarItem(updated),
+          organizer: secretariat(),
+          attendee: { name: r.name, email: r.email },
+        }),
+      }),
     })
-    for (const merge of merges) {
-      const group = recipients.filter((r) => r.language === merge.language)
-      if (!group.length) continue
-      await enqueueBulk(
-        merge,
-        group.map((r) => ({
-          to: r.email,
-          toName: r.name,
-          values: { recipientName: r.name },
-          idempotencyKey: `event-changed:${eventId}:${sequence}:${r.email.toLowerCase()}`,
-          ics: {
-            method: 'REQUEST' as const,
-            content: buildRequest({
-              item: eventToCalendarItem(updated),
-              organizer: secretariat(),
-              attendee: { name: r.name, email: r.email },
-            }),
-          },
-        })),
-        { batchId: batch.id, eventId },
-        tx,
-      )
-    }
   })
   return { changed: true as const, mailed: recipients.length, sequence }
 }
@@ -244,21 +288,16 @@ export async function cancelEvent(eventId: string, message: string, actorUserId:
   const sequence = event.icsSequence + 1
   const cancelled = { ...event, status: 'cancelled' as const, icsSequence: sequence }
   const recipients = await cancellationRecipients(eventId)
-  const merges = await Promise.all(
-    (['nl', 'en'] as const).map(async (lang) => {
-      const name = await programmeName(event.programmeId, lang)
-      return prepareBulk('event-cancelled', {
-        language: lang,
-        fields: ['recipientName'] as const,
-        props: (f) => ({
-          lang,
-          programmeName: name,
-          secretariatEmail: secretariat().email,
-          recipientName: f.recipientName,
-          event: eventSummary(event),
-          message: message || undefined,
-        }),
-      })
+  const merges = await prepareForBothLanguages(
+    'event-cancelled',
+    event.programmeId,
+    (lang, programme, recipientName) => ({
+      lang,
+      programmeName: programme,
+      secretariatEmail: secretariat().email,
+      recipientName,
+      event: eventSummary(event),
+      message: message || undefined,
     }),
   )
   await db.$transaction(async (tx) => {
@@ -277,35 +316,26 @@ export async function cancelEvent(eventId: string, message: string, actorUserId:
       },
       tx,
     )
-    if (!recipients.length) return
-    const batch = await tx.mailBatch.create({
-      data: { kind: 'event-cancelled', eventId, total: recipients.length, createdById: actorUserId },
+    await sendToPeople(tx, {
+      kind: 'event-cancelled',
+      eventId,
+      actorUserId,
+      merges,
+      recipients,
+      key: (r) => `event-cancelled:${eventId}:${r.email.toLowerCase()}`,
+      // Only who had the event in their calendar gets a calendar cancellation.
+      ics: (r) =>
+        r.hadRequest
+          ? {
+              method: 'CANCEL',
+              content: buildCancel({
+                item: eventToCalendarItem(cancelled),
+                organizer: secretariat(),
+                attendee: { name: r.name, email: r.email },
+              }),
+            }
+          : undefined,
     })
-    for (const merge of merges) {
-      const group = recipients.filter((r) => r.language === merge.language)
-      if (!group.length) continue
-      await enqueueBulk(
-        merge,
-        group.map((r) => ({
-          to: r.email,
-          toName: r.name,
-          values: { recipientName: r.name },
-          idempotencyKey: `event-cancelled:${eventId}:${r.email.toLowerCase()}`,
-          ics: r.hadRequest
-            ? {
-                method: 'CANCEL' as const,
-                content: buildCancel({
-                  item: eventToCalendarItem(cancelled),
-                  organizer: secretariat(),
-                  attendee: { name: r.name, email: r.email },
-                }),
-              }
-            : undefined,
-        })),
-        { batchId: batch.id, eventId },
-        tx,
-      )
-    }
   })
   return { cancelled: true as const, mailed: recipients.length, sequence }
 }
