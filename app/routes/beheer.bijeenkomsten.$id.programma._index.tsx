@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
+import { MoveButtons } from '~/components/move-buttons'
 import { formatTime } from '~/domain/format'
 import { dictionary, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -115,30 +116,13 @@ export default function AgendaEditor() {
                   {a.edit}
                   <span className="visually-hidden">: {item.title}</span>
                 </Link>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="move" />
-                  <input type="hidden" name="itemId" value={item.id} />
-                  <button
-                    type="submit"
-                    name="direction"
-                    value="up"
-                    className="button button--secondary"
-                    disabled={index === 0}
-                    aria-label={a.moveUp(item.title)}
-                  >
-                    {a.up}
-                  </button>{' '}
-                  <button
-                    type="submit"
-                    name="direction"
-                    value="down"
-                    className="button button--secondary"
-                    disabled={index === items.length - 1}
-                    aria-label={a.moveDown(item.title)}
-                  >
-                    {a.down}
-                  </button>
-                </Form>
+                <MoveButtons
+                  fields={{ intent: 'move', itemId: item.id }}
+                  index={index}
+                  count={items.length}
+                  text={{ up: a.up, down: a.down }}
+                  labels={{ up: a.moveUp(item.title), down: a.moveDown(item.title) }}
+                />
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="itemId" value={item.id} />

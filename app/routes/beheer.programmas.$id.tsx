@@ -5,6 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Field, TextareaField } from '~/components/forms'
+import { MoveButtons } from '~/components/move-buttons'
 import { actionLineSchema, programmeSchema } from '~/domain/programme-schema'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -199,30 +200,13 @@ export default function EditProgramme() {
             {programme.actionLines.map((line, index) => (
               <li key={line.id} className="participant">
                 <LineForm programmeLine={line} errors={lineErrors?.id === line.id ? lineErrors.messages : undefined} />
-                <Form method="post" className="actions">
-                  <input type="hidden" name="intent" value="move-line" />
-                  <input type="hidden" name="lineId" value={line.id} />
-                  <button
-                    type="submit"
-                    name="direction"
-                    value="up"
-                    className="button button--secondary"
-                    disabled={index === 0}
-                    aria-label={p.line.up(line.title)}
-                  >
-                    {p.moveUp}
-                  </button>
-                  <button
-                    type="submit"
-                    name="direction"
-                    value="down"
-                    className="button button--secondary"
-                    disabled={index === programme.actionLines.length - 1}
-                    aria-label={p.line.down(line.title)}
-                  >
-                    {p.moveDown}
-                  </button>
-                </Form>
+                <MoveButtons
+                  fields={{ intent: 'move-line', lineId: line.id }}
+                  index={index}
+                  count={programme.actionLines.length}
+                  text={{ up: p.moveUp, down: p.moveDown }}
+                  labels={{ up: p.line.up(line.title), down: p.line.down(line.title) }}
+                />
               </li>
             ))}
           </ol>

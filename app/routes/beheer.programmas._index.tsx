@@ -5,6 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Field, TextareaField } from '~/components/forms'
+import { MoveButtons } from '~/components/move-buttons'
 import { programmeSchema } from '~/domain/programme-schema'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -68,30 +69,13 @@ export default function Programmes() {
               {p.events(programme._count.events)} · {p.actionLines}: {programme._count.actionLines}
             </p>
             {canEdit ? (
-              <Form method="post" className="actions">
-                <input type="hidden" name="intent" value="move" />
-                <input type="hidden" name="programmeId" value={programme.id} />
-                <button
-                  type="submit"
-                  name="direction"
-                  value="up"
-                  className="button button--secondary"
-                  disabled={index === 0}
-                  aria-label={p.line.up(programme.name)}
-                >
-                  {p.moveUp}
-                </button>
-                <button
-                  type="submit"
-                  name="direction"
-                  value="down"
-                  className="button button--secondary"
-                  disabled={index === programmes.length - 1}
-                  aria-label={p.line.down(programme.name)}
-                >
-                  {p.moveDown}
-                </button>
-              </Form>
+              <MoveButtons
+                fields={{ intent: 'move', programmeId: programme.id }}
+                index={index}
+                count={programmes.length}
+                text={{ up: p.moveUp, down: p.moveDown }}
+                labels={{ up: p.line.up(programme.name), down: p.line.down(programme.name) }}
+              />
             ) : null}
           </li>
         ))}

@@ -64,6 +64,13 @@ async function addItem(page: Page, item: { kind: string; title: string; start: s
   await expect.poll(() => page.getByRole('status').textContent()).toContain('Het onderdeel is opgeslagen')
 }
 
+/** Back to the agenda editor, and wait until it shows (the item page has the same field labels). */
+async function backToAgenda(page: Page) {
+  await page.getByRole('link', { name: 'Terug naar het programma' }).click()
+  await page.waitForURL(/\/programma$/)
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Programma van/)
+}
+
 async function addParticipant(page: Page, speaker: RegExp, role: string, order: number) {
   const before = await page.locator('.participant').count()
   await page.getByLabel('Spreker', { exact: true }).selectOption({
@@ -148,6 +155,7 @@ describe('building the 4 December event through the UI', () => {
 
     // The agenda.
     await page.getByRole('link', { name: 'Programma bewerken' }).click()
+    await page.waitForURL(/\/programma$/)
     await waitForHydration(page)
     await addItem(page, {
       kind: 'Opening',
@@ -157,7 +165,7 @@ describe('building the 4 December event through the UI', () => {
       room: 'Grote zaal',
     })
     await addParticipant(page, /^Staatssecretaris Harbers/, 'Spreker', 0)
-    await page.getByRole('link', { name: 'Terug naar het programma' }).click()
+    await backToAgenda(page)
     await addItem(page, {
       kind: 'Panel',
       title: 'Panel: de inzet van de ministeries',
@@ -171,9 +179,9 @@ describe('building the 4 December event through the UI', () => {
     await addParticipant(page, /^Staatssecretaris Van Ark/, 'Panellid', 3)
     await addParticipant(page, /^Tazelaar/, 'Panellid', 4)
     await expectNoAxeViolations(page)
-    await page.getByRole('link', { name: 'Terug naar het programma' }).click()
+    await backToAgenda(page)
     await addItem(page, { kind: 'Netwerken', title: 'Netwerkborrel', start: '16:00', end: '17:00', room: 'Foyer' })
-    await page.getByRole('link', { name: 'Terug naar het programma' }).click()
+    await backToAgenda(page)
     await expectNoAxeViolations(page)
     await keepScreenshot(page, 'programma-editor')
 
@@ -237,9 +245,15 @@ describe('building the 4 December event through the UI', () => {
     expect(await page.locator('main').textContent()).toContain('zondag 28 maart 2027, 10.00–12.30 uur')
 
     // Each Enter that navigates waits for the new page, so the next Tab starts there.
-    const enterAndWait = (url: RegExp) => Promise.all([page.waitForURL(url), page.keyboard.press('Enter')])
+    const agendaPage = /^Programma van/
+    const itemPage = /bewerken$/
+    const enterAndWait = async (url: RegExp, heading: RegExp) => {
+      await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')])
+      // The URL changes as the new page renders: wait for its heading too.
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(heading)
+    }
     await tabTo(page, 'Programma bewerken')
-    await enterAndWait(/\/programma$/)
+    await enterAndWait(/\/programma$/, agendaPage)
     await waitForHydration(page)
     await tabTo(page, 'Soort onderdeel')
     await page.keyboard.press('ArrowDown') // Bijdrage
@@ -247,26 +261,26 @@ describe('building the 4 December event through the UI', () => {
     await typeInto(page, 'Begintijd', '1000AM')
     await typeInto(page, 'Eindtijd', '1100AM')
     await tabTo(page, 'Onderdeel toevoegen')
-    await enterAndWait(/\/programma\/[^/?#]+\?opgeslagen=1/)
+    await enterAndWait(/\/programma\/[^/?#]+\?opgeslagen=1/, itemPage)
     expect(await page.getByRole('status').textContent()).toContain('Het onderdeel is opgeslagen')
     await tabTo(page, 'Spreker', 200)
     await page.keyboard.press('ArrowDown')
     await tabTo(page, 'Spreker toevoegen')
-    await enterAndWait(/#sprekers$/)
+    await enterAndWait(/#sprekers$/, itemPage)
     await expect.poll(() => page.locator('.participant').count()).toBe(1)
     await tabTo(page, 'Terug naar het programma', 200)
-    await enterAndWait(/\/programma$/)
-    expect(await page.getByRole('heading', { name: 'Inleiding', exact: true }).count()).toBe(1)
+    await enterAndWait(/\/programma$/, agendaPage)
+    await expect.poll(() => page.getByRole('heading', { name: 'Inleiding', exact: true }).count()).toBe(1)
     // A second item, then reorder it above the first by keyboard.
     await typeInto(page, 'Titel', 'Welkom')
     await typeInto(page, 'Begintijd', '1100AM')
     await typeInto(page, 'Eindtijd', '1130AM')
     await tabTo(page, 'Onderdeel toevoegen')
-    await enterAndWait(/\/programma\/[^/?#]+\?opgeslagen=1/)
+    await enterAndWait(/\/programma\/[^/?#]+\?opgeslagen=1/, itemPage)
     await tabTo(page, 'Terug naar het programma', 200)
-    await enterAndWait(/\/programma$/)
+    await enterAndWait(/\/programma$/, agendaPage)
     await tabTo(page, 'Welkom een plaats omhoog')
-    await enterAndWait(/\/programma#item-/)
+    await enterAndWait(/\/programma#item-/, agendaPage)
     await expect.poll(() => page.locator('.agenda__title').allTextContents()).toEqual(['Welkom', 'Inleiding'])
     await expectNoAxeViolations(page)
     expect(problems).toEqual([])
