@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 const suites: Record<string, { file: string; fn: string; providers: Array<'sqlite' | 'postgresql'> }> = {
   mail: { file: 'mail.ts', fn: 'benchMail', providers: ['sqlite', 'postgresql'] },
   calendar: { file: 'calendar.ts', fn: 'benchCalendar', providers: ['sqlite', 'postgresql'] },
+  pages: { file: 'pages.ts', fn: 'benchPages', providers: ['sqlite'] },
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
