@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { MailMerge, OutboxMessage } from '~/generated/prisma/client'
 import { db, dbProvider } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { dbTime } from '~/utils/sql.server'
+import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { fillMerge, onMailQueued, type Attachment } from './outbox.server'
 import { createTransport, type MailTransport, type OutgoingMail } from './transport.server'
@@ -22,46 +22,32 @@ export type WorkerOptions = {
 }
 
 export async function claimMails(workerId: string, limit: number, leaseSeconds: number): Promise<string[]> {
-  const now = new Date()
-  const lease = new Date(now.getTime() + leaseSeconds * 1000)
-  if (dbProvider() === 'postgresql') {
-    return (
-      await db.$queryRawUnsafe<Array<{ id: string }>>(
-        `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = CAST($1 AS timestamp(3)),
-                "lockedBy" = $2, "updatedAt" = CAST($3 AS timestamp(3))
-          WHERE "id" IN (
-            SELECT "id" FROM "OutboxMessage"
-             WHERE ("status" IN ('queued', 'retry') AND "nextAttemptAt" <= CAST($3 AS timestamp(3)))
-                OR ("status" = 'sending' AND "leaseUntil" < CAST($3 AS timestamp(3)))
-             ORDER BY "nextAttemptAt"
-             LIMIT CAST($4 AS integer)
-             FOR UPDATE SKIP LOCKED)
-          RETURNING "id"`,
-        dbTime(lease),
-        workerId,
-        dbTime(now),
-        limit,
-      )
-    ).map((r) => r.id)
-  }
-  return (
-    await db.$queryRawUnsafe<Array<{ id: string }>>(
+  const now = dbTime(new Date())
+  const lease = dbTime(new Date(Date.now() + leaseSeconds * 1000))
+  // SKIP LOCKED lets several PostgreSQL workers claim side by side; SQLite's single writer needs no row locks.
+  const lock = dbProvider() === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : ''
+  const time = 'timestamp(3)'
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    portableSql(
       `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ?, "lockedBy" = ?, "updatedAt" = ?
         WHERE "id" IN (
           SELECT "id" FROM "OutboxMessage"
            WHERE ("status" IN ('queued', 'retry') AND "nextAttemptAt" <= ?)
               OR ("status" = 'sending' AND "leaseUntil" < ?)
            ORDER BY "nextAttemptAt"
-           LIMIT ?)
+           LIMIT ?
+           ${lock})
         RETURNING "id"`,
-      dbTime(lease),
-      workerId,
-      dbTime(now),
-      dbTime(now),
-      dbTime(now),
-      limit,
-    )
-  ).map((r) => r.id)
+      [time, null, time, time, time, 'integer'],
+    ),
+    lease,
+    workerId,
+    now,
+    now,
+    now,
+    limit,
+  )
+  return rows.map((r) => r.id)
 }
 
 type MergeTemplate = Pick<MailMerge, 'subject' | 'html' | 'text' | 'fields'>
@@ -103,23 +89,21 @@ export function toOutgoingMail(row: OutboxMessage, merge?: MergeTemplate | null)
 /** Records many successful sends in one statement (each with its own server response). */
 async function markSent(workerId: string, results: Array<{ id: string; response: string }>) {
   if (!results.length) return
-  const pg = dbProvider() === 'postgresql'
-  const params: unknown[] = []
-  const p = (value: unknown, cast = '') => {
-    params.push(value)
-    return pg ? (cast ? `CAST($${params.length} AS ${cast})` : `$${params.length}`) : '?'
-  }
   const now = dbTime(new Date())
-  const sentAt = p(now, 'timestamp(3)')
-  const updatedAt = p(now, 'timestamp(3)')
-  const cases = results.map((r) => `WHEN ${p(r.id)} THEN ${p(r.response.slice(0, 500))}`).join(' ')
-  const ids = results.map((r) => p(r.id)).join(', ')
-  const owner = p(workerId)
+  const cases = results.map(() => 'WHEN ? THEN ?').join(' ')
+  const ids = results.map(() => '?').join(', ')
   await db.$executeRawUnsafe(
-    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${sentAt}, "updatedAt" = ${updatedAt}, "leaseUntil" = NULL,
-            "lastError" = NULL, "serverResponse" = CASE "id" ${cases} END
-      WHERE "id" IN (${ids}) AND "lockedBy" = ${owner}`,
-    ...params,
+    portableSql(
+      `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "updatedAt" = ?, "leaseUntil" = NULL,
+              "lastError" = NULL, "serverResponse" = CASE "id" ${cases} END
+        WHERE "id" IN (${ids}) AND "lockedBy" = ?`,
+      ['timestamp(3)', 'timestamp(3)'],
+    ),
+    now,
+    now,
+    ...results.flatMap((r) => [r.id, r.response.slice(0, 500)]),
+    ...results.map((r) => r.id),
+    workerId,
   )
 }
 

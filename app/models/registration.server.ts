@@ -19,7 +19,7 @@ import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
 import { enqueue, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import type { Db } from '~/utils/db.server'
 import { db, dbProvider } from '~/utils/db.server'
-import { dbTime, insertIgnoringDuplicates, type ColumnSpec } from '~/utils/sql.server'
+import { dbTime, insertIgnoringDuplicates, portableSql, type ColumnSpec } from '~/utils/sql.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { appUrl, secretariat } from './calendar.server'
 import { eventSummary, prepareRegistrationConfirmed, programmeName } from './event-mail.server'
@@ -92,18 +92,8 @@ async function withRenderedMails<T>(run: () => Promise<T>): Promise<T> {
 
 // ─── SQL: the conditional claims ────────────────────────────────────────────────────────────────────────────
 
-/** Raw SQL with `?` placeholders; on PostgreSQL they become $1…, with a cast where one is given. */
-function sql(text: string, casts: Array<string | null> = []) {
-  if (dbProvider() !== 'postgresql') return text
-  let i = 0
-  return text.replace(/\?/g, () => {
-    const cast = casts[i++]
-    return cast ? `CAST($${i} AS ${cast})` : `$${i}`
-  })
-}
-
 async function claimEventSeat(tx: Tx, eventId: string) {
-  const sqlText = sql(
+  const sqlText = portableSql(
     `UPDATE "Event" SET "confirmedCount" = "confirmedCount" + 1
       WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" < "capacity")`,
   )
@@ -112,19 +102,24 @@ async function claimEventSeat(tx: Tx, eventId: string) {
 
 async function releaseEventSeat(tx: Tx, eventId: string) {
   await tx.$executeRawUnsafe(
-    sql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" - 1 WHERE "id" = ? AND "confirmedCount" > 0`),
+    portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" - 1 WHERE "id" = ? AND "confirmedCount" > 0`),
     eventId,
   )
 }
 
 /** Takes the Event row's write lock without changing it (see the top of this file). */
 async function lockEvent(tx: Tx, eventId: string) {
-  await tx.$executeRawUnsafe(sql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`), eventId)
+  await tx.$executeRawUnsafe(
+    portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`),
+    eventId,
+  )
 }
 
 async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> {
   const rows = await tx.$queryRawUnsafe<Array<{ waitlistCounter: number | bigint }>>(
-    sql(`UPDATE "Event" SET "waitlistCounter" = "waitlistCounter" + 1 WHERE "id" = ? RETURNING "waitlistCounter"`),
+    portableSql(
+      `UPDATE "Event" SET "waitlistCounter" = "waitlistCounter" + 1 WHERE "id" = ? RETURNING "waitlistCounter"`,
+    ),
     eventId,
   )
   if (rows.length !== 1) throw new Error('event not found')
@@ -136,7 +131,7 @@ const quotaSql = `COALESCE("quota", (SELECT "seatQuota" FROM "Organisation" WHER
 
 async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: string) {
   await tx.$executeRawUnsafe(
-    sql(
+    portableSql(
       `INSERT INTO "OrganisationSeats" ("eventId", "organisationId", "confirmedCount") VALUES (?, ?, 0)
        ON CONFLICT ("eventId", "organisationId") DO NOTHING`,
     ),
@@ -144,7 +139,7 @@ async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: st
     organisationId,
   )
   const changed = await tx.$executeRawUnsafe(
-    sql(
+    portableSql(
       `UPDATE "OrganisationSeats" SET "confirmedCount" = "confirmedCount" + 1
         WHERE "eventId" = ? AND "organisationId" = ? AND (${quotaSql} IS NULL OR "confirmedCount" < ${quotaSql})`,
     ),
@@ -158,7 +153,7 @@ async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: st
 
 async function releaseOrganisationSeat(tx: Tx, eventId: string, organisationId: string) {
   await tx.$executeRawUnsafe(
-    sql(
+    portableSql(
       `UPDATE "OrganisationSeats" SET "confirmedCount" = "confirmedCount" - 1
         WHERE "eventId" = ? AND "organisationId" = ? AND "confirmedCount" > 0`,
     ),
@@ -196,7 +191,7 @@ async function transition(
   to: { status: RegistrationStatus; holdsSeat: boolean; checkInCode: string | null; waitlistSeq: number | null },
 ) {
   const changed = await tx.$executeRawUnsafe(
-    sql(
+    portableSql(
       `UPDATE "Registration" SET "status" = ?, "holdsSeat" = ?, "checkInCode" = COALESCE(?, "checkInCode"),
               "waitlistSeq" = COALESCE(?, "waitlistSeq"), "updatedAt" = ?
         WHERE "id" = ? AND "status" = ?`,

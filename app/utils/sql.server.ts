@@ -15,15 +15,27 @@ export function dbTime(date: Date): string {
   return dbProvider() === 'sqlite' ? iso.replace('Z', '+00:00') : iso.replace('T', ' ').replace('Z', '')
 }
 
-function placeholder(index: number, kind: ColumnKind, pg: boolean) {
-  if (!pg) return '?'
-  const p = `$${index}`
-  if (kind === 'time') return `CAST(${p} AS timestamp(3))`
-  if (kind === 'json') return `CAST(${p} AS jsonb)`
-  if (kind === 'int') return `CAST(${p} AS integer)`
-  if (kind === 'bool') return `CAST(${p} AS boolean)`
-  if (typeof kind === 'object') return `CAST(${p} AS "${kind.enum}")`
-  return p
+/**
+ * Raw SQL written once with `?` placeholders. SQLite takes it as it is; on PostgreSQL each `?` becomes `$n`,
+ * cast where `casts[n - 1]` names a type (parameters arrive as text, and enums and timestamps need the cast).
+ */
+export function portableSql(text: string, casts: Array<string | null> = []) {
+  if (dbProvider() !== 'postgresql') return text
+  let i = 0
+  return text.replace(/\?/g, () => {
+    const cast = casts[i++]
+    return cast ? `CAST($${i} AS ${cast})` : `$${i}`
+  })
+}
+
+/** The PostgreSQL type a value of this kind is cast to. */
+function castFor(kind: ColumnKind): string | null {
+  if (kind === 'time') return 'timestamp(3)'
+  if (kind === 'json') return 'jsonb'
+  if (kind === 'int') return 'integer'
+  if (kind === 'bool') return 'boolean'
+  if (typeof kind === 'object') return `"${kind.enum}"`
+  return null
 }
 
 function encode(value: unknown, kind: ColumnKind, pg: boolean): unknown {
@@ -53,15 +65,12 @@ export async function insertIgnoringDuplicates(
   const inserted: string[] = []
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize)
-    const params: unknown[] = []
-    const tuples = chunk.map((row) => {
-      const cells = names.map((name) => {
-        params.push(encode(row[name], columns[name]!, pg))
-        return placeholder(params.length, columns[name]!, pg)
-      })
-      return `(${cells.join(', ')})`
-    })
-    const sql = `INSERT INTO ${q(table)} (${names.map(q).join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${q(conflictColumn)}) DO NOTHING RETURNING "id"`
+    const params = chunk.flatMap((row) => names.map((name) => encode(row[name], columns[name]!, pg)))
+    const tuple = `(${names.map(() => '?').join(', ')})`
+    const sql = portableSql(
+      `INSERT INTO ${q(table)} (${names.map(q).join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT (${q(conflictColumn)}) DO NOTHING RETURNING "id"`,
+      chunk.flatMap(() => names.map((name) => castFor(columns[name]!))),
+    )
     const result = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...params)
     inserted.push(...result.map((r) => r.id))
   }

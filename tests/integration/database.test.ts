@@ -1,6 +1,7 @@
 // The rules the schema promises hold on the database under test (SQLite or PostgreSQL).
 import { describe, expect, test } from 'vitest'
 import { db, dbProvider } from '~/utils/db.server'
+import { portableSql } from '~/utils/sql.server'
 import { createEvent, createProgramme } from '../factories.ts'
 
 describe(`database (${process.env.BIJEEN_TEST_DB ?? 'sqlite'})`, () => {
@@ -71,9 +72,8 @@ describe(`database (${process.env.BIJEEN_TEST_DB ?? 'sqlite'})`, () => {
     const claims = await Promise.all(
       Array.from({ length: 40 }, () =>
         db.$executeRawUnsafe(
-          `UPDATE "Event" SET "confirmedCount" = "confirmedCount" + 1 WHERE "id" = $1 AND "confirmedCount" < "capacity"`.replace(
-            '$1',
-            dbProvider() === 'sqlite' ? '?' : '$1',
+          portableSql(
+            `UPDATE "Event" SET "confirmedCount" = "confirmedCount" + 1 WHERE "id" = ? AND "confirmedCount" < "capacity"`,
           ),
           event.id,
         ),
