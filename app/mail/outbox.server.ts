@@ -287,20 +287,37 @@ export type BatchProgress = {
   done: boolean
 }
 
+/** Progress of several batches with one grouped count, not one query per batch. */
+export async function batchesProgress(
+  batches: Array<{ id: string; total: number }>,
+): Promise<Map<string, BatchProgress>> {
+  const groups = batches.length
+    ? await db.outboxMessage.groupBy({
+        by: ['batchId', 'status'],
+        where: { batchId: { in: batches.map((b) => b.id) } },
+        _count: { _all: true },
+      })
+    : []
+  return new Map(
+    batches.map((batch) => {
+      const count = (status: string) =>
+        groups.find((g) => g.batchId === batch.id && g.status === status)?._count._all ?? 0
+      const progress = {
+        total: batch.total,
+        queued: count('queued'),
+        sending: count('sending'),
+        sent: count('sent'),
+        retry: count('retry'),
+        failed: count('failed'),
+      }
+      return [batch.id, { ...progress, done: progress.sent + progress.failed >= progress.total }]
+    }),
+  )
+}
+
 export async function batchProgress(batchId: string): Promise<BatchProgress | null> {
-  const batch = await db.mailBatch.findUnique({ where: { id: batchId }, select: { total: true } })
-  if (!batch) return null
-  const groups = await db.outboxMessage.groupBy({ by: ['status'], where: { batchId }, _count: { _all: true } })
-  const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0
-  const progress = {
-    total: batch.total,
-    queued: count('queued'),
-    sending: count('sending'),
-    sent: count('sent'),
-    retry: count('retry'),
-    failed: count('failed'),
-  }
-  return { ...progress, done: progress.sent + progress.failed >= progress.total }
+  const batch = await db.mailBatch.findUnique({ where: { id: batchId }, select: { id: true, total: true } })
+  return batch ? (await batchesProgress([batch])).get(batch.id)! : null
 }
 
 /** Puts a failed mail back in the queue, keeping its Message-ID. Returns false when it was not failed. */

@@ -1,6 +1,7 @@
 // The agenda editor: items and who speaks in them. Every function checks that the item or participation
 // belongs to the event in the URL, so an id from another event in a form changes nothing.
 import type { ParticipationRole, ParticipationStatus } from '~/generated/prisma/enums'
+import { reordered } from '~/domain/ordering'
 import { agendaItemProblems, speakerDoubleBookings, type AgendaItemValues } from '~/domain/agenda'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
@@ -126,19 +127,18 @@ export async function saveAgendaItem(
   return { kind: 'saved', itemId: saved.id }
 }
 
-/** Swaps an item with its neighbour. Orders are renumbered 0..n so that gaps and ties cannot confuse it. */
 export async function moveAgendaItem(eventId: string, itemId: string, direction: 'up' | 'down') {
   const items = await db.agendaItem.findMany({
     where: { eventId },
     orderBy: [{ order: 'asc' }, { startsAt: 'asc' }],
     select: { id: true },
   })
-  const index = items.findIndex((i) => i.id === itemId)
-  if (index === -1) return false
-  const target = direction === 'up' ? index - 1 : index + 1
-  if (target < 0 || target >= items.length) return true
-  const ids = items.map((i) => i.id)
-  ;[ids[index], ids[target]] = [ids[target]!, ids[index]!]
+  const ids = reordered(
+    items.map((i) => i.id),
+    itemId,
+    direction,
+  )
+  if (!ids) return false
   await db.$transaction(ids.map((id, order) => db.agendaItem.update({ where: { id }, data: { order } })))
   return true
 }

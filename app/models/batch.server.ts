@@ -1,5 +1,5 @@
 // Bulk sends (MailBatch) and how far they are: for the secretariat's progress view.
-import { batchProgress } from '~/mail/outbox.server'
+import { batchesProgress } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 
 export async function listBatches() {
@@ -8,7 +8,8 @@ export async function listBatches() {
     take: 100,
     include: { event: { select: { title: true } } },
   })
-  return Promise.all(batches.map(async (b) => ({ ...b, progress: (await batchProgress(b.id))! })))
+  const progress = await batchesProgress(batches)
+  return batches.map((b) => ({ ...b, progress: progress.get(b.id)! }))
 }
 
 const RECIPIENT_LIMIT = 500
@@ -17,7 +18,7 @@ const statusOrder = ['failed', 'retry', 'sending', 'queued', 'sent'] as const
 export async function getBatch(id: string, status?: (typeof statusOrder)[number]) {
   const batch = await db.mailBatch.findUnique({ where: { id }, include: { event: { select: { title: true } } } })
   if (!batch) return null
-  const progress = (await batchProgress(id))!
+  const progress = (await batchesProgress([batch])).get(batch.id)!
   // Problems first, so that the secretariat sees what needs attention.
   const recipients = []
   for (const s of status ? [status] : statusOrder) {

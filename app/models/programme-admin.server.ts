@@ -1,5 +1,6 @@
 // Programmes and their action lines, as the secretariat manages them.
 import { slugify } from '~/domain/event-schema'
+import { reordered } from '~/domain/ordering'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
 
@@ -52,33 +53,15 @@ export async function updateProgramme(id: string, input: ProgrammeInput, actorUs
   return result.count === 1
 }
 
-/** Moves a row one place up or down in a list ordered by `order`, renumbering 0..n. */
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
-
-async function reorder(
-  ids: string[],
-  id: string,
-  direction: 'up' | 'down',
-  write: (tx: Tx, id: string, order: number) => Promise<unknown>,
-) {
-  const index = ids.indexOf(id)
-  if (index === -1) return false
-  const target = direction === 'up' ? index - 1 : index + 1
-  if (target >= 0 && target < ids.length) [ids[index], ids[target]] = [ids[target]!, ids[index]!]
-  await db.$transaction(async (tx) => {
-    for (const [order, rowId] of ids.entries()) await write(tx, rowId, order)
-  })
-  return true
-}
-
 export async function moveProgramme(id: string, direction: 'up' | 'down') {
-  const rows = await listProgrammesForAdmin()
-  return reorder(
-    rows.map((r) => r.id),
+  const ids = reordered(
+    (await listProgrammesForAdmin()).map((r) => r.id),
     id,
     direction,
-    (tx, rowId, order) => tx.programme.update({ where: { id: rowId }, data: { order } }),
   )
+  if (!ids) return false
+  await db.$transaction(ids.map((rowId, order) => db.programme.update({ where: { id: rowId }, data: { order } })))
+  return true
 }
 
 export async function moveActionLine(programmeId: string, lineId: string, direction: 'up' | 'down') {
@@ -87,12 +70,14 @@ export async function moveActionLine(programmeId: string, lineId: string, direct
     orderBy: [{ order: 'asc' }, { code: 'asc' }],
     select: { id: true },
   })
-  return reorder(
+  const ids = reordered(
     lines.map((l) => l.id),
     lineId,
     direction,
-    (tx, rowId, order) => tx.actionLine.update({ where: { id: rowId }, data: { order } }),
   )
+  if (!ids) return false
+  await db.$transaction(ids.map((rowId, order) => db.actionLine.update({ where: { id: rowId }, data: { order } })))
+  return true
 }
 
 type LineInput = { code: string; title: string; titleEn: string }
