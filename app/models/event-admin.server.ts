@@ -8,7 +8,7 @@ import { slugify, type EventFormValues } from '~/domain/event-schema'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { audit } from './audit.server'
-import { cancelEvent, changeEventSchedule, changeRecipients } from './event-mail.server'
+import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
 
 /** A new id and the calendar UID that goes with it for good: `event-<id>@<host>` (DESIGN §3). */
 export function newIdWithUid(kind: 'event' | 'agenda-item') {
@@ -122,10 +122,11 @@ export async function updateEventFromForm(
     venueCity: values.venueCity,
     onlineUrl: values.onlineUrl ?? null,
   }
-  const willChange = scheduleChanged(event, { ...event, ...schedule } as Schedule)
-  if (willChange && !confirmed) {
+  const after = { ...event, ...schedule } as Schedule
+  if (scheduleChanged(event, after) && !confirmed) {
     const recipients = (await changeRecipients(eventId)).length
-    if (recipients > 0) return { kind: 'confirm' as const, recipients }
+    // The caller shows what changes and to how many people, before anything is saved.
+    if (recipients > 0) return { kind: 'confirm' as const, recipients, before: event as Schedule, after }
   }
   const { programmeId: _programme, ...rest } = columns(values)
   await db.$transaction(async (tx) => {
@@ -150,6 +151,29 @@ export async function updateEventFromForm(
   })
   const change = await changeEventSchedule(eventId, schedule, actorUserId)
   return { kind: 'saved' as const, mailed: change.mailed }
+}
+
+/** What a status change will do, for the confirmation page; null when the event does not exist. */
+export async function statusChangePreview(eventId: string, to: EventStatus) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, status: true } })
+  if (!event) return null
+  const allowed = transitions[event.status].includes(to)
+  // A cancellation mails everyone who registered, spoke or had the event in their calendar.
+  const recipients = allowed && to === 'cancelled' ? (await cancellationRecipients(eventId)).length : 0
+  return { event, allowed, recipients }
+}
+
+/** The copy form: the event and, as the suggested date, the same day a year later. */
+export async function copyFormDefaults(eventId: string) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: { id: true, title: true, startsAt: true, timeZone: true },
+  })
+  if (!event) return null
+  const suggestion = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone })
+    .plus({ years: 1 })
+    .toFormat('yyyy-MM-dd')
+  return { event: { id: event.id, title: event.title }, suggestion }
 }
 
 export const transitions: Record<EventStatus, EventStatus[]> = {

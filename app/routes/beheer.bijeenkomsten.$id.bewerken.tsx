@@ -51,10 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (outcome.kind === 'confirm') {
       // Nothing saved yet: the secretariat sees who will be mailed, and confirms.
-      const found = await eventFormDefaults(params.id ?? '')
-      const changes = found
-        ? describeScheduleChanges(found.event, { ...found.event, ...values, onlineUrl: values.onlineUrl ?? null }, lang)
-        : []
+      const changes = describeScheduleChanges(outcome.before, outcome.after, lang)
       return data(
         { result: form.submission.reply(), geocode: null, confirm: { recipients: outcome.recipients, changes } },
         { status: 200 },

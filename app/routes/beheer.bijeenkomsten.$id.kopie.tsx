@@ -6,24 +6,16 @@ import { z } from 'zod'
 import { Field } from '~/components/forms'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { copyAsNextEdition } from '~/models/event-admin.server'
-import { db } from '~/utils/db.server'
+import { copyAsNextEdition, copyFormDefaults } from '~/models/event-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Kopiëren als volgende editie · bijeen' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')
-  const event = await db.event.findUnique({
-    where: { id: params.id ?? '' },
-    select: { id: true, title: true, startsAt: true, timeZone: true },
-  })
-  if (!event) throw new Response('Not found', { status: 404 })
-  // Suggest the same date a year later.
-  const suggestion = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone })
-    .plus({ years: 1 })
-    .toFormat('yyyy-MM-dd')
-  return { event: { id: event.id, title: event.title }, suggestion }
+  const form = await copyFormDefaults(params.id ?? '')
+  if (!form) throw new Response('Not found', { status: 404 })
+  return form
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,9 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { TextareaField } from '~/components/forms'
 import { useT } from '~/i18n'
-import { cancellationRecipients } from '~/models/event-mail.server'
-import { transitionEvent, transitions } from '~/models/event-admin.server'
-import { db } from '~/utils/db.server'
+import { statusChangePreview, transitionEvent } from '~/models/event-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Status wijzigen · bijeen' }]
@@ -18,13 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')
   const to = target.safeParse(new URL(request.url).searchParams.get('naar'))
   if (!to.success) throw new Response('Bad request', { status: 400 })
-  const event = await db.event.findUnique({
-    where: { id: params.id ?? '' },
-    select: { id: true, title: true, status: true },
-  })
-  if (!event) throw new Response('Not found', { status: 404 })
-  if (!transitions[event.status].includes(to.data)) throw new Response('Conflict', { status: 409 })
-  const recipients = to.data === 'cancelled' ? (await cancellationRecipients(event.id)).length : 0
+  const preview = await statusChangePreview(params.id ?? '', to.data)
+  if (!preview) throw new Response('Not found', { status: 404 })
+  if (!preview.allowed) throw new Response('Conflict', { status: 409 })
+  const { event, recipients } = preview
   return { event, to: to.data, recipients }
 }
 
