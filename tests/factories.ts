@@ -12,21 +12,17 @@ import type {
   Role,
   Sector,
 } from '~/generated/prisma/enums'
+import { zonedToUtc } from '~/domain/format'
+import { newIdWithUid } from '~/utils/ids.server'
 import { hashPassword } from '~/utils/password.server'
 
 const unique = () => randomBytes(4).toString('hex')
 
-/** A new row id and its calendar UID (`event-<id>@<host>`, DESIGN §3), fixed at creation. */
-export function withIcsUid(kind: 'event' | 'agenda-item', host = 'localhost') {
-  const id = `c${randomBytes(12).toString('hex')}`
-  return { id, icsUid: `${kind}-${id}@${host}` }
-}
-
 /** Wall-clock time in a zone → UTC Date. */
 export function at(date: string, time: string, zone = 'Europe/Amsterdam') {
-  const d = DateTime.fromISO(`${date}T${time}`, { zone })
-  if (!d.isValid) throw new Error(`invalid date ${date} ${time}`)
-  return d.toUTC().toJSDate()
+  const instant = zonedToUtc(date, time, zone)
+  if (!instant) throw new Error(`invalid date ${date} ${time}`)
+  return instant
 }
 
 export async function createUser(
@@ -154,7 +150,7 @@ export async function createEvent(db: Db, programmeId: string, input: EventInput
       language: input.language ?? 'nl',
       registrationOpensAt: input.registrationOpensAt,
       registrationClosesAt: input.registrationClosesAt,
-      ...withIcsUid('event'),
+      ...newIdWithUid('event'),
       hosts: input.hostIds?.length
         ? { create: input.hostIds.map((organisationId, order) => ({ organisationId, order })) }
         : undefined,
@@ -187,7 +183,7 @@ export function createAgendaItem(
       order: input.order ?? 0,
       startsAt: at(input.date, input.start, event.timeZone),
       endsAt: at(input.date, input.end, event.timeZone),
-      ...withIcsUid('agenda-item'),
+      ...newIdWithUid('agenda-item'),
       actionLines: input.actionLineIds?.length
         ? { create: input.actionLineIds.map((actionLineId) => ({ actionLineId })) }
         : undefined,

@@ -113,3 +113,9 @@ export function slugify(title: string) {
     .replace(/-+$/, '')
   return slug || 'bijeenkomst'
 }
+
+/** The slug itself when free, else the first free `slug-2`, `slug-3`… */
+export function freeSlug(base: string, taken: ReadonlySet<string>) {
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+}

@@ -5,7 +5,7 @@ import { reordered } from '~/domain/ordering'
 import { agendaItemProblems, speakerDoubleBookings, type AgendaItemValues } from '~/domain/agenda'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
-import { newIdWithUid } from './event-admin.server'
+import { newIdWithUid } from '~/utils/ids.server'
 import { displayName } from './event.server'
 
 export async function getAgendaEditor(eventId: string) {

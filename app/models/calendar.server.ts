@@ -2,6 +2,7 @@
 // app/domain/calendar.ts. UIDs are stored on the rows at creation and never change.
 import type { AgendaItem, Event } from '~/generated/prisma/client'
 import { buildPublish, calendarFileName, type CalendarItem, type Person } from '~/domain/calendar'
+import { nl } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 
@@ -209,20 +210,6 @@ export async function registrantFeed(registrationId: string) {
   }
 }
 
-const roleLabel = {
-  speaker: 'spreker',
-  moderator: 'moderator',
-  panelist: 'panellid',
-  host: 'gastheer/gastvrouw',
-} as const
-const kindLabel: Record<string, string> = {
-  panel: 'Panel',
-  keynote: 'Bijdrage',
-  opening: 'Opening',
-  closing: 'Afsluiting',
-  workshop: 'Workshop',
-}
-
 /** A speaker's personal feed: their own slots, with their role in the summary, e.g. "Panel (moderator)". */
 export async function speakerFeed(speakerId: string) {
   const participations = await db.participation.findMany({
@@ -235,12 +222,9 @@ export async function speakerFeed(speakerId: string) {
       calendarName: 'Mijn bijdragen',
       items: participations.map((p) => {
         const item = p.agendaItem
-        const label = kindLabel[item.kind] ?? item.title
-        return agendaItemToCalendarItem(
-          item,
-          item.event,
-          `${label} (${roleLabel[p.role]}): ${item.title} · ${item.event.title}`,
-        )
+        // Dutch labels from the dictionary: a speaker's calendar reads "Panel (panellid): …".
+        const summary = `${nl.event.kinds[item.kind]} (${nl.event.roles[p.role]}): ${item.title} · ${item.event.title}`
+        return agendaItemToCalendarItem(item, item.event, summary)
       }),
       organizer: secretariat(),
       refreshIntervalMinutes: FEED_REFRESH_MINUTES,

@@ -1,34 +1,22 @@
 // The secretariat's changes to events: create, edit (time and place changes go through the calendar
 // update path), status transitions with audit entries, and "copy as next edition".
-import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import type { EventStatus } from '~/generated/prisma/enums'
 import { scheduleChanged, type Schedule } from '~/domain/event-changes'
-import { slugify, type EventFormValues } from '~/domain/event-schema'
+import { freeSlug, slugify, type EventFormValues } from '~/domain/event-schema'
 import { db } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
+import { newIdWithUid } from '~/utils/ids.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
-
-/** A new id and the calendar UID that goes with it for good: `event-<id>@<host>` (DESIGN §3). */
-export function newIdWithUid(kind: 'event' | 'agenda-item') {
-  const id = `c${randomBytes(12).toString('hex')}`
-  return { id, icsUid: `${kind}-${id}@${new URL(getEnv().APP_URL).hostname}` }
-}
 
 /** A free slug: the title's, or with -2, -3… when taken. */
 export async function uniqueSlug(title: string, exceptEventId?: string) {
   const base = slugify(title)
-  const taken = new Set(
-    (
-      await db.event.findMany({
-        where: { slug: { startsWith: base }, NOT: exceptEventId ? { id: exceptEventId } : undefined },
-        select: { slug: true },
-      })
-    ).map((e) => e.slug),
-  )
-  if (!taken.has(base)) return base
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+  const taken = await db.event.findMany({
+    where: { slug: { startsWith: base }, NOT: exceptEventId ? { id: exceptEventId } : undefined },
+    select: { slug: true },
+  })
+  return freeSlug(base, new Set(taken.map((e) => e.slug)))
 }
 
 export type FieldErrors = Record<string, string[]>

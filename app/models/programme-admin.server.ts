@@ -1,5 +1,5 @@
 // Programmes and their action lines, as the secretariat manages them.
-import { slugify } from '~/domain/event-schema'
+import { freeSlug, slugify } from '~/domain/event-schema'
 import { reordered } from '~/domain/ordering'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
@@ -22,8 +22,8 @@ type ProgrammeInput = { name: string; nameEn: string; description: string; descr
 
 export async function createProgramme(input: ProgrammeInput, actorUserId: string) {
   const base = slugify(input.name)
-  let slug = base
-  for (let n = 2; await db.programme.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${base}-${n}`
+  const taken = await db.programme.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })
+  const slug = freeSlug(base, new Set(taken.map((p) => p.slug)))
   const last = await db.programme.aggregate({ _max: { order: true } })
   const programme = await db.programme.create({
     data: {
