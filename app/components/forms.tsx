@@ -20,6 +20,43 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   )
 }
 
+type ControlAria = { 'aria-invalid'?: true; 'aria-describedby'?: string }
+
+/**
+ * Label, hint and errors around one control, with the ids that tie them together. The control itself comes
+ * from the caller, which spreads `aria` onto it.
+ */
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string
+  label: ReactNode
+  hint?: ReactNode
+  errors?: ListOfErrors
+  children: (aria: ControlAria) => ReactNode
+}) {
+  const invalid = Boolean(errors?.filter(Boolean).length)
+  const errorId = invalid ? `${id}-error` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={invalid ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+      {children({ 'aria-invalid': invalid ? true : undefined, 'aria-describedby': describedBy })}
+    </div>
+  )
+}
+
 export function Field({
   label,
   hint,
@@ -31,21 +68,10 @@ export function Field({
   inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; name: string }
   errors?: ListOfErrors
 }) {
-  const { id } = inputProps
-  const errorId = errors?.length ? `${id}-error` : undefined
-  const hintId = hint ? `${id}-hint` : undefined
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <div className={errorId ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-      <input {...inputProps} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} />
-    </div>
+    <FieldShell id={inputProps.id} label={label} hint={hint} errors={errors}>
+      {(aria) => <input {...inputProps} {...aria} />}
+    </FieldShell>
   )
 }
 
@@ -73,14 +99,6 @@ export function ErrorSummary({ title, errors }: { title: string; errors?: ListOf
   )
 }
 
-type DescribedProps = { id: string; errors?: ListOfErrors; hint?: ReactNode }
-
-function describedBy({ id, errors, hint }: DescribedProps) {
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined
-  const hintId = hint ? `${id}-hint` : undefined
-  return { errorId, hintId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined }
-}
-
 export function TextareaField({
   label,
   hint,
@@ -92,18 +110,10 @@ export function TextareaField({
   textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; name: string }
   errors?: ListOfErrors
 }) {
-  const { errorId, hintId, describedBy: described } = describedBy({ id: textareaProps.id, errors, hint })
   return (
-    <div className={errorId ? 'field field--invalid' : 'field'}>
-      <label htmlFor={textareaProps.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-      <textarea rows={5} {...textareaProps} aria-invalid={errorId ? true : undefined} aria-describedby={described} />
-    </div>
+    <FieldShell id={textareaProps.id} label={label} hint={hint} errors={errors}>
+      {(aria) => <textarea rows={5} {...textareaProps} {...aria} />}
+    </FieldShell>
   )
 }
 
@@ -120,24 +130,18 @@ export function SelectField({
   options: Array<{ value: string; label: string }>
   errors?: ListOfErrors
 }) {
-  const { errorId, hintId, describedBy: described } = describedBy({ id: selectProps.id, errors, hint })
   return (
-    <div className={errorId ? 'field field--invalid' : 'field'}>
-      <label htmlFor={selectProps.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-      <select {...selectProps} aria-invalid={errorId ? true : undefined} aria-describedby={described}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldShell id={selectProps.id} label={label} hint={hint} errors={errors}>
+      {(aria) => (
+        <select {...selectProps} {...aria}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   )
 }
 
@@ -152,7 +156,11 @@ export function CheckboxField({
   inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; name: string }
   errors?: ListOfErrors
 }) {
-  const { errorId, hintId, describedBy: described } = describedBy({ id: inputProps.id, errors, hint })
+  // Here the label follows the box and the hint follows both, as people expect for a checkbox.
+  const invalid = Boolean(errors?.filter(Boolean).length)
+  const errorId = invalid ? `${inputProps.id}-error` : undefined
+  const hintId = hint ? `${inputProps.id}-hint` : undefined
+  const described = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
     <div className={errorId ? 'field field--checkbox field--invalid' : 'field field--checkbox'}>
       <ErrorList id={errorId} errors={errors} />

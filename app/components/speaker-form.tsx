@@ -10,7 +10,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { speakerSchema } from '~/domain/speaker-schema'
 import { useT } from '~/i18n'
-import { CheckboxField, ErrorList, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from './forms'
+import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from './forms'
 
 export function SpeakerForm({
   lastResult,
@@ -119,21 +119,12 @@ export function SpeakerForm({
             <CheckboxField label={f.removePhoto} inputProps={getInputProps(fields.removePhoto, { type: 'checkbox' })} />
           </>
         ) : null}
-        <div className={photoError ? 'field field--invalid' : 'field'}>
-          <label htmlFor="photo">{f.photo}</label>
-          <p id="photo-hint" className="field-hint">
-            {f.photoHint}
-          </p>
-          <ErrorList id="photo-error" errors={photoError ? [photoError] : []} />
-          <input
-            id="photo"
-            name="photo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            aria-describedby={photoError ? 'photo-hint photo-error' : 'photo-hint'}
-            aria-invalid={photoError ? true : undefined}
-          />
-        </div>
+        <Field
+          label={f.photo}
+          hint={f.photoHint}
+          inputProps={{ id: 'photo', name: 'photo', type: 'file', accept: 'image/jpeg,image/png,image/webp' }}
+          errors={photoError ? [photoError] : undefined}
+        />
         <Field
           label={f.photoCredit}
           inputProps={getInputProps(fields.photoCredit, { type: 'text' })}

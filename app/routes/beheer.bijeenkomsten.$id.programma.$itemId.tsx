@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
-import { SelectField } from '~/components/forms'
+import { Field, SelectField } from '~/components/forms'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
@@ -172,10 +172,17 @@ export default function AgendaItemPage() {
                     selectProps={{ id: `status-${p.id}`, name: 'status', defaultValue: p.status }}
                     options={statusOptions}
                   />
-                  <div className="field">
-                    <label htmlFor={`order-${p.id}`}>{a.order}</label>
-                    <input id={`order-${p.id}`} name="order" type="number" min={0} max={99} defaultValue={p.order} />
-                  </div>
+                  <Field
+                    label={a.order}
+                    inputProps={{
+                      id: `order-${p.id}`,
+                      name: 'order',
+                      type: 'number',
+                      min: 0,
+                      max: 99,
+                      defaultValue: p.order,
+                    }}
+                  />
                   <div className="actions">
                     <button type="submit" className="button button--secondary" aria-label={a.updateLabel(p.name)}>
                       {a.update}
@@ -214,21 +221,11 @@ export default function AgendaItemPage() {
               selectProps={{ id: 'new-role', name: 'role', defaultValue: 'panelist' }}
               options={roleOptions}
             />
-            <div className="field">
-              <label htmlFor="new-order">{a.order}</label>
-              <input
-                id="new-order"
-                name="order"
-                type="number"
-                min={0}
-                max={99}
-                defaultValue={nextOrder}
-                aria-describedby="new-order-hint"
-              />
-              <p id="new-order-hint" className="field-hint">
-                {a.orderHint}
-              </p>
-            </div>
+            <Field
+              label={a.order}
+              hint={a.orderHint}
+              inputProps={{ id: 'new-order', name: 'order', type: 'number', min: 0, max: 99, defaultValue: nextOrder }}
+            />
             <div className="actions">
               <button type="submit" className="button">
                 {a.addParticipant}

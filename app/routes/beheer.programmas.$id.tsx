@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, Field, TextareaField } from '~/components/forms'
+import { Field } from '~/components/forms'
 import { MoveButtons } from '~/components/move-buttons'
+import { ProgrammeForm } from '~/components/programme-form'
 import { actionLineSchema, programmeSchema } from '~/domain/programme-schema'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -137,20 +137,6 @@ export default function EditProgramme() {
   const { programme } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const schema = programmeSchema(p.errors)
-  const [form, fields] = useForm({
-    id: 'programme',
-    lastResult: actionData?.result,
-    defaultValue: {
-      name: programme.name,
-      nameEn: programme.nameEn ?? '',
-      description: programme.description,
-      descriptionEn: programme.descriptionEn ?? '',
-    },
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
   const lineErrors = actionData?.lineErrors
   return (
     <>
@@ -163,35 +149,18 @@ export default function EditProgramme() {
         </p>
       ) : null}
       <h1>{p.editTitle(programme.name)}</h1>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="save-programme" />
-        <ErrorSummary title={t.eventAdmin.errorSummary} errors={[form.errors, fields.name.errors].flat()} />
-        <Field
-          label={p.fields.name}
-          inputProps={getInputProps(fields.name, { type: 'text' })}
-          errors={fields.name.errors}
-        />
-        <Field
-          label={p.fields.nameEn}
-          hint={p.fields.optional}
-          inputProps={getInputProps(fields.nameEn, { type: 'text' })}
-          errors={fields.nameEn.errors}
-        />
-        <TextareaField
-          label={p.fields.description}
-          textareaProps={getTextareaProps(fields.description)}
-          errors={fields.description.errors}
-        />
-        <TextareaField
-          label={p.fields.descriptionEn}
-          hint={p.fields.optional}
-          textareaProps={getTextareaProps(fields.descriptionEn)}
-          errors={fields.descriptionEn.errors}
-        />
-        <button type="submit" className="button">
-          {p.save}
-        </button>
-      </Form>
+      <ProgrammeForm
+        id="programme"
+        intent="save-programme"
+        lastResult={actionData?.result}
+        defaults={{
+          name: programme.name,
+          nameEn: programme.nameEn ?? '',
+          description: programme.description,
+          descriptionEn: programme.descriptionEn ?? '',
+        }}
+        submitLabel={p.save}
+      />
       <section aria-labelledby="actielijnen">
         <h2 id="actielijnen">{p.actionLines}</h2>
         <p>{p.actionLinesIntro}</p>

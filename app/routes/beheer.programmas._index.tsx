@@ -1,11 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, Field, TextareaField } from '~/components/forms'
 import { MoveButtons } from '~/components/move-buttons'
+import { ProgrammeForm } from '~/components/programme-form'
 import { programmeSchema } from '~/domain/programme-schema'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -47,14 +46,6 @@ export default function Programmes() {
   const p = t.programmesAdmin
   const { programmes, canEdit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const schema = programmeSchema(p.errors)
-  const [form, fields] = useForm({
-    id: 'new-programme',
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
   return (
     <>
       <h1>{p.title}</h1>
@@ -83,34 +74,7 @@ export default function Programmes() {
       {canEdit ? (
         <section aria-labelledby="new-programme-heading">
           <h2 id="new-programme-heading">{p.new}</h2>
-          <Form method="post" {...getFormProps(form)}>
-            <ErrorSummary title={t.eventAdmin.errorSummary} errors={[form.errors, fields.name.errors].flat()} />
-            <Field
-              label={p.fields.name}
-              inputProps={getInputProps(fields.name, { type: 'text' })}
-              errors={fields.name.errors}
-            />
-            <Field
-              label={p.fields.nameEn}
-              hint={p.fields.optional}
-              inputProps={getInputProps(fields.nameEn, { type: 'text' })}
-              errors={fields.nameEn.errors}
-            />
-            <TextareaField
-              label={p.fields.description}
-              textareaProps={getTextareaProps(fields.description)}
-              errors={fields.description.errors}
-            />
-            <TextareaField
-              label={p.fields.descriptionEn}
-              hint={p.fields.optional}
-              textareaProps={getTextareaProps(fields.descriptionEn)}
-              errors={fields.descriptionEn.errors}
-            />
-            <button type="submit" className="button">
-              {p.new}
-            </button>
-          </Form>
+          <ProgrammeForm id="new-programme" lastResult={actionData?.result} submitLabel={p.new} />
         </section>
       ) : null}
     </>

@@ -87,7 +87,9 @@ describe('dev mailbox in a browser', () => {
   })
 
   test('a bulk send shows its progress and its failures per recipient', async () => {
+    // This test writes to the app server's database; the environment is read once, so re-read it.
     process.env.DATABASE_URL = app.databaseUrl
+    ;(await import('~/utils/env.server')).resetEnvCache()
     const { enqueueBulk, prepareBulk, createBatch } = await import('~/mail/outbox.server')
     const { db } = await import('~/utils/db.server')
     const batch = await createBatch({ kind: 'invitation', total: 3 })

@@ -1,0 +1,64 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Form } from '@remix-run/react'
+import { programmeSchema } from '~/domain/programme-schema'
+import { useT } from '~/i18n'
+import { ErrorSummary, Field, TextareaField } from './forms'
+
+/** A programme's name and description in Dutch and (optionally) English: for "new" and "edit". */
+export function ProgrammeForm({
+  id,
+  intent,
+  lastResult,
+  defaults,
+  submitLabel,
+}: {
+  id: string
+  intent?: string
+  lastResult?: SubmissionResult<string[]> | null
+  defaults?: Record<string, string>
+  submitLabel: string
+}) {
+  const t = useT()
+  const p = t.programmesAdmin
+  const schema = programmeSchema(p.errors)
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <ErrorSummary title={t.eventAdmin.errorSummary} errors={[form.errors, fields.name.errors].flat()} />
+      <Field
+        label={p.fields.name}
+        inputProps={getInputProps(fields.name, { type: 'text' })}
+        errors={fields.name.errors}
+      />
+      <Field
+        label={p.fields.nameEn}
+        hint={p.fields.optional}
+        inputProps={getInputProps(fields.nameEn, { type: 'text' })}
+        errors={fields.nameEn.errors}
+      />
+      <TextareaField
+        label={p.fields.description}
+        textareaProps={getTextareaProps(fields.description)}
+        errors={fields.description.errors}
+      />
+      <TextareaField
+        label={p.fields.descriptionEn}
+        hint={p.fields.optional}
+        textareaProps={getTextareaProps(fields.descriptionEn)}
+        errors={fields.descriptionEn.errors}
+      />
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}
