@@ -1,4 +1,9 @@
 import type { Dictionary } from './nl'
+import { partnersEn } from './areas/partners'
+import { invitationsEn } from './areas/invitations'
+import { registrationEn } from './areas/registration'
+import { registrationsAdminEn } from './areas/registrationsAdmin'
+import { checkInEn } from './areas/checkIn'
 
 export const en: Dictionary = {
   meta: {
@@ -476,6 +481,11 @@ export const en: Dictionary = {
     },
     events: (n: number) => (n === 1 ? '1 meeting' : `${n} meetings`),
   },
+  partners: partnersEn,
+  invitations: invitationsEn,
+  registration: registrationEn,
+  registrationsAdmin: registrationsAdminEn,
+  checkIn: checkInEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

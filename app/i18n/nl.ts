@@ -1,3 +1,9 @@
+import { partnersNl } from './areas/partners'
+import { invitationsNl } from './areas/invitations'
+import { registrationNl } from './areas/registration'
+import { registrationsAdminNl } from './areas/registrationsAdmin'
+import { checkInNl } from './areas/checkIn'
+
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
 export const nl = {
@@ -490,6 +496,11 @@ export const nl = {
     },
     events: (n: number) => (n === 1 ? '1 bijeenkomst' : `${n} bijeenkomsten`),
   },
+  partners: partnersNl,
+  invitations: invitationsNl,
+  registration: registrationNl,
+  registrationsAdmin: registrationsAdminNl,
+  checkIn: checkInNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

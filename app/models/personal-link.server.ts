@@ -1,8 +1,10 @@
 // Personal links for people without an account (invitees, registrants, speakers): a 256-bit token in the
 // URL, only its SHA-256 in the database, with an expiry and a revocation (docs/decisions/004).
+import { createCookie } from '@remix-run/node'
 import type { PersonalLinkKind } from '~/generated/prisma/enums'
 import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 
 type Tx = Pick<Db, 'personalLink'>
@@ -55,4 +57,76 @@ export async function revokePersonalLinks(kind: PersonalLinkKind, subjectId: str
 /** An answer for a link that does not work: 404 for unknown, 410 Gone for expired or revoked. */
 export function linkProblemResponse(problem: LinkProblem) {
   return new Response(problem === 'unknown' ? 'Not found' : 'Gone', { status: problem === 'unknown' ? 404 : 410 })
+}
+
+// ─── Link sessions: the token leaves the URL at once ───────────────────────────────────────────────────────
+//
+// A personal link `/<base>/<token>` is exchanged for a short-lived HttpOnly cookie scoped to `/<base>/<linkId>`,
+// and the browser is sent there (DESIGN §4): the token never stays in the address bar, history or a Referer.
+// The link id is not a secret; without the cookie it opens nothing.
+
+const LINK_SESSION_SECONDS = 2 * 3600
+
+export function looksLikeToken(value: string) {
+  return tokenShape.test(value)
+}
+
+function linkCookie(linkId: string, path: string) {
+  return createCookie(`bijeen_link_${linkId}`, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path,
+    secure: getEnv().APP_URL.startsWith('https:'),
+    maxAge: LINK_SESSION_SECONDS,
+  })
+}
+
+/**
+ * Turns `/<base>/<token>` into a cookie and a 303 to `/<base>/<linkId>` (plus `suffix`, e.g. a query string).
+ * Gives the problem when the link is unknown, expired or revoked.
+ */
+export async function exchangeLinkToken(
+  kind: PersonalLinkKind,
+  token: string,
+  base: string,
+  suffix = '',
+): Promise<{ ok: true; response: Response } | { ok: false; problem: LinkProblem }> {
+  const link = await resolvePersonalLink(kind, token)
+  if (!link.ok) return link
+  await db.personalLink.update({ where: { id: link.linkId }, data: { lastUsedAt: new Date() } })
+  const path = `${base}/${link.linkId}`
+  const response = new Response(null, {
+    status: 303,
+    headers: {
+      Location: `${path}${suffix}`,
+      'Set-Cookie': await linkCookie(link.linkId, path).serialize(token),
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
+  })
+  return { ok: true, response }
+}
+
+export type LinkSession =
+  | { ok: true; subjectId: string; eventId: string | null; linkId: string; refresh: string }
+  | { ok: false; problem: LinkProblem | 'no-session' }
+
+/**
+ * The link behind `/<base>/<linkId>`, read from its cookie. `refresh` is a Set-Cookie value that extends the
+ * session; send it with pages the person keeps using.
+ */
+export async function readLinkSession(
+  request: Request,
+  kind: PersonalLinkKind,
+  linkId: string,
+  base: string,
+): Promise<LinkSession> {
+  const path = `${base}/${linkId}`
+  const cookie = linkCookie(linkId, path)
+  const token: unknown = await cookie.parse(request.headers.get('cookie'))
+  if (typeof token !== 'string' || !token) return { ok: false, problem: 'no-session' }
+  const link = await resolvePersonalLink(kind, token)
+  if (!link.ok) return link
+  if (link.linkId !== linkId) return { ok: false, problem: 'unknown' }
+  return { ...link, refresh: await cookie.serialize(token) }
 }
