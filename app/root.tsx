@@ -149,6 +149,9 @@ export function ErrorBoundary() {
     if (error.status === 404) [title, text] = [t.errors.notFoundTitle, t.errors.notFoundText]
     else if (error.status === 403) [title, text] = [t.errors.forbiddenTitle, t.errors.forbiddenText]
     else if (error.status === 429) [title, text] = [t.errors.tooManyTitle, t.errors.tooManyText]
+    else if (error.status === 410) [title, text] = [t.errors.linkGoneTitle, t.errors.linkGoneText]
+    else if (error.status === 401 && error.statusText === 'Link session')
+      [title, text] = [t.errors.linkSessionTitle, t.errors.linkSessionText]
     else if (error.status >= 400 && error.status < 500)
       [title, text] = [t.errors.badRequestTitle, t.errors.badRequestText]
   }

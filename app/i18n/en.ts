@@ -497,6 +497,12 @@ export const en: Dictionary = {
     tooManyText: 'You made too many requests in a row. Try again in a few minutes.',
     genericTitle: 'Something went wrong',
     genericText: 'Something went wrong on our side. Your details are not lost. Please try again later.',
+    linkGoneTitle: 'This link no longer works',
+    linkGoneText:
+      'The link has expired or was withdrawn. If you have a newer e-mail from us, use the link in it. Or contact the secretariat.',
+    linkSessionTitle: 'Open the link again',
+    linkSessionText:
+      'For your safety this page only works for a short time after you open your personal link. Open the link in your e-mail again.',
     backHome: 'Go to the home page',
   },
 }

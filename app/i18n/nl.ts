@@ -512,6 +512,12 @@ export const nl = {
     tooManyText: 'U hebt te veel verzoeken achter elkaar gedaan. Probeer het over een paar minuten opnieuw.',
     genericTitle: 'Er ging iets mis',
     genericText: 'Er ging aan onze kant iets mis. Uw gegevens zijn niet verloren. Probeer het later opnieuw.',
+    linkGoneTitle: 'Deze link werkt niet meer',
+    linkGoneText:
+      'De link is verlopen of ingetrokken. Hebt u een nieuwere e-mail van ons? Gebruik dan de link daarin. Of neem contact op met het secretariaat.',
+    linkSessionTitle: 'Open de link opnieuw',
+    linkSessionText:
+      'Voor uw veiligheid werkt deze pagina alleen kort na het openen van uw persoonlijke link. Open de link in uw e-mail opnieuw.',
     backHome: 'Naar de homepage',
   },
 }

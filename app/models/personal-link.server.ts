@@ -54,8 +54,12 @@ export async function revokePersonalLinks(kind: PersonalLinkKind, subjectId: str
   return result.count
 }
 
-/** An answer for a link that does not work: 404 for unknown, 410 Gone for expired or revoked. */
-export function linkProblemResponse(problem: LinkProblem) {
+/**
+ * An answer for a link that does not work: 404 for unknown, 410 Gone for expired or revoked, 401 when the
+ * short link session (cookie) is missing or over — the root error page explains each in plain words.
+ */
+export function linkProblemResponse(problem: LinkProblem | 'no-session') {
+  if (problem === 'no-session') return new Response('Link session', { status: 401, statusText: 'Link session' })
   return new Response(problem === 'unknown' ? 'Not found' : 'Gone', { status: problem === 'unknown' ? 404 : 410 })
 }
 
