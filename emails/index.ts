@@ -75,7 +75,10 @@ export function isMailKind(value: string): value is MailKind {
 }
 
 // Headings stay as written (html-to-text shouts them in capitals by default).
+// No hard wrapping: mail clients wrap plain text themselves, and a merged mail (tokens filled in later) must
+// come out exactly as if it had been rendered for that person.
 const htmlToTextOptions = {
+  wordwrap: false as const,
   selectors: ['h1', 'h2', 'h3'].map((selector) => ({ selector, options: { uppercase: false } })),
 }
 

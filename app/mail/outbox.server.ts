@@ -95,6 +95,31 @@ export async function prepareBulk<K extends MailKind, F extends string>(
   return { kind, language: input.language, ...rendered, fields: tokens }
 }
 
+// Templates of mails that go out one at a time but look alike (confirmations, waitlist notices): rendered
+// once per shape and filled in per person. Bounded, so a long-running process does not grow without end.
+const mergeCache = new Map<string, Promise<PreparedMerge>>()
+const MERGE_CACHE_SIZE = 200
+
+/**
+ * `prepareBulk`, remembered under `key`, which must hold every prop that is not a merge field (a changed event
+ * title then renders anew).
+ */
+export function cachedMerge<K extends MailKind, F extends string>(
+  key: unknown,
+  kind: K,
+  input: { language: Language; fields: readonly F[]; props: (fields: Record<F, string>) => MailProps<K> },
+): Promise<PreparedMerge> {
+  const cacheKey = JSON.stringify([kind, input.language, input.fields, key])
+  let merge = mergeCache.get(cacheKey)
+  if (!merge) {
+    if (mergeCache.size >= MERGE_CACHE_SIZE) mergeCache.delete(mergeCache.keys().next().value!)
+    merge = prepareBulk(kind, input)
+    merge.catch(() => mergeCache.delete(cacheKey))
+    mergeCache.set(cacheKey, merge)
+  }
+  return merge
+}
+
 /** The mail of one recipient: tokens replaced, HTML-escaped in the HTML part. Pure. */
 export function fillMerge(
   merge: Pick<PreparedMerge, 'subject' | 'html' | 'text' | 'fields'>,
@@ -109,6 +134,23 @@ export function fillMerge(
     subject: headerSafe(fill(merge.subject, (v) => v)),
     html: fill(merge.html, escapeHtml),
     text: fill(merge.text, (v) => v),
+  }
+}
+
+/** One person's mail from a merge template, ready to enqueue like a rendered one. */
+export function mergedMail(
+  merge: PreparedMerge,
+  to: { to: string; toName: string },
+  values: Record<string, string>,
+  extras: { ics?: IcsPart; attachments?: Attachment[] } = {},
+): PreparedMail {
+  return {
+    kind: merge.kind,
+    to: checkAddress(to.to),
+    toName: headerSafe(to.toName),
+    language: merge.language,
+    ...fillMerge(merge, values),
+    ...extras,
   }
 }
 

@@ -12,11 +12,12 @@
 // - One active registration per (event, e-mail) is the unique `activeKey`, inserted with ON CONFLICT DO NOTHING,
 //   so a double submit is detected without aborting the PostgreSQL transaction.
 // - The registration, its seat, its personal link and its mail are written in one short transaction. Mails are
-//   rendered before it; the waitlist position (known only inside) is filled into a pre-rendered mail.
+//   prepared before it from templates rendered once per event (mail merge); the waitlist position, known only
+//   inside, is filled in there.
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Event, Registration } from '~/generated/prisma/client'
 import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
-import { enqueue, prepareMail, type PreparedMail } from '~/mail/outbox.server'
+import { cachedMerge, enqueue, mergedMail, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import type { Db } from '~/utils/db.server'
 import { db, dbProvider } from '~/utils/db.server'
 import { dbTime, insertIgnoringDuplicates, portableSql, type ColumnSpec } from '~/utils/sql.server'
@@ -64,29 +65,6 @@ const linkExpiry = (event: Pick<Event, 'endsAt'>) =>
 class Rollback extends Error {
   constructor(readonly reason: 'duplicate' | 'gone') {
     super(`rollback: ${reason}`)
-  }
-}
-
-/** The outcome needs a mail that was not rendered ahead: roll back, render it outside, and try again. */
-class MailNotReady extends Error {
-  constructor(readonly render: () => Promise<unknown>) {
-    super('rollback: mail not rendered yet')
-  }
-}
-
-/**
- * Runs a transaction that may find it needs a mail rendered outside it. Rendering never happens inside: it
- * reads the database through the shared client (on PostgreSQL another pool connection, on SQLite the one
- * connection the transaction holds) and would keep the write lock for milliseconds.
- */
-async function withRenderedMails<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (!(error instanceof MailNotReady) || attempt >= 3) throw error
-      await error.render()
-    }
   }
 }
 
@@ -224,85 +202,57 @@ async function addManageLink(tx: Tx, registrationId: string, event: Event, token
   })
 }
 
-// ─── Mails, rendered before the transaction ────────────────────────────────────────────────────────────────
+// ─── Mails, prepared before the transaction ────────────────────────────────────────────────────────────────
 
 type Person = { name: string; email: string; language: Language; accessibility: string }
 
-// The waitlist position is only known inside the transaction: the mail is rendered with this token in its place
-// and the number is filled in there (rendering inside would hold the write lock for milliseconds per mail).
-const POSITION_TOKEN = 'XBIJEENPOSITIONX'
-
-function fillPosition(mail: PreparedMail, position: number): PreparedMail {
-  const fill = (text: string) => text.split(POSITION_TOKEN).join(String(position))
-  return { ...mail, subject: fill(mail.subject), html: fill(mail.html), text: fill(mail.text) }
-}
-
-/** A mail rendered once on demand; `ready()` gives it inside a transaction, or rolls back to render it. */
-function lazyMail(make: () => Promise<PreparedMail>) {
-  let promise: Promise<PreparedMail> | null = null
-  let value: PreparedMail | null = null
-  const render = () =>
-    (promise ??= make().then((mail) => {
-      value = mail
-      return mail
-    }))
-  return {
-    render,
-    ready(): PreparedMail {
-      if (!value) throw new MailNotReady(render)
-      return value
-    },
-  }
-}
-
-function once<T>(make: () => Promise<T>) {
-  let promise: Promise<T> | null = null
-  return () => (promise ??= make())
-}
-
-function registrationMails(event: Event, person: Person, manageToken: string, checkInCode: string) {
+/**
+ * The mails a registration step may send. Each is filled into a template rendered once per event and language,
+ * so preparing them costs little (the confirmation ~2 ms for its QR code and calendar part) and nothing is
+ * rendered while a transaction holds the write lock.
+ */
+async function registrationMails(event: Event, person: Person, manageToken: string, checkInCode: string) {
   const manageUrl = manageUrlOf(manageToken)
-  const base = once(async () => ({
-    lang: person.language,
-    programmeName: await programmeName(event.programmeId, person.language),
+  const lang = person.language
+  const shared = {
+    lang,
+    programmeName: await programmeName(event.programmeId, lang),
     secretariatEmail: secretariat().email,
-    recipientName: person.name,
     event: eventSummary(event),
-  }))
-  const to = { to: person.email, toName: person.name, language: person.language }
+  }
+  const to = { to: person.email, toName: person.name }
+  const values = { recipientName: person.name, manageUrl }
+  const fields = ['recipientName', 'manageUrl'] as const
   return {
-    confirmed: lazyMail(() =>
-      prepareRegistrationConfirmed({ registration: { ...person, checkInCode }, event, manageUrl }),
-    ),
-    promoted: lazyMail(() =>
+    confirmed: () => prepareRegistrationConfirmed({ registration: { ...person, checkInCode }, event, manageUrl }),
+    promoted: () =>
       prepareRegistrationConfirmed({
         kind: 'registration-promoted',
         registration: { ...person, checkInCode },
         event,
         manageUrl,
       }),
-    ),
-    waitlisted: lazyMail(async () =>
-      prepareMail('registration-waitlisted', {
-        ...to,
-        props: { ...(await base()), manageUrl, position: POSITION_TOKEN as unknown as number },
-      }),
-    ),
-    pending: lazyMail(async () =>
-      prepareMail('registration-awaiting-approval', { ...to, props: { ...(await base()), manageUrl } }),
-    ),
+    /** The waitlist notice, waiting for the position that is only known inside the transaction. */
+    waitlisted: async () => {
+      const merge = await cachedMerge(shared, 'registration-waitlisted', {
+        language: lang,
+        fields: [...fields, 'position'],
+        // The template prints the position as text, so a placeholder can stand in for the number.
+        props: (f) => ({ ...shared, ...f, position: f.position as unknown as number }),
+      })
+      return (position: number) => mergedMail(merge, to, { ...values, position: String(position) })
+    },
+    pending: async () =>
+      mergedMail(
+        await cachedMerge(shared, 'registration-awaiting-approval', {
+          language: lang,
+          fields,
+          props: (f) => ({ ...shared, ...f }),
+        }),
+        to,
+        values,
+      ),
   }
-}
-
-/**
- * Which mails to render ahead. With plenty of seats, the confirmation. Near the limit only the (cheap) waitlist
- * mail: when many register at once most end up there, and the few who get a seat render their confirmation
- * (QR code, calendar) after a rollback and claim again.
- */
-function likelyOutcomes(event: Event) {
-  if (event.capacity === null) return { seat: true, waitlist: false }
-  const left = event.capacity - event.confirmedCount
-  return { seat: left >= 25, waitlist: left < 25 }
 }
 
 function mailRow(mail: PreparedMail, key: string, eventId: string) {
@@ -367,78 +317,73 @@ export async function register(
   const checkInCode = newCheckInCode()
   const organisationId = input.organisationId ?? null
   const person = { name: input.name.trim(), email, language: input.language, accessibility: input.accessibility ?? '' }
-  const mails = registrationMails(event, person, manageToken, checkInCode)
-  if (event.requiresApproval) await mails.pending.render()
-  else {
-    const likely = likelyOutcomes(event)
-    if (likely.seat) await mails.confirmed.render()
-    if (likely.waitlist) await mails.waitlisted.render()
-  }
+  const mails = await registrationMails(event, person, manageToken, checkInCode)
+  const pendingMail = event.requiresApproval ? await mails.pending() : null
+  const confirmedMail = event.requiresApproval ? null : await mails.confirmed()
+  const waitlistedMail = event.requiresApproval ? null : await mails.waitlisted()
 
   try {
-    const outcome = await withRenderedMails(() =>
-      db.$transaction(async (tx) => {
-        let status: RegistrationStatus = 'pending_approval'
-        let waitlistSeq: number | null = null
-        if (!event.requiresApproval) {
-          if ((await claimSeat(tx, eventId, organisationId)) === 'seat') status = 'confirmed'
-          else {
-            status = 'waitlisted'
-            waitlistSeq = await nextWaitlistSeq(tx, eventId)
-          }
+    const outcome = await db.$transaction(async (tx) => {
+      let status: RegistrationStatus = 'pending_approval'
+      let waitlistSeq: number | null = null
+      if (!event.requiresApproval) {
+        if ((await claimSeat(tx, eventId, organisationId)) === 'seat') status = 'confirmed'
+        else {
+          status = 'waitlisted'
+          waitlistSeq = await nextWaitlistSeq(tx, eventId)
         }
-        const inserted = await insertIgnoringDuplicates(
-          tx,
-          'Registration',
-          registrationColumns,
-          [
-            {
-              id,
-              eventId,
-              invitationId: input.invitationId ?? null,
-              organisationId,
-              registeredById: input.registeredById ?? null,
-              name: person.name,
-              email,
-              organisationName: input.organisationName ?? '',
-              function: input.function ?? '',
-              language: input.language,
-              dietary: input.dietary ?? '',
-              accessibility: person.accessibility,
-              photoConsent: input.photoConsent ?? false,
-              answers: input.answers ?? null,
-              status,
-              waitlistSeq,
-              activeKey,
-              holdsSeat: status === 'confirmed',
-              checkInCode: status === 'confirmed' ? checkInCode : null,
-              flaggedForReview: false,
-              createdAt: now,
-              updatedAt: now,
-            },
-          ],
-          'activeKey',
-        )
-        // Someone with this e-mail registered a moment ago: undo the seat claim with everything else.
-        if (inserted.length !== 1) throw new Rollback('duplicate')
-        const position = waitlistSeq === null ? null : await positionOf(tx, eventId, waitlistSeq)
-        await addManageLink(tx, id, event, manageToken)
-        if (input.invitationId) {
-          await tx.invitation.updateMany({
-            where: { id: input.invitationId, eventId },
-            data: { status: 'registered', respondedAt: now },
-          })
-        }
-        const mail =
-          status === 'confirmed'
-            ? mailRow(mails.confirmed.ready(), `confirmed:${id}`, eventId)
-            : status === 'waitlisted'
-              ? mailRow(fillPosition(mails.waitlisted.ready(), position!), `waitlisted:${id}`, eventId)
-              : mailRow(mails.pending.ready(), `awaiting-approval:${id}`, eventId)
-        await enqueue([mail], tx)
-        return { status, position }
-      }, TX_OPTIONS),
-    )
+      }
+      const inserted = await insertIgnoringDuplicates(
+        tx,
+        'Registration',
+        registrationColumns,
+        [
+          {
+            id,
+            eventId,
+            invitationId: input.invitationId ?? null,
+            organisationId,
+            registeredById: input.registeredById ?? null,
+            name: person.name,
+            email,
+            organisationName: input.organisationName ?? '',
+            function: input.function ?? '',
+            language: input.language,
+            dietary: input.dietary ?? '',
+            accessibility: person.accessibility,
+            photoConsent: input.photoConsent ?? false,
+            answers: input.answers ?? null,
+            status,
+            waitlistSeq,
+            activeKey,
+            holdsSeat: status === 'confirmed',
+            checkInCode: status === 'confirmed' ? checkInCode : null,
+            flaggedForReview: false,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ],
+        'activeKey',
+      )
+      // Someone with this e-mail registered a moment ago: undo the seat claim with everything else.
+      if (inserted.length !== 1) throw new Rollback('duplicate')
+      const position = waitlistSeq === null ? null : await positionOf(tx, eventId, waitlistSeq)
+      await addManageLink(tx, id, event, manageToken)
+      if (input.invitationId) {
+        await tx.invitation.updateMany({
+          where: { id: input.invitationId, eventId },
+          data: { status: 'registered', respondedAt: now },
+        })
+      }
+      const mail =
+        status === 'confirmed'
+          ? mailRow(confirmedMail!, `confirmed:${id}`, eventId)
+          : status === 'waitlisted'
+            ? mailRow(waitlistedMail!(position!), `waitlisted:${id}`, eventId)
+            : mailRow(pendingMail!, `awaiting-approval:${id}`, eventId)
+      await enqueue([mail], tx)
+      return { status, position }
+    }, TX_OPTIONS)
     if (outcome.status === 'waitlisted') {
       return { kind: 'waitlisted', registrationId: id, manageToken, waitlistPosition: outcome.position! }
     }
@@ -460,7 +405,7 @@ type PromoteOutcome = 'promoted' | 'event-full' | 'organisation-full' | 'gone'
 async function promoteOne(event: Event, registration: Registration): Promise<PromoteOutcome> {
   const manageToken = randomToken()
   const checkInCode = newCheckInCode()
-  const mail = await registrationMails(event, registration, manageToken, checkInCode).promoted.render()
+  const mail = await (await registrationMails(event, registration, manageToken, checkInCode)).promoted()
   try {
     return await db.$transaction(async (tx) => {
       const seat = await claimSeat(tx, event.id, registration.organisationId)
@@ -588,36 +533,29 @@ export async function approveRegistration(
   const { event } = registration
   const manageToken = randomToken()
   const checkInCode = newCheckInCode()
-  const mails = registrationMails(event, registration, manageToken, checkInCode)
-  const likely = likelyOutcomes(event)
-  if (likely.seat) await mails.confirmed.render()
-  if (likely.waitlist) await mails.waitlisted.render()
+  const mails = await registrationMails(event, registration, manageToken, checkInCode)
+  const confirmedMail = await mails.confirmed()
+  const waitlistedMail = await mails.waitlisted()
   try {
-    const outcome = await withRenderedMails(() =>
-      db.$transaction(async (tx) => {
-        const seat = (await claimSeat(tx, event.id, registration.organisationId)) === 'seat'
-        const waitlistSeq = seat ? null : await nextWaitlistSeq(tx, event.id)
-        const moved = await transition(tx, registrationId, 'pending_approval', {
-          status: seat ? 'confirmed' : 'waitlisted',
-          holdsSeat: seat,
-          checkInCode: seat ? checkInCode : null,
-          waitlistSeq,
-        })
-        if (!moved) throw new Rollback('gone')
-        await addManageLink(tx, registrationId, event, manageToken)
-        if (seat) {
-          await enqueue([mailRow(mails.confirmed.ready(), `confirmed:${registrationId}`, event.id)], tx)
-          return { kind: 'confirmed' as const }
-        }
-        const position = await positionOf(tx, event.id, waitlistSeq!)
-        await enqueue(
-          [mailRow(fillPosition(mails.waitlisted.ready(), position), `waitlisted:${registrationId}`, event.id)],
-          tx,
-        )
-        return { kind: 'waitlisted' as const, waitlistPosition: position }
-      }, TX_OPTIONS),
-    )
-    return outcome
+    return await db.$transaction(async (tx) => {
+      const seat = (await claimSeat(tx, event.id, registration.organisationId)) === 'seat'
+      const waitlistSeq = seat ? null : await nextWaitlistSeq(tx, event.id)
+      const moved = await transition(tx, registrationId, 'pending_approval', {
+        status: seat ? 'confirmed' : 'waitlisted',
+        holdsSeat: seat,
+        checkInCode: seat ? checkInCode : null,
+        waitlistSeq,
+      })
+      if (!moved) throw new Rollback('gone')
+      await addManageLink(tx, registrationId, event, manageToken)
+      if (seat) {
+        await enqueue([mailRow(confirmedMail, `confirmed:${registrationId}`, event.id)], tx)
+        return { kind: 'confirmed' as const }
+      }
+      const position = await positionOf(tx, event.id, waitlistSeq!)
+      await enqueue([mailRow(waitlistedMail(position), `waitlisted:${registrationId}`, event.id)], tx)
+      return { kind: 'waitlisted' as const, waitlistPosition: position }
+    }, TX_OPTIONS)
   } catch (error) {
     if (error instanceof Rollback) return { kind: 'not-pending' }
     throw error

@@ -37,7 +37,11 @@ describe('spreadsheets', () => {
   })
 
   it('reads comma CSV in Windows-1252 and pads short rows', async () => {
-    const bytes = Uint8Array.from([...Buffer.from('naam,e-mail\r\nRen', 'latin1'), 0xe9, ...Buffer.from(',r@example.org\r\nKort\r\n', 'latin1')])
+    const bytes = Uint8Array.from([
+      ...Buffer.from('naam,e-mail\r\nRen', 'latin1'),
+      0xe9,
+      ...Buffer.from(',r@example.org\r\nKort\r\n', 'latin1'),
+    ])
     const table = await readSpreadsheet('oud.csv', bytes)
     expect(table.rows).toEqual([
       ['René', 'r@example.org'],

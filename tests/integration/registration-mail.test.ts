@@ -1,0 +1,69 @@
+// The confirmation is filled into a template rendered once per event (mail merge): it must come out exactly
+// as a mail rendered for that person, whatever their name or needs contain.
+import { beforeAll, describe, expect, test } from 'vitest'
+import { prepareMail } from '~/mail/outbox.server'
+import { eventSummary, prepareRegistrationConfirmed, programmeName, QR_CID } from '~/models/event-mail.server'
+import { secretariat } from '~/models/calendar.server'
+import { db } from '~/utils/db.server'
+import { createEvent, createProgramme } from '../factories.ts'
+
+let eventId: string
+beforeAll(async () => {
+  const programme = await createProgramme(db, { name: 'Samen tegen mensenhandel' })
+  eventId = (await createEvent(db, programme.id, { title: 'Werksessie <Ketenaanpak> & "Zorg"' })).id
+})
+
+const people = [
+  { name: 'Anne de Vries', accessibility: '' },
+  { name: 'Zoë "Zo" <b>Çelik</b> & Partners', accessibility: '' },
+  {
+    name: 'mr. drs. Maria-Louise van den Heuvel-Hoogendoorn tot Oud Wassenaar',
+    accessibility:
+      'Ik gebruik een rolstoel en heb een tolk Nederlandse Gebarentaal nodig. <script>alert(1)</script> Graag een plek vooraan bij het gangpad, dicht bij de uitgang.',
+  },
+]
+
+describe('confirmation mail from a template', () => {
+  test.each(['registration-confirmed', 'registration-promoted'] as const)('%s equals a rendered mail', async (kind) => {
+    const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
+    for (const language of ['nl', 'en'] as const) {
+      for (const person of people) {
+        const registration = { ...person, email: 'deelnemer@example.org', language, checkInCode: 'c0ffee' }
+        const manageUrl = 'https://bijeen.example.org/aanmelding/AbC_123-xyz?x=1&y=2'
+        const merged = await prepareRegistrationConfirmed({ kind, registration, event, manageUrl })
+        const rendered = await prepareMail(kind, {
+          to: registration.email,
+          toName: registration.name,
+          language,
+          props: {
+            lang: language,
+            programmeName: await programmeName(event.programmeId, language),
+            secretariatEmail: secretariat().email,
+            recipientName: person.name,
+            event: eventSummary(event),
+            qrCodeSrc: `cid:${QR_CID}`,
+            manageUrl,
+            accessibility: person.accessibility || undefined,
+          },
+        })
+        expect(merged.subject).toBe(rendered.subject)
+        expect(merged.html).toBe(rendered.html)
+        expect(merged.text).toBe(rendered.text)
+        expect(merged.toName).toBe(rendered.toName)
+        expect(merged.html).not.toContain('<script>')
+        expect(merged.ics?.method).toBe('REQUEST')
+        expect(merged.attachments?.[0]?.cid).toBe(QR_CID)
+      }
+    }
+  })
+
+  test('a changed event renders a new template', async () => {
+    const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
+    const registration = { ...people[0]!, email: 'a@example.org', language: 'nl' as const, checkInCode: 'c0ffee' }
+    const before = await prepareRegistrationConfirmed({ registration, event, manageUrl: 'https://x.example/a' })
+    const moved = await db.event.update({ where: { id: eventId }, data: { venueName: 'Nieuwspoort' } })
+    const after = await prepareRegistrationConfirmed({ registration, event: moved, manageUrl: 'https://x.example/a' })
+    expect(before.html).not.toContain('Nieuwspoort')
+    expect(after.html).toContain('Nieuwspoort')
+  })
+})
