@@ -49,8 +49,22 @@ export function eventSummary(
   }
 }
 
+// Every registration mail names the programme; a rename shows up within this time.
+const PROGRAMME_NAME_TTL_MS = 30_000
+const programmeNames = new Map<string, { at: number; names: Promise<{ name: string; nameEn: string | null } | null> }>()
+
 export async function programmeName(programmeId: string, lang: Lang) {
-  const programme = await db.programme.findUnique({ where: { id: programmeId }, select: { name: true, nameEn: true } })
+  let entry = programmeNames.get(programmeId)
+  if (!entry || Date.now() - entry.at > PROGRAMME_NAME_TTL_MS) {
+    if (programmeNames.size > 100) programmeNames.clear()
+    entry = {
+      at: Date.now(),
+      names: db.programme.findUnique({ where: { id: programmeId }, select: { name: true, nameEn: true } }),
+    }
+    programmeNames.set(programmeId, entry)
+    entry.names.catch(() => programmeNames.delete(programmeId))
+  }
+  const programme = await entry.names
   return (lang === 'en' ? programme?.nameEn : null) ?? programme?.name ?? 'bijeen'
 }
 

@@ -98,17 +98,21 @@ export async function exchangeLinkToken(
   const link = await resolvePersonalLink(kind, token)
   if (!link.ok) return link
   await db.personalLink.update({ where: { id: link.linkId }, data: { lastUsedAt: new Date() } })
-  const path = `${base}/${link.linkId}`
-  const response = new Response(null, {
+  return { ok: true, response: await linkSessionRedirect(link.linkId, token, base, suffix) }
+}
+
+/** The cookie and 303 for a link just created (its id is known, so nothing needs looking up). */
+export async function linkSessionRedirect(linkId: string, token: string, base: string, suffix = '') {
+  const path = `${base}/${linkId}`
+  return new Response(null, {
     status: 303,
     headers: {
       Location: `${path}${suffix}`,
-      'Set-Cookie': await linkCookie(link.linkId, path).serialize(token),
+      'Set-Cookie': await linkCookie(linkId, path).serialize(token),
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
     },
   })
-  return { ok: true, response }
 }
 
 export type LinkSession =
