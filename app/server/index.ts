@@ -1,6 +1,7 @@
 // The production (and development) HTTP server: Express in front of Remix, for security headers,
 // static files with long caching, and request logs without personal data.
 // Why Express rather than remix-serve: docs/decisions/001-stack.md.
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,6 +12,30 @@ import { redactPath } from '../utils/redact.ts'
 import { loadDotEnv } from './dotenv.ts'
 
 loadDotEnv()
+
+// WEB_PROCESSES > 1: one Node process per core sharing the port (node:cluster). Everything that must hold
+// across processes already does (seat claims, sessions, rate limits and the outbox live in the database).
+const webProcesses = Number(process.env.WEB_PROCESSES ?? 1)
+if (cluster.isPrimary && webProcesses > 1) await runPrimary(webProcesses)
+
+async function runPrimary(count: number): Promise<never> {
+  for (let i = 0; i < count; i++) cluster.fork()
+  let stopping = false
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      console.error(`web process ${worker.process.pid} stopped (${code}); starting another`)
+      cluster.fork()
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+  })
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      stopping = true
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
+    })
+  }
+  // The primary only watches; the rest of this module runs in the web processes.
+  return new Promise<never>(() => {})
+}
 // Browser tests run the real server with third-party services (PDOK) answered by msw.
 if (process.env.BIJEEN_MOCKS === '1') {
   const { startAppMocks } = await import('../../tests/mocks/app-server.ts')

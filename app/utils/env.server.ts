@@ -66,6 +66,9 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   // A mail in 'sending' longer than this is considered lost with its worker and is claimed again.
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
+  // Web processes sharing the port (app/server/index.ts reads it before anything else; listed here to document
+  // and check it). One per core is the usual choice.
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   UPLOAD_DIR: z.string().default('./data/uploads'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
