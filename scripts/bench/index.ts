@@ -9,6 +9,7 @@ const suites: Record<string, { file: string; fn: string; providers: Array<'sqlit
   mail: { file: 'mail.ts', fn: 'benchMail', providers: ['sqlite', 'postgresql'] },
   calendar: { file: 'calendar.ts', fn: 'benchCalendar', providers: ['sqlite', 'postgresql'] },
   pages: { file: 'pages.ts', fn: 'benchPages', providers: ['sqlite'] },
+  registration: { file: 'registration.ts', fn: 'benchRegistration', providers: ['sqlite', 'postgresql'] },
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
