@@ -73,6 +73,9 @@ export default function EventOverview() {
           </>
         ) : null}
         <li>
+          <Link to="uitnodigingen">{t.invitations.title}</Link>
+        </li>
+        <li>
           <Link to={`/bijeenkomsten/${event.slug}`}>{event.status === 'draft' ? o.preview : o.publicPage}</Link>
         </li>
       </ul>

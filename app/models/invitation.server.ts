@@ -1,0 +1,533 @@
+// Invitations and reminders, secretariat side: choosing contacts, creating Invitation rows, sending them and
+// reminders as one bulk batch each, revoking, and the status per contact.
+//
+// - A send renders each mail kind once per language (mail merge) and writes everything for all recipients in one
+//   transaction with a handful of chunked statements: the batch, the personal links (only their hashes), the
+//   outbox rows and the status update. No per-contact round trips, so thousands queue in seconds.
+// - The personal link's token exists only in memory and in the queued mail; it is never logged.
+// - Idempotency keys `invitation:<id>:<n>` / `reminder:<id>:<n>` make a concurrent double send queue each mail
+//   once: when another send took a key first, this whole send is rolled back (nothing half-done).
+// - Whether a mail failed is read from the outbox message of the latest send (app/domain/invitations.ts).
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { Language, Sector } from '~/generated/prisma/enums'
+import {
+  awaitsAnswer,
+  invitationViewStatus,
+  invitationViewStatuses,
+  nextSendNumber,
+  sendHistories,
+  sectors,
+  sendKey,
+  type InvitationViewStatus,
+  type SendKind,
+} from '~/domain/invitations'
+import { enqueueBulk, prepareBulk, type PreparedMerge } from '~/mail/outbox.server'
+import { db, dbProvider } from '~/utils/db.server'
+import { dbTime, portableSql } from '~/utils/sql.server'
+import { hashToken, randomToken } from '~/utils/tokens.server'
+import { audit } from './audit.server'
+import { appUrl, secretariat } from './calendar.server'
+import { eventSummary, programmeName } from './event-mail.server'
+import { revokePersonalLinks } from './personal-link.server'
+
+const CHUNK = 400
+// A send of thousands takes a few seconds of writes; the defaults (5 s) are too tight for that.
+const TX_OPTIONS = { maxWait: 30_000, timeout: 120_000 }
+
+export { sectors }
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export const invitationUrl = (token: string) => appUrl(`/uitnodiging/${token}`)
+
+async function historiesOf(eventId: string) {
+  const messages = await db.outboxMessage.findMany({
+    where: { eventId, kind: { in: ['invitation', 'reminder'] } },
+    select: { idempotencyKey: true, status: true, createdAt: true },
+  })
+  return sendHistories(messages)
+}
+
+const eventSelect = {
+  id: true,
+  title: true,
+  slug: true,
+  status: true,
+  programmeId: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  venueName: true,
+  venueAddress: true,
+  venuePostcode: true,
+  venueCity: true,
+  onlineUrl: true,
+  registrationClosesAt: true,
+} as const
+
+export function getInvitationEvent(eventId: string) {
+  return db.event.findUnique({ where: { id: eventId }, select: eventSelect })
+}
+
+// ─── The list ────────────────────────────────────────────────────────────────────────────────────────────
+
+export type InvitationFilter = {
+  status?: InvitationViewStatus
+  organisationId?: string
+  sector?: Sector
+  q?: string
+}
+
+export type InvitationRow = {
+  id: string
+  name: string
+  email: string
+  organisationId: string
+  organisation: string
+  sector: Sector
+  status: InvitationViewStatus
+  sentAt: Date | null
+  remindedAt: Date | null
+  respondedAt: Date | null
+  revokedAt: Date | null
+}
+
+// Filters come from the address bar (`?status=&organisatie=&sector=&zoek=`): anything unknown is ignored.
+const filterSchema = z.object({
+  status: z.enum(invitationViewStatuses).optional().catch(undefined),
+  organisatie: z.string().max(100).optional().catch(undefined),
+  sector: z.enum(sectors).optional().catch(undefined),
+  zoek: z.string().max(200).optional().catch(undefined),
+})
+
+export function filterFromUrl(url: URL): InvitationFilter {
+  const f = filterSchema.parse(Object.fromEntries(url.searchParams))
+  return { status: f.status, organisationId: f.organisatie || undefined, sector: f.sector, q: f.zoek }
+}
+
+const matches = (row: InvitationRow, q: string) =>
+  [row.name, row.email, row.organisation].some((value) => value.toLowerCase().includes(q))
+
+/** All invitations of an event with their status, counts per status, and what the filters can choose from. */
+export async function listInvitations(eventId: string, filter: InvitationFilter = {}) {
+  const event = await getInvitationEvent(eventId)
+  if (!event) return null
+  const [invitations, histories] = await Promise.all([
+    db.invitation.findMany({
+      where: { eventId },
+      select: {
+        id: true,
+        status: true,
+        sentAt: true,
+        remindedAt: true,
+        respondedAt: true,
+        revokedAt: true,
+        contact: {
+          select: { name: true, email: true, organisation: { select: { id: true, name: true, sector: true } } },
+        },
+      },
+    }),
+    historiesOf(eventId),
+  ])
+  const all: InvitationRow[] = invitations
+    .map((i) => ({
+      id: i.id,
+      name: i.contact.name,
+      email: i.contact.email,
+      organisationId: i.contact.organisation.id,
+      organisation: i.contact.organisation.name,
+      sector: i.contact.organisation.sector,
+      status: invitationViewStatus(i, histories.get(i.id)),
+      sentAt: i.sentAt,
+      remindedAt: i.remindedAt,
+      respondedAt: i.respondedAt,
+      revokedAt: i.revokedAt,
+    }))
+    .sort((a, b) => a.organisation.localeCompare(b.organisation, 'nl') || a.name.localeCompare(b.name, 'nl'))
+  const counts = Object.fromEntries(
+    (['pending', 'sent', 'failed', 'registered', 'declined', 'revoked'] as const).map((s) => [
+      s,
+      all.filter((r) => r.status === s).length,
+    ]),
+  ) as Record<InvitationViewStatus, number>
+  const q = filter.q?.trim().toLowerCase()
+  const rows = all.filter(
+    (r) =>
+      (!filter.status || r.status === filter.status) &&
+      (!filter.organisationId || r.organisationId === filter.organisationId) &&
+      (!filter.sector || r.sector === filter.sector) &&
+      (!q || matches(r, q)),
+  )
+  const organisations = [...new Map(all.map((r) => [r.organisationId, r.organisation])).entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+  return { event, rows, total: all.length, counts, organisations }
+}
+
+// ─── Choosing contacts ────────────────────────────────────────────────────────────────────────────────────
+
+const CANDIDATE_LIMIT = 200
+
+/** Contacts to pick from (searched), organisations and sectors with their contact counts. */
+export async function inviteCandidates(eventId: string, q: string) {
+  const event = await getInvitationEvent(eventId)
+  if (!event) return null
+  const term = q.trim()
+  const mode = dbProvider() === 'postgresql' ? ({ mode: 'insensitive' } as const) : {}
+  const [contacts, organisations, invited] = await Promise.all([
+    db.contact.findMany({
+      where: term
+        ? {
+            OR: [
+              { name: { contains: term, ...mode } },
+              { email: { contains: term, ...mode } },
+              { organisation: { name: { contains: term, ...mode } } },
+            ],
+          }
+        : undefined,
+      select: { id: true, name: true, email: true, organisation: { select: { name: true } } },
+      orderBy: [{ name: 'asc' }],
+      take: CANDIDATE_LIMIT + 1,
+    }),
+    db.organisation.findMany({
+      select: { id: true, name: true, sector: true, _count: { select: { contacts: true } } },
+      orderBy: { name: 'asc' },
+    }),
+    db.invitation.findMany({ where: { eventId }, select: { contactId: true, revokedAt: true } }),
+  ])
+  const invitedIds = new Map(invited.map((i) => [i.contactId, i.revokedAt ? 'revoked' : 'invited']))
+  const sectorCounts = new Map<Sector, number>()
+  for (const o of organisations) sectorCounts.set(o.sector, (sectorCounts.get(o.sector) ?? 0) + o._count.contacts)
+  return {
+    event,
+    contacts: contacts.slice(0, CANDIDATE_LIMIT).map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      organisation: c.organisation.name,
+      invited: invitedIds.get(c.id) ?? null,
+    })),
+    more: contacts.length > CANDIDATE_LIMIT,
+    organisations: organisations
+      .filter((o) => o._count.contacts > 0)
+      .map((o) => ({ id: o.id, name: o.name, sector: o.sector, contacts: o._count.contacts })),
+    sectors: sectors.filter((s) => sectorCounts.get(s)).map((s) => ({ sector: s, contacts: sectorCounts.get(s)! })),
+  }
+}
+
+export type InviteSelection = { contactIds: string[]; organisationIds: string[]; sectors: Sector[] }
+
+export type InviteResult =
+  | { kind: 'invited'; created: number; existing: number; reinvited: number }
+  | { kind: 'not-found' }
+  | { kind: 'closed' }
+  | { kind: 'empty' }
+
+/**
+ * Creates one invitation per chosen contact (one per contact per event: existing ones are skipped). A revoked
+ * invitation of a chosen contact is opened again; it gets a new link on the next send.
+ */
+export async function inviteContacts(
+  eventId: string,
+  selection: InviteSelection,
+  actorUserId: string | null,
+): Promise<InviteResult> {
+  const event = await getInvitationEvent(eventId)
+  if (!event) return { kind: 'not-found' }
+  if (event.status === 'cancelled' || event.status === 'completed') return { kind: 'closed' }
+  const or = [
+    selection.contactIds.length ? { id: { in: selection.contactIds } } : null,
+    selection.organisationIds.length ? { organisationId: { in: selection.organisationIds } } : null,
+    selection.sectors.length ? { organisation: { sector: { in: selection.sectors } } } : null,
+  ].filter((c) => c !== null)
+  if (!or.length) return { kind: 'empty' }
+  const contactIds = (await db.contact.findMany({ where: { OR: or }, select: { id: true } })).map((c) => c.id)
+  if (!contactIds.length) return { kind: 'empty' }
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.invitation.findMany({
+      where: { eventId, contactId: { in: contactIds } },
+      select: { id: true, contactId: true, revokedAt: true },
+    })
+    const known = new Set(existing.map((i) => i.contactId))
+    const now = new Date()
+    let created = 0
+    for (const chunk of chunks(contactIds.filter((id) => !known.has(id)))) {
+      // ON CONFLICT on the unique (eventId, contactId): a concurrent invite of the same contact is skipped.
+      const sql = portableSql(
+        `INSERT INTO "Invitation" ("id", "eventId", "contactId", "status", "createdAt") VALUES ${chunk
+          .map(() => '(?, ?, ?, ?, ?)')
+          .join(', ')} ON CONFLICT ("eventId", "contactId") DO NOTHING RETURNING "id"`,
+        chunk.flatMap(() => [null, null, null, '"InvitationStatus"', 'timestamp(3)']),
+      )
+      const inserted = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        sql,
+        ...chunk.flatMap((contactId) => [randomUUID(), eventId, contactId, 'pending', dbTime(now)]),
+      )
+      created += inserted.length
+    }
+    const revoked = existing.filter((i) => i.revokedAt).map((i) => i.id)
+    const reinvited = revoked.length ? await reopen(tx, eventId, revoked) : 0
+    await audit(
+      {
+        actorUserId,
+        action: 'invitation.created',
+        entity: 'Event',
+        entityId: eventId,
+        details: { created, existing: existing.length - reinvited, reinvited },
+      },
+      tx,
+    )
+    return { kind: 'invited' as const, created, existing: existing.length - reinvited, reinvited }
+  }, TX_OPTIONS)
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+/** Opens revoked invitations again: not yet sent, so the next send mails a new link. */
+async function reopen(tx: Tx, eventId: string, ids: string[]) {
+  let count = 0
+  for (const chunk of chunks(ids)) {
+    const result = await tx.invitation.updateMany({
+      where: { id: { in: chunk }, eventId, revokedAt: { not: null } },
+      data: { revokedAt: null, status: 'pending', respondedAt: null },
+    })
+    count += result.count
+  }
+  return count
+}
+
+// ─── Sending invitations and reminders ──────────────────────────────────────────────────────────────────
+
+export type SendResult =
+  | { kind: 'sent'; batchId: string; count: number; skipped: number }
+  | { kind: 'not-found' }
+  | { kind: 'not-published' }
+  | { kind: 'nothing' }
+  | { kind: 'conflict' }
+
+class SendConflict extends Error {}
+
+type Recipient = {
+  id: string
+  contact: { name: string; email: string; language: Language; organisation: { name: string } }
+}
+
+async function renderMerges(kind: SendKind, event: NonNullable<Awaited<ReturnType<typeof getInvitationEvent>>>) {
+  const merges = new Map<Language, PreparedMerge>()
+  for (const lang of ['nl', 'en'] as const) {
+    const programme = await programmeName(event.programmeId, lang)
+    merges.set(
+      lang,
+      await prepareBulk(kind, {
+        language: lang,
+        fields: ['recipientName', 'organisationName', 'registerUrl'] as const,
+        props: (f) => ({
+          lang,
+          programmeName: programme,
+          secretariatEmail: secretariat().email,
+          recipientName: f.recipientName,
+          organisationName: f.organisationName,
+          event: eventSummary(event),
+          registerUrl: f.registerUrl,
+          respondBefore: event.registrationClosesAt?.toISOString(),
+        }),
+      }),
+    )
+  }
+  return merges
+}
+
+/**
+ * One bulk send (invitations or reminders) to the given invitations: a batch, a new personal link each, the
+ * mails, and the status update, all in one transaction.
+ */
+async function sendBatch(
+  kind: SendKind,
+  event: NonNullable<Awaited<ReturnType<typeof getInvitationEvent>>>,
+  recipients: Recipient[],
+  histories: Awaited<ReturnType<typeof historiesOf>>,
+  actorUserId: string | null,
+): Promise<{ batchId: string }> {
+  const merges = await renderMerges(kind, event)
+  const personal = recipients.map((r) => ({
+    ...r,
+    token: randomToken(),
+    key: sendKey(kind, r.id, nextSendNumber(histories.get(r.id), kind)),
+  }))
+  const now = new Date()
+  return db.$transaction(async (tx) => {
+    const batch = await tx.mailBatch.create({
+      data: { kind, eventId: event.id, total: personal.length, createdById: actorUserId },
+    })
+    for (const chunk of chunks(personal)) {
+      await tx.personalLink.createMany({
+        data: chunk.map((r) => ({
+          kind: 'invitation' as const,
+          subjectId: r.id,
+          eventId: event.id,
+          expiresAt: event.endsAt,
+          tokenHash: hashToken(r.token),
+        })),
+      })
+    }
+    let queued = 0
+    for (const [lang, merge] of merges) {
+      const group = personal.filter((r) => r.contact.language === lang)
+      if (!group.length) continue
+      const ids = await enqueueBulk(
+        merge,
+        group.map((r) => ({
+          to: r.contact.email,
+          toName: r.contact.name,
+          values: {
+            recipientName: r.contact.name,
+            organisationName: r.contact.organisation.name,
+            registerUrl: invitationUrl(r.token),
+          },
+          idempotencyKey: r.key,
+        })),
+        { batchId: batch.id, eventId: event.id },
+        tx,
+      )
+      queued += ids.length
+    }
+    // Another send took some of these keys a moment ago: undo this one whole rather than send half.
+    if (queued !== personal.length) throw new SendConflict()
+    for (const chunk of chunks(personal)) {
+      const ids = chunk.map((r) => r.id)
+      await tx.invitation.updateMany({
+        where: { id: { in: ids }, eventId: event.id },
+        data: kind === 'invitation' ? { status: 'sent', sentAt: now } : { remindedAt: now },
+      })
+    }
+    await audit(
+      {
+        actorUserId,
+        action: kind === 'invitation' ? 'invitation.sent' : 'invitation.reminded',
+        entity: 'Event',
+        entityId: event.id,
+        details: { batchId: batch.id, count: personal.length },
+      },
+      tx,
+    )
+    return { batchId: batch.id }
+  }, TX_OPTIONS)
+}
+
+const recipientSelect = {
+  id: true,
+  status: true,
+  revokedAt: true,
+  contact: {
+    select: { name: true, email: true, language: true, organisation: { select: { name: true } } },
+  },
+} as const
+
+/**
+ * Loads the chosen invitations of this event (all of them when `ids` is absent). An id that is not an
+ * invitation of this event makes the whole request not found: nothing is sent.
+ */
+async function chosen(eventId: string, ids: string[] | undefined) {
+  const unique = ids ? [...new Set(ids)] : undefined
+  const rows = await db.invitation.findMany({
+    where: { eventId, ...(unique ? { id: { in: unique } } : {}) },
+    select: recipientSelect,
+  })
+  if (unique && rows.length !== unique.length) return null
+  return rows
+}
+
+async function send(
+  kind: SendKind,
+  eventId: string,
+  ids: string[] | undefined,
+  actorUserId: string | null,
+  eligible: (status: InvitationViewStatus, selected: boolean) => boolean,
+): Promise<SendResult> {
+  const event = await getInvitationEvent(eventId)
+  if (!event) return { kind: 'not-found' }
+  const rows = await chosen(eventId, ids)
+  if (!rows) return { kind: 'not-found' }
+  if (event.status !== 'published') return { kind: 'not-published' }
+  const histories = await historiesOf(eventId)
+  const recipients = rows.filter((r) => eligible(invitationViewStatus(r, histories.get(r.id)), Boolean(ids)))
+  if (!recipients.length) return { kind: 'nothing' }
+  try {
+    const { batchId } = await sendBatch(kind, event, recipients, histories, actorUserId)
+    return { kind: 'sent', batchId, count: recipients.length, skipped: rows.length - recipients.length }
+  } catch (error) {
+    if (error instanceof SendConflict) return { kind: 'conflict' }
+    throw error
+  }
+}
+
+/**
+ * Sends the invitations that were not sent yet, or the chosen ones (which may include failed ones: they get a
+ * new mail with a new link). Only for a published event.
+ */
+export function sendInvitations(eventId: string, ids: string[] | undefined, actorUserId: string | null) {
+  return send('invitation', eventId, ids, actorUserId, (status, selected) =>
+    selected ? status === 'pending' || status === 'failed' : status === 'pending',
+  )
+}
+
+/** Reminds everyone who has not answered, or the chosen ones among them. Each gets a new link. */
+export function remindInvitations(eventId: string, ids: string[] | undefined, actorUserId: string | null) {
+  return send('reminder', eventId, ids, actorUserId, (status) => awaitsAnswer(status))
+}
+
+// ─── Revoking ───────────────────────────────────────────────────────────────────────────────────────────
+
+export async function getInvitation(eventId: string, invitationId: string) {
+  return db.invitation.findFirst({
+    where: { id: invitationId, eventId },
+    select: {
+      id: true,
+      revokedAt: true,
+      status: true,
+      event: { select: { id: true, title: true } },
+      contact: { select: { name: true, organisation: { select: { name: true } } } },
+    },
+  })
+}
+
+/** Revokes an invitation: its links stop working (410) and it gets no reminders. */
+export async function revokeInvitation(eventId: string, invitationId: string, actorUserId: string | null) {
+  const invitation = await getInvitation(eventId, invitationId)
+  if (!invitation) return { kind: 'not-found' as const }
+  if (invitation.revokedAt) return { kind: 'revoked' as const, links: 0 }
+  const links = await db.$transaction(async (tx) => {
+    const count = await revokePersonalLinks('invitation', invitationId, tx)
+    await tx.invitation.update({ where: { id: invitationId }, data: { revokedAt: new Date() } })
+    await audit(
+      {
+        actorUserId,
+        action: 'invitation.revoked',
+        entity: 'Invitation',
+        entityId: invitationId,
+        details: { links: count },
+      },
+      tx,
+    )
+    return count
+  })
+  return { kind: 'revoked' as const, links }
+}
+
+/** Opens a revoked invitation again; the next send mails a new link. */
+export async function reinvite(eventId: string, invitationId: string, actorUserId: string | null) {
+  const invitation = await getInvitation(eventId, invitationId)
+  if (!invitation) return { kind: 'not-found' as const }
+  const count = await db.$transaction(async (tx) => {
+    const n = await reopen(tx, eventId, [invitationId])
+    if (n) await audit({ actorUserId, action: 'invitation.reopened', entity: 'Invitation', entityId: invitationId }, tx)
+    return n
+  })
+  return { kind: count ? ('reopened' as const) : ('unchanged' as const) }
+}

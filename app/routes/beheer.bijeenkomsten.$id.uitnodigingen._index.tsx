@@ -1,0 +1,360 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { invitationViewStatuses, sectors } from '~/domain/invitations'
+import { formatDateTime } from '~/domain/format'
+import { dictionary, useLang, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import {
+  filterFromUrl,
+  listInvitations,
+  reinvite,
+  remindInvitations,
+  sendInvitations,
+} from '~/models/invitation.server'
+import { can, requirePermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Uitnodigingen · ${data?.event.title ?? ''} · bijeen` },
+]
+
+const ROW_LIMIT = 500
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read')
+  const list = await listInvitations(params.id ?? '', filterFromUrl(new URL(request.url)))
+  if (!list) throw new Response('Not found', { status: 404 })
+  const { event, rows, total, counts, organisations } = list
+  return {
+    event: { id: event.id, title: event.title, status: event.status, timeZone: event.timeZone },
+    rows: rows.slice(0, ROW_LIMIT),
+    shown: rows.length,
+    total,
+    counts,
+    organisations,
+    canEdit: can(user, 'edit'),
+  }
+}
+
+const actionSchema = z.object({
+  intent: z.enum(['send', 'send-selected', 'remind', 'remind-selected', 'reinvite']),
+  invitationId: z.array(z.string().min(1).max(100)).max(10_000),
+  reinvite: z.string().min(1).max(100).optional(),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const t = dictionary(await getLang(request)).invitations
+  const eventId = params.id ?? ''
+  const form = await request.formData()
+  const reinviteId = form.get('reinvite')
+  const parsed = actionSchema.safeParse({
+    intent: reinviteId ? 'reinvite' : form.get('intent'),
+    invitationId: form.getAll('invitationId'),
+    reinvite: reinviteId ?? undefined,
+  })
+  if (!parsed.success) throw new Response('Bad request', { status: 400 })
+  const { intent, invitationId } = parsed.data
+  const list = `/beheer/bijeenkomsten/${eventId}/uitnodigingen`
+
+  if (intent === 'reinvite') {
+    const result = await reinvite(eventId, parsed.data.reinvite!, user.id)
+    if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
+    return redirect(`${list}?heropend=1`)
+  }
+
+  const selected = intent.endsWith('-selected')
+  if (selected && !invitationId.length) return data({ error: t.errors.chooseSomeone }, { status: 400 })
+  const ids = selected ? invitationId : undefined
+  const reminding = intent.startsWith('remind')
+  const result = reminding
+    ? await remindInvitations(eventId, ids, user.id)
+    : await sendInvitations(eventId, ids, user.id)
+  switch (result.kind) {
+    case 'not-found':
+      throw new Response('Not found', { status: 404 })
+    case 'not-published':
+      return data({ error: t.errors.notPublished }, { status: 409 })
+    case 'nothing':
+      return data({ error: reminding ? t.errors.nothingToRemind : t.errors.nothingToSend }, { status: 409 })
+    case 'conflict':
+      return data({ error: t.errors.conflict }, { status: 409 })
+    case 'sent':
+      return redirect(
+        `${list}?${reminding ? 'herinnerd' : 'verstuurd'}=${result.count}&overgeslagen=${result.skipped}&verzending=${encodeURIComponent(result.batchId)}`,
+      )
+  }
+}
+
+export default function Invitations() {
+  const t = useT()
+  const lang = useLang()
+  const i = t.invitations
+  const { event, rows, shown, total, counts, organisations, canEdit } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const when = (value: string | Date | null) => (value ? formatDateTime(new Date(value), event.timeZone, lang) : '—')
+  const notice = (() => {
+    const n = (key: string) => Number(params.get(key)) || 0
+    if (params.get('nieuw') !== null) return i.notices.created(n('nieuw'), n('bestaand'), n('heropend'))
+    if (params.get('verstuurd') !== null) return i.notices.sent(n('verstuurd'))
+    if (params.get('herinnerd') !== null) return i.notices.reminded(n('herinnerd'))
+    if (params.get('ingetrokken') !== null) return i.notices.revoked
+    if (params.get('heropend') !== null) return i.notices.reopened
+    return null
+  })()
+  const skipped = Number(params.get('overgeslagen')) || 0
+  const batchId = params.get('verzending')
+  const filtered = ['status', 'organisatie', 'sector', 'zoek'].some((k) => params.get(k))
+  const exportQuery = new URLSearchParams(
+    [...params.entries()].filter(([k]) => ['status', 'organisatie', 'sector', 'zoek'].includes(k)),
+  )
+
+  return (
+    <>
+      <p>
+        <Link to={`/beheer/bijeenkomsten/${event.id}`}>{i.backToEvent}</Link>
+      </p>
+      {notice ? (
+        <div role="status" className="notice">
+          <p>
+            {notice}
+            {skipped ? ` ${i.notices.skipped(skipped)}` : ''}
+          </p>
+          {batchId ? (
+            <p>
+              <Link to={`/beheer/verzendingen/${batchId}`}>{i.notices.progress}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {actionData && 'error' in actionData ? (
+        <p role="alert" className="notice notice--error">
+          {actionData.error}
+        </p>
+      ) : null}
+      <h1>{i.titleFor(event.title)}</h1>
+      <p>{i.intro}</p>
+      {event.status === 'draft' ? <p className="notice notice--warning">{i.draftWarning}</p> : null}
+      {canEdit ? (
+        <p>
+          <Link className="button" to="nieuw">
+            {i.invite}
+          </Link>
+        </p>
+      ) : null}
+
+      <h2>{i.countsHeading}</h2>
+      <p>{i.total(total)}</p>
+      <ul className="counts">
+        {invitationViewStatuses.map((s) => (
+          <li key={s}>
+            <Link to={`?status=${s}`}>
+              {i.status[s]}: <strong>{counts[s]}</strong>
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{i.filter.heading}</h2>
+      <Form method="get" className="inline-form">
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="filter-status">{i.filter.status}</label>
+            <select id="filter-status" name="status" defaultValue={params.get('status') ?? ''}>
+              <option value="">{i.filter.all}</option>
+              {invitationViewStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {i.status[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-organisation">{i.filter.organisation}</label>
+            <select id="filter-organisation" name="organisatie" defaultValue={params.get('organisatie') ?? ''}>
+              <option value="">{i.filter.all}</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-sector">{i.filter.sector}</label>
+            <select id="filter-sector" name="sector" defaultValue={params.get('sector') ?? ''}>
+              <option value="">{i.filter.all}</option>
+              {sectors.map((s) => (
+                <option key={s} value={s}>
+                  {i.sectors[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-search">{i.filter.search}</label>
+            <p id="filter-search-hint" className="field-hint">
+              {i.filter.searchHint}
+            </p>
+            <input
+              id="filter-search"
+              name="zoek"
+              type="search"
+              maxLength={200}
+              defaultValue={params.get('zoek') ?? ''}
+              aria-describedby="filter-search-hint"
+            />
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            {i.filter.apply}
+          </button>
+          {filtered ? <Link to=".">{i.filter.reset}</Link> : null}
+        </div>
+      </Form>
+
+      {total === 0 ? (
+        <p>{i.empty}</p>
+      ) : (
+        <Form method="post">
+          <p aria-live="polite">
+            {i.filter.shown(shown, total)}
+            {shown > rows.length ? ` ${i.filter.capped(rows.length)}` : ''}
+          </p>
+          {rows.length ? (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{i.title}</caption>
+                <thead>
+                  <tr>
+                    {canEdit ? (
+                      <th scope="col">
+                        <span className="visually-hidden">{i.columns.select}</span>
+                      </th>
+                    ) : null}
+                    <th scope="col">{i.columns.name}</th>
+                    <th scope="col">{i.columns.organisation}</th>
+                    <th scope="col">{i.columns.sector}</th>
+                    <th scope="col">{i.columns.status}</th>
+                    <th scope="col">{i.columns.sentAt}</th>
+                    <th scope="col">{i.columns.remindedAt}</th>
+                    <th scope="col">{i.columns.respondedAt}</th>
+                    {canEdit ? <th scope="col">{i.columns.actions}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      {canEdit ? (
+                        <td>
+                          {row.status === 'revoked' ? null : (
+                            <input
+                              type="checkbox"
+                              name="invitationId"
+                              value={row.id}
+                              id={`select-${row.id}`}
+                              aria-label={i.selectOne(row.name)}
+                            />
+                          )}
+                        </td>
+                      ) : null}
+                      <th scope="row">
+                        {row.name}
+                        <br />
+                        <span className="muted">{row.email}</span>
+                      </th>
+                      <td>{row.organisation}</td>
+                      <td>{i.sectors[row.sector]}</td>
+                      <td>
+                        <span className={`status status--invitation-${row.status}`}>{i.status[row.status]}</span>
+                      </td>
+                      <td>{when(row.sentAt)}</td>
+                      <td>{when(row.remindedAt)}</td>
+                      <td>{when(row.respondedAt)}</td>
+                      {canEdit ? (
+                        <td>
+                          {row.status === 'revoked' ? (
+                            <button
+                              type="submit"
+                              name="reinvite"
+                              value={row.id}
+                              className="link-button"
+                              aria-label={i.reinviteFor(row.name)}
+                            >
+                              {i.reinvite}
+                            </button>
+                          ) : (
+                            <Link to={`${row.id}/intrekken`} aria-label={i.revokeFor(row.name)}>
+                              {i.revoke}
+                            </Link>
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{i.noMatch}</p>
+          )}
+          {canEdit ? (
+            <section aria-labelledby="send-heading">
+              <h2 id="send-heading">{i.send.heading}</h2>
+              <p>{i.send.hint}</p>
+              <ul className="actions plain-list">
+                <li>
+                  <button type="submit" name="intent" value="send" className="button">
+                    {i.send.all(counts.pending)}
+                  </button>
+                </li>
+                <li>
+                  <button type="submit" name="intent" value="send-selected" className="button button--secondary">
+                    {i.send.selected}
+                  </button>
+                </li>
+                <li>
+                  <button type="submit" name="intent" value="remind" className="button">
+                    {i.send.remindAll(counts.sent + counts.failed)}
+                  </button>
+                </li>
+                <li>
+                  <button type="submit" name="intent" value="remind-selected" className="button button--secondary">
+                    {i.send.remindSelected}
+                  </button>
+                </li>
+              </ul>
+            </section>
+          ) : null}
+        </Form>
+      )}
+
+      {total > 0 ? (
+        <section aria-labelledby="export-heading">
+          <h2 id="export-heading">{i.export.heading}</h2>
+          <ul className="subnav">
+            <li>
+              <a
+                href={`/beheer/bijeenkomsten/${event.id}/uitnodigingen/export?${new URLSearchParams([...exportQuery, ['formaat', 'csv']])}`}
+                download
+              >
+                {i.export.csv}
+              </a>
+            </li>
+            <li>
+              <a
+                href={`/beheer/bijeenkomsten/${event.id}/uitnodigingen/export?${new URLSearchParams([...exportQuery, ['formaat', 'xlsx']])}`}
+                download
+              >
+                {i.export.xlsx}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+    </>
+  )
+}
