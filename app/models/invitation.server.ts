@@ -240,20 +240,16 @@ export async function inviteContacts(
   const event = await getInvitationEvent(eventId)
   if (!event) return { kind: 'not-found' }
   if (event.status === 'cancelled' || event.status === 'completed') return { kind: 'closed' }
-  const or = [
-    selection.contactIds.length ? { id: { in: selection.contactIds } } : null,
-    selection.organisationIds.length ? { organisationId: { in: selection.organisationIds } } : null,
-    selection.sectors.length ? { organisation: { sector: { in: selection.sectors } } } : null,
-  ].filter((c) => c !== null)
-  if (!or.length) return { kind: 'empty' }
-  const contactIds = (await db.contact.findMany({ where: { OR: or }, select: { id: true } })).map((c) => c.id)
+  const contactIds = await resolveContacts(selection)
   if (!contactIds.length) return { kind: 'empty' }
 
   return db.$transaction(async (tx) => {
-    const existing = await tx.invitation.findMany({
-      where: { eventId, contactId: { in: contactIds } },
-      select: { id: true, contactId: true, revokedAt: true },
-    })
+    // All of the event's invitations, filtered here: a list of thousands of ids would exceed the database's
+    // parameter limit in one IN.
+    const chosenIds = new Set(contactIds)
+    const existing = (
+      await tx.invitation.findMany({ where: { eventId }, select: { id: true, contactId: true, revokedAt: true } })
+    ).filter((i) => chosenIds.has(i.contactId))
     const known = new Set(existing.map((i) => i.contactId))
     const now = new Date()
     let created = 0
@@ -285,6 +281,24 @@ export async function inviteContacts(
     )
     return { kind: 'invited' as const, created, existing: existing.length - reinvited, reinvited }
   }, TX_OPTIONS)
+}
+
+/** The contacts behind a selection of contacts, organisations and sectors, each once (IN lists in chunks). */
+async function resolveContacts(selection: InviteSelection): Promise<string[]> {
+  const ids = new Set<string>()
+  const add = (rows: Array<{ id: string }>) => rows.forEach((r) => ids.add(r.id))
+  for (const chunk of chunks([...new Set(selection.contactIds)]))
+    add(await db.contact.findMany({ where: { id: { in: chunk } }, select: { id: true } }))
+  for (const chunk of chunks([...new Set(selection.organisationIds)]))
+    add(await db.contact.findMany({ where: { organisationId: { in: chunk } }, select: { id: true } }))
+  if (selection.sectors.length)
+    add(
+      await db.contact.findMany({
+        where: { organisation: { sector: { in: [...new Set(selection.sectors)] } } },
+        select: { id: true },
+      }),
+    )
+  return [...ids]
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
@@ -435,10 +449,15 @@ const recipientSelect = {
  */
 async function chosen(eventId: string, ids: string[] | undefined) {
   const unique = ids ? [...new Set(ids)] : undefined
-  const rows = await db.invitation.findMany({
-    where: { eventId, ...(unique ? { id: { in: unique } } : {}) },
-    select: recipientSelect,
-  })
+  const rows = unique
+    ? (
+        await Promise.all(
+          chunks(unique).map((chunk) =>
+            db.invitation.findMany({ where: { eventId, id: { in: chunk } }, select: recipientSelect }),
+          ),
+        )
+      ).flat()
+    : await db.invitation.findMany({ where: { eventId }, select: recipientSelect })
   if (unique && rows.length !== unique.length) return null
   return rows
 }
