@@ -225,6 +225,48 @@ describe('sending', () => {
     expect(statuses[failed.to]).toBe('sent')
   })
 
+  test('a failed invitation can be sent again from the list, with a new link; the others are skipped', async () => {
+    const { event, loose } = await setUp()
+    await invite(
+      event.id,
+      loose.map((c) => ['contactId', c.id] as [string, string]),
+    )
+    await act(event.id, [['intent', 'send']])
+    sink.failNext(1, 550, 'Mailbox unavailable')
+    await deliver()
+    const failed = await db.outboxMessage.findFirstOrThrow({ where: { eventId: event.id, status: 'failed' } })
+    const failedId = failed.idempotencyKey.split(':')[1]!
+    const other = await db.invitation.findFirstOrThrow({ where: { eventId: event.id, id: { not: failedId } } })
+    expect((await statusOf(event.id))[failed.to]).toBe('failed')
+
+    const again = await act(event.id, [
+      ['intent', 'send-selected'],
+      ['invitationId', failedId],
+      ['invitationId', other.id],
+    ])
+    expect(again.location).toContain('verstuurd=1&overgeslagen=1&')
+    const second = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `invitation:${failedId}:2` } })
+    expect(tokenOf(second.mergeValues)).not.toBe(tokenOf(failed.mergeValues))
+    await deliver()
+    expect((await statusOf(event.id))[failed.to]).toBe('sent')
+    expect(await db.outboxMessage.count({ where: { eventId: event.id, to: failed.to } })).toBe(2)
+  })
+
+  test('two sends at the same moment queue each invitation once', async () => {
+    const { event, loose } = await setUp()
+    await invite(
+      event.id,
+      loose.map((c) => ['contactId', c.id] as [string, string]),
+    )
+    const results = await Promise.all([act(event.id, [['intent', 'send']]), act(event.id, [['intent', 'send']])])
+    // The second either finds nothing left or loses the idempotency keys and is rolled back whole.
+    expect(results.map((r) => r.status).sort()).toEqual([302, 409])
+    expect(await db.mailBatch.count({ where: { eventId: event.id } })).toBe(1)
+    expect(await db.outboxMessage.count({ where: { eventId: event.id } })).toBe(3)
+    // The losing send left nothing behind: one link per invitation.
+    expect(await db.personalLink.count({ where: { eventId: event.id } })).toBe(3)
+  })
+
   test('a draft event cannot send: a Dutch message, nothing queued', async () => {
     const { event, loose } = await setUp('draft')
     const invited = await invite(event.id, [['contactId', loose[0]!.id]])
