@@ -307,11 +307,16 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 async function reopen(tx: Tx, eventId: string, ids: string[]) {
   let count = 0
   for (const chunk of chunks(ids)) {
-    const result = await tx.invitation.updateMany({
+    // Someone who registered stays registered; everyone else is invited afresh.
+    const registered = await tx.invitation.updateMany({
+      where: { id: { in: chunk }, eventId, revokedAt: { not: null }, status: 'registered' },
+      data: { revokedAt: null },
+    })
+    const others = await tx.invitation.updateMany({
       where: { id: { in: chunk }, eventId, revokedAt: { not: null } },
       data: { revokedAt: null, status: 'pending', respondedAt: null },
     })
-    count += result.count
+    count += registered.count + others.count
   }
   return count
 }

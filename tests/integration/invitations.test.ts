@@ -462,6 +462,19 @@ describe('reminders and revoking', () => {
       subjectId: invitation.id,
     })
     expect(await resolvePersonalLink('invitation', tokenOf(oldMail.mergeValues))).toMatchObject({ ok: false })
+
+    // Someone who registered and whose invitation is revoked and opened again stays registered.
+    const other = byEmail(loose[1]!.email)
+    await db.invitation.update({ where: { id: other.id }, data: { status: 'registered', respondedAt: new Date() } })
+    await callRoute(revokeAction, post(`${base(event.id)}/${other.id}/intrekken`, [], organiser), {
+      id: event.id,
+      invitationId: other.id,
+    })
+    await act(event.id, [['reinvite', other.id]])
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      revokedAt: null,
+      status: 'registered',
+    })
   })
 })
 
