@@ -76,6 +76,9 @@ export default function EventOverview() {
           <Link to="uitnodigingen">{t.invitations.title}</Link>
         </li>
         <li>
+          <Link to="check-in">{t.checkIn.subnavLink}</Link>
+        </li>
+        <li>
           <Link to={`/bijeenkomsten/${event.slug}`}>{event.status === 'draft' ? o.preview : o.publicPage}</Link>
         </li>
       </ul>

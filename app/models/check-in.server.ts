@@ -1,0 +1,206 @@
+// Check-in at the door (DESIGN §1.6): by the QR code in the confirmation mail, or by a name search.
+//
+// A check-in is one conditional UPDATE (`… WHERE checkedInAt IS NULL AND status = 'confirmed'`), never a
+// read-then-write: when two hosts scan the same person at once, exactly one update matches, and the other host
+// is told when that person arrived. Only confirmed registrations of the event at hand check in.
+import type { RegistrationStatus } from '~/generated/prisma/enums'
+import { db } from '~/utils/db.server'
+import { portableSql } from '~/utils/sql.server'
+import { audit } from './audit.server'
+import { checkInPayload } from './event-mail.server'
+
+/** What the host sees of a person. The needs are only filled in for users who may read them. */
+export type Attendee = {
+  id: string
+  name: string
+  organisation: string
+  function: string
+  status: RegistrationStatus
+  checkedInAt: Date | null
+  accessibility: string | null
+  dietary: string | null
+}
+
+export type CheckInOutcome =
+  | { kind: 'checked-in'; attendee: Attendee; at: Date }
+  | { kind: 'already'; attendee: Attendee; at: Date }
+  | { kind: 'not-confirmed'; attendee: Attendee }
+  | { kind: 'other-event'; eventTitle: string }
+  | { kind: 'unknown' }
+  | { kind: 'invalid-code' }
+
+type Viewer = { userId: string; sensitive: boolean }
+
+const attendeeSelect = {
+  id: true,
+  eventId: true,
+  name: true,
+  organisationName: true,
+  function: true,
+  status: true,
+  checkedInAt: true,
+  accessibility: true,
+  dietary: true,
+  organisation: { select: { name: true } },
+} as const
+
+type Row = {
+  id: string
+  eventId: string
+  name: string
+  organisationName: string
+  function: string
+  status: RegistrationStatus
+  checkedInAt: Date | null
+  accessibility: string
+  dietary: string
+  organisation: { name: string } | null
+}
+
+function toAttendee(row: Row, sensitive: boolean): Attendee {
+  return {
+    id: row.id,
+    name: row.name,
+    organisation: row.organisation?.name || row.organisationName,
+    function: row.function,
+    status: row.status,
+    checkedInAt: row.checkedInAt,
+    accessibility: sensitive ? row.accessibility : null,
+    dietary: sensitive ? row.dietary : null,
+  }
+}
+
+const CHECK_IN_PREFIX = checkInPayload('')
+const CODE = /^[0-9a-f]{32}$/
+
+/**
+ * The check-in code from what a scanner read or a host typed: the QR payload (`bijeen-checkin:<code>`) or the
+ * bare code. Null when it cannot be one of ours.
+ */
+export function parseCheckInCode(input: string): string | null {
+  const text = input.trim()
+  const code = (text.startsWith(CHECK_IN_PREFIX) ? text.slice(CHECK_IN_PREFIX.length) : text).toLowerCase()
+  return CODE.test(code) ? code : null
+}
+
+async function checkIn(eventId: string, row: Row | null, viewer: Viewer): Promise<CheckInOutcome> {
+  if (!row) return { kind: 'unknown' }
+  if (row.eventId !== eventId) {
+    const event = await db.event.findUnique({ where: { id: row.eventId }, select: { title: true } })
+    return { kind: 'other-event', eventTitle: event?.title ?? '' }
+  }
+  if (row.status !== 'confirmed') return { kind: 'not-confirmed', attendee: toAttendee(row, viewer.sensitive) }
+  const at = new Date()
+  const { count } = await db.registration.updateMany({
+    where: { id: row.id, eventId, status: 'confirmed', checkedInAt: null },
+    data: { checkedInAt: at, checkedInById: viewer.userId },
+  })
+  // Read back either way: the winner of a race, or a status that changed in between, is what the host sees.
+  const current = await db.registration.findUnique({ where: { id: row.id }, select: attendeeSelect })
+  if (!current) return { kind: 'unknown' }
+  const attendee = toAttendee(current, viewer.sensitive)
+  if (count === 1) return { kind: 'checked-in', attendee, at }
+  if (current.checkedInAt && current.status === 'confirmed') {
+    return { kind: 'already', attendee, at: current.checkedInAt }
+  }
+  return { kind: 'not-confirmed', attendee }
+}
+
+/** Checks in the person whose QR code (or typed code) this is. */
+export async function checkInByCode(eventId: string, input: string, viewer: Viewer): Promise<CheckInOutcome> {
+  const code = parseCheckInCode(input)
+  if (!code) return { kind: 'invalid-code' }
+  const row = await db.registration.findUnique({ where: { checkInCode: code }, select: attendeeSelect })
+  return checkIn(eventId, row, viewer)
+}
+
+/** Checks in a registration found by the name search. */
+export async function checkInById(eventId: string, registrationId: string, viewer: Viewer) {
+  const row = await db.registration.findUnique({ where: { id: registrationId }, select: attendeeSelect })
+  return checkIn(eventId, row, viewer)
+}
+
+export type UndoOutcome = { kind: 'undone'; attendee: Attendee } | { kind: 'not-checked-in' } | { kind: 'unknown' }
+
+/** Takes a check-in back (a mistake at the door), with an audit entry. */
+export async function undoCheckIn(eventId: string, registrationId: string, viewer: Viewer): Promise<UndoOutcome> {
+  const undone = await db.$transaction(async (tx) => {
+    const { count } = await tx.registration.updateMany({
+      where: { id: registrationId, eventId, checkedInAt: { not: null } },
+      data: { checkedInAt: null, checkedInById: null },
+    })
+    if (count !== 1) return false
+    await audit(
+      {
+        actorUserId: viewer.userId,
+        action: 'registration.check-in-undone',
+        entity: 'Registration',
+        entityId: registrationId,
+        details: { eventId },
+      },
+      tx,
+    )
+    return true
+  })
+  const row = await db.registration.findFirst({ where: { id: registrationId, eventId }, select: attendeeSelect })
+  if (!row) return { kind: 'unknown' }
+  return undone ? { kind: 'undone', attendee: toAttendee(row, viewer.sensitive) } : { kind: 'not-checked-in' }
+}
+
+/** Arrived versus expected: confirmed registrations that checked in, out of all confirmed ones. */
+export async function checkInCounts(eventId: string) {
+  const [arrived, expected] = await Promise.all([
+    db.registration.count({ where: { eventId, status: 'confirmed', checkedInAt: { not: null } } }),
+    db.registration.count({ where: { eventId, status: 'confirmed' } }),
+  ])
+  return { arrived, expected }
+}
+
+/** The latest check-ins, newest first. */
+export async function recentCheckIns(eventId: string, sensitive: boolean, take = 5) {
+  const rows = await db.registration.findMany({
+    where: { eventId, status: 'confirmed', checkedInAt: { not: null } },
+    orderBy: { checkedInAt: 'desc' },
+    take,
+    select: attendeeSelect,
+  })
+  return rows.map((r) => toAttendee(r, sensitive))
+}
+
+export async function getAttendee(eventId: string, registrationId: string, sensitive: boolean) {
+  const row = await db.registration.findFirst({ where: { id: registrationId, eventId }, select: attendeeSelect })
+  return row ? toAttendee(row, sensitive) : null
+}
+
+const SEARCH_LIMIT = 20
+
+/**
+ * Registrations of the event whose name, e-mail or organisation contains the query, case-insensitively on
+ * both databases (SQLite's LIKE and PostgreSQL's ILIKE differ, so both sides are lowercased here). Cancelled
+ * and rejected ones are left out: they are not expected at the door.
+ */
+export async function searchAttendees(eventId: string, query: string, sensitive: boolean) {
+  const needle = `%${query
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    portableSql(
+      `SELECT r."id" FROM "Registration" r
+         LEFT JOIN "Organisation" o ON o."id" = r."organisationId"
+        WHERE r."eventId" = ? AND r."status" IN ('confirmed', 'waitlisted', 'pending_approval')
+          AND (LOWER(r."name") LIKE ? ESCAPE '\\' OR LOWER(r."email") LIKE ? ESCAPE '\\'
+               OR LOWER(r."organisationName") LIKE ? ESCAPE '\\' OR LOWER(COALESCE(o."name", '')) LIKE ? ESCAPE '\\')
+        ORDER BY LOWER(r."name") LIMIT ${SEARCH_LIMIT}`,
+    ),
+    eventId,
+    needle,
+    needle,
+    needle,
+    needle,
+  )
+  if (!ids.length) return []
+  const rows = await db.registration.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: attendeeSelect })
+  const order = new Map(ids.map((r, i) => [r.id, i]))
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((r) => toAttendee(r, sensitive))
+}
