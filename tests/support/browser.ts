@@ -7,7 +7,8 @@ import { expect } from 'vitest'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs` adds Chromium switches, such as a fake camera fed from a file (the check-in test). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!fs.existsSync(chromiumPath))
     throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`)
   return chromium.launch({
@@ -21,6 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   })
 }
