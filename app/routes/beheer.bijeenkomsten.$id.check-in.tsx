@@ -127,10 +127,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   )
 }
 
-// Single fetch keeps dates as Date objects on the way to the browser.
-type ShownOutcome = CheckInOutcome
-type ShownAttendee = Attendee
-
 /** The one line that tells the host what happened (also the action's message, for tests and logs). */
 export function outcomeMessage(t: Dictionary, outcome: CheckInOutcome, zone: string, lang: Lang) {
   const r = t.checkIn.result
@@ -149,7 +145,7 @@ export function outcomeMessage(t: Dictionary, outcome: CheckInOutcome, zone: str
   }
 }
 
-function Needs({ person }: { person: ShownAttendee }) {
+function Needs({ person }: { person: Attendee }) {
   const t = useT()
   if (!person.accessibility && !person.dietary) return null
   return (
@@ -173,7 +169,7 @@ function Needs({ person }: { person: ShownAttendee }) {
   )
 }
 
-function UndoButton({ person, q, canEdit }: { person: ShownAttendee; q: string; canEdit: boolean }) {
+function UndoButton({ person, q, canEdit }: { person: Attendee; q: string; canEdit: boolean }) {
   const t = useT()
   if (!canEdit) return null
   return (
@@ -190,7 +186,7 @@ function UndoButton({ person, q, canEdit }: { person: ShownAttendee; q: string; 
 }
 
 /** The big answer after a scan or a check-in: who it is, what they need, or why they cannot come in. */
-function Result({ outcome, zone, q, canEdit }: { outcome: ShownOutcome; zone: string; q: string; canEdit: boolean }) {
+function Result({ outcome, zone, q, canEdit }: { outcome: CheckInOutcome; zone: string; q: string; canEdit: boolean }) {
   const t = useT()
   const lang = useLang()
   const ok = outcome.kind === 'checked-in'
@@ -245,7 +241,7 @@ export default function CheckInPage() {
   }, [revalidator, navigation.state])
 
   const scanOutcome = scanShown && scan.state === 'idle' ? (scan.data?.outcome ?? null) : null
-  const outcome: ShownOutcome | null = scanOutcome ?? actionData?.outcome ?? shown
+  const outcome: CheckInOutcome | null = scanOutcome ?? actionData?.outcome ?? shown
   const otherMessage = !outcome && actionData?.message ? actionData.message : null
 
   return (

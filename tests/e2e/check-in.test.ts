@@ -223,6 +223,26 @@ describe('check-in at the door on a phone', () => {
       .toBe(true)
     expect(await page.getByRole('button', { name: /Inchecken \(Willem/ }).count()).toBe(0)
 
+    // Another host checks someone in: this page's count follows within a few seconds, without a reload.
+    const shown = await count(page)
+    const extra = await db.registration.create({
+      data: {
+        eventId,
+        name: 'Extra Gast',
+        email: 'extra@example.org',
+        status: 'confirmed',
+        holdsSeat: true,
+        activeKey: `${eventId}:extra@example.org`,
+        checkInCode: randomBytes(16).toString('hex'),
+        checkedInAt: new Date(),
+      },
+    })
+    const [arrivedShown, expectedShown] = shown!.split(' van ').map(Number)
+    await expect
+      .poll(() => count(page), { timeout: 12_000, interval: 500 })
+      .toBe(`${arrivedShown! + 1} van ${expectedShown! + 1}`)
+    await db.registration.delete({ where: { id: extra.id } })
+
     // Undo by keyboard.
     await page.goto(`${pageUrl()}?q=pieter`)
     await waitForHydration(page)
@@ -279,5 +299,31 @@ describe('check-in at the door on a phone', () => {
     await keepScreenshot(page, 'check-in-no-javascript')
     expect(problems).toEqual([])
     await context.close()
+  })
+
+  test('when the camera is refused or missing, the page says so and the name search is the way', async () => {
+    // Fake devices, but no automatic yes: the permission is refused.
+    const refusing = await launchBrowser(['--use-fake-device-for-media-stream'])
+    // No fake devices at all: a headless browser on a server has no camera.
+    const cameraless = await launchBrowser()
+    try {
+      for (const [b, expected] of [
+        [refusing, 'De camera mag niet worden gebruikt.'],
+        [cameraless, 'Er is geen camera gevonden.'],
+      ] as const) {
+        const { page, context, problems } = await newPage(b, phone)
+        await signInAs(page, app.url, organiser.email, organiser.password)
+        await openCheckIn(page)
+        await page.getByRole('button', { name: 'Camera aanzetten' }).click()
+        await expect.poll(() => page.locator('.checkin-section .notice--error').textContent()).toContain(expected)
+        expect(await page.locator('video').isVisible()).toBe(false)
+        await expectNoAxeViolations(page)
+        expect(problems).toEqual([])
+        await context.close()
+      }
+    } finally {
+      await refusing.close()
+      await cameraless.close()
+    }
   })
 })
