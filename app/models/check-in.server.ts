@@ -19,6 +19,8 @@ export type Attendee = {
   checkedInAt: Date | null
   accessibility: string | null
   dietary: string | null
+  /** Registered through an invitation link that someone else used: the host may want to ask who it is. */
+  flaggedForReview: boolean
 }
 
 export type CheckInOutcome =
@@ -41,6 +43,7 @@ const attendeeSelect = {
   checkedInAt: true,
   accessibility: true,
   dietary: true,
+  flaggedForReview: true,
   organisation: { select: { name: true } },
 } as const
 
@@ -54,6 +57,7 @@ type Row = {
   checkedInAt: Date | null
   accessibility: string
   dietary: string
+  flaggedForReview: boolean
   organisation: { name: string } | null
 }
 
@@ -67,6 +71,7 @@ function toAttendee(row: Row, sensitive: boolean): Attendee {
     checkedInAt: row.checkedInAt,
     accessibility: sensitive ? row.accessibility : null,
     dietary: sensitive ? row.dietary : null,
+    flaggedForReview: row.flaggedForReview,
   }
 }
 

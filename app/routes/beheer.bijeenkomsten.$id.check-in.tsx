@@ -122,7 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(backTo(event.id, input.q, { ingecheckt: outcome.attendee.id }))
   }
   return data(
-    { outcome, undone: null, message: outcomeMessage(t, outcome, event.timeZone, lang) },
+    {
+      outcome,
+      undone: null,
+      message: outcomeMessage(t, outcome, event.timeZone, lang),
+      // A typed code that did not check in stays in the field (without JavaScript the page is new).
+      code: input.intent === 'code' && outcome.kind !== 'checked-in' ? input.code.slice(0, 100) : '',
+    },
     { status: statusOf[outcome.kind] },
   )
 }
@@ -209,6 +215,7 @@ function Result({ outcome, zone, q, canEdit }: { outcome: CheckInOutcome; zone: 
             <p className="checkin-result__meta">{[person.function, person.organisation].filter(Boolean).join(' · ')}</p>
           ) : null}
           {outcome.kind === 'not-confirmed' ? <p>{outcomeMessage(t, outcome, zone, lang)}</p> : null}
+          {person.flaggedForReview ? <p className="notice notice--warning">{t.checkIn.person.flagged}</p> : null}
           {outcome.kind !== 'not-confirmed' ? <Needs person={person} /> : null}
           {ok || warn ? <UndoButton person={person} q={q} canEdit={canEdit} /> : null}
         </>
@@ -292,6 +299,7 @@ export default function CheckInPage() {
                   autoCapitalize="none"
                   spellCheck={false}
                   maxLength={500}
+                  defaultValue={actionData && 'code' in actionData ? actionData.code : ''}
                   aria-describedby="checkin-code-hint"
                   required
                 />

@@ -295,6 +295,7 @@ describe('check-in at the door on a phone', () => {
     await page.getByLabel('Code uit de bevestigingsmail').fill('dit-is-geen-code')
     await page.getByRole('button', { name: 'Inchecken met code' }).click()
     await expect.poll(() => answer(page)).toContain('Deze code kennen we niet')
+    expect(await page.getByLabel('Code uit de bevestigingsmail').inputValue()).toBe('dit-is-geen-code')
     await expectNoAxeViolationsWithoutScripts(page.url(), cookies)
     await keepScreenshot(page, 'check-in-no-javascript')
     expect(problems).toEqual([])

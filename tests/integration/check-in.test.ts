@@ -149,6 +149,17 @@ async function checkInCounts(eventId: string) {
   return ((await load(eventId)).data as LoaderData).counts
 }
 
+test('a registration flagged for review (a forwarded invitation link) says so to the host', async () => {
+  const event = await createEvent(db, programmeId)
+  const guest = await person(event.id)
+  await db.registration.update({ where: { id: guest.id }, data: { flaggedForReview: true } })
+  const result = await post(event.id, { intent: 'code', code: guest.checkInCode!, respond: 'data' })
+  expect(result.status).toBe(200)
+  expect(
+    (result.data as { outcome: { attendee: { flaggedForReview: boolean } } }).outcome.attendee.flaggedForReview,
+  ).toBe(true)
+})
+
 describe('codes that must not check in', () => {
   test('a code of another event, a waitlisted, pending or cancelled registration: a clear 409', async () => {
     const event = await createEvent(db, programmeId)
@@ -183,6 +194,8 @@ describe('codes that must not check in', () => {
     const unknown = await post(event.id, { intent: 'code', code: checkInPayload('0'.repeat(32)) })
     expect(unknown.status).toBe(404)
     expect(messageOf(unknown)).toBe('Deze code kennen we niet')
+    // What was typed comes back, so that the host can correct it.
+    expect((unknown.data as { code: string }).code).toBe(checkInPayload('0'.repeat(32)))
     for (const garbage of ['', 'hallo', "bijeen-checkin:' OR 1=1 --", 'https://example.org/x', 'bijeen-checkin:xyz']) {
       const result = await post(event.id, { intent: 'code', code: garbage })
       expect(result.status, garbage).toBe(400)

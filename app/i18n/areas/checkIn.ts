@@ -71,6 +71,7 @@ export const checkInNl = {
     accessibility: 'Toegankelijkheid',
     dietary: 'Dieet',
     attention: 'Let op',
+    flagged: 'Aangemeld via een doorgestuurde uitnodiging. Vraag wie het is.',
   },
   undo: 'Check-in terugdraaien',
   recent: {
@@ -148,6 +149,7 @@ export const checkInEn: typeof checkInNl = {
     accessibility: 'Accessibility',
     dietary: 'Dietary needs',
     attention: 'Please note',
+    flagged: 'Registered through a forwarded invitation. Ask who it is.',
   },
   undo: 'Undo check-in',
   recent: {
