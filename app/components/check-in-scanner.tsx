@@ -58,12 +58,12 @@ function phaseOfError(error: unknown): Phase {
 
 export function CheckInScanner({
   busy,
-  resultShown,
+  paused,
   onCode,
   onNext,
 }: {
   busy: boolean
-  resultShown: boolean
+  paused: boolean
   onCode: (code: string) => void
   onNext: () => void
 }) {
@@ -77,7 +77,7 @@ export function CheckInScanner({
   const pausedRef = useRef(false)
   const onCodeRef = useRef(onCode)
   onCodeRef.current = onCode
-  pausedRef.current = busy || resultShown
+  pausedRef.current = busy || paused
 
   useEffect(() => setHydrated(true), [])
 
@@ -160,20 +160,14 @@ export function CheckInScanner({
             {t.start}
           </button>
         )}
-        {running && resultShown && !busy ? (
+        {running && paused && !busy ? (
           <button type="button" className="button button--large" onClick={onNext}>
             {t.next}
           </button>
         ) : null}
       </div>
       <p aria-live="polite" className={problem ? 'notice notice--error' : 'muted'}>
-        {phase === 'starting'
-          ? t.starting
-          : phase === 'scanning' && !resultShown
-            ? t.scanning
-            : problem
-              ? t[phase]
-              : null}
+        {phase === 'starting' ? t.starting : phase === 'scanning' && !paused ? t.scanning : problem ? t[phase] : null}
       </p>
       <video
         ref={videoRef}

@@ -235,8 +235,15 @@ export default function CheckInPage() {
   const scan = useFetcher<typeof action>()
   const navigation = useNavigation()
   const revalidator = useRevalidator()
+  // A scan pauses the camera until the host asks for the next one; its answer shows until the page moves on
+  // (a search or another check-in), while the camera stays paused so that an undo is not scanned back in.
+  const [scanPaused, setScanPaused] = useState(false)
   const [scanShown, setScanShown] = useState(false)
   const zone = event.timeZone
+
+  useEffect(() => {
+    if (navigation.state !== 'idle') setScanShown(false)
+  }, [navigation.state])
 
   // The live count: refresh while the page is open and visible (without JavaScript, every load shows it).
   useEffect(() => {
@@ -276,12 +283,16 @@ export default function CheckInPage() {
         <>
           <CheckInScanner
             busy={scan.state !== 'idle'}
-            resultShown={scanShown}
+            paused={scanPaused}
             onCode={(code) => {
+              setScanPaused(true)
               setScanShown(true)
               scan.submit({ intent: 'code', code, respond: 'data' }, { method: 'post' })
             }}
-            onNext={() => setScanShown(false)}
+            onNext={() => {
+              setScanPaused(false)
+              setScanShown(false)
+            }}
           />
           <section aria-labelledby="code-heading" className="checkin-section">
             <h2 id="code-heading">{c.code.heading}</h2>

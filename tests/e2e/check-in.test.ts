@@ -187,6 +187,19 @@ describe('check-in at the door on a phone', () => {
     await expectNoAxeViolations(page)
     await keepScreenshot(page, 'check-in-already')
 
+    // Undo from the answer: the camera stays paused, so the code still in view is not scanned back in.
+    await page.getByRole('button', { name: 'Check-in terugdraaien (Samira Bakker)' }).first().click()
+    await page.waitForURL(/teruggedraaid=/)
+    await expect.poll(() => answer(page)).toContain('De check-in van Samira Bakker is teruggedraaid.')
+    await expect.poll(() => count(page)).toBe('0 van 3')
+    await page.waitForTimeout(1500)
+    expect(await checkedInAt(guests.scanned.id)).toBeNull()
+    // The next scan checks her in again.
+    await page.getByRole('button', { name: 'Volgende scannen' }).click()
+    await expect.poll(() => answer(page), { timeout: 15_000 }).toContain('Ingecheckt')
+    await expect.poll(() => count(page)).toBe('1 van 3')
+    expect(await checkedInAt(guests.scanned.id)).toBeInstanceOf(Date)
+
     await page.getByRole('button', { name: 'Camera uitzetten' }).click()
     await expect.poll(() => page.getByRole('button', { name: 'Camera aanzetten' }).isVisible()).toBe(true)
     expect(problems).toEqual([])
