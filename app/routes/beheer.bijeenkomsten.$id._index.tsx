@@ -79,6 +79,9 @@ export default function EventOverview() {
           <Link to="check-in">{t.checkIn.subnavLink}</Link>
         </li>
         <li>
+          <Link to="aanmeldingen">{t.registrationsAdmin.title}</Link>
+        </li>
+        <li>
           <Link to={`/bijeenkomsten/${event.slug}`}>{event.status === 'draft' ? o.preview : o.publicPage}</Link>
         </li>
       </ul>

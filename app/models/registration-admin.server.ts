@@ -1,0 +1,529 @@
+// The secretariat's view of an event's registrations: counts, the filtered list, one registration in full, the
+// actions on it (through the registration core, each checked against the event in the URL and audited), the
+// exports, the printable attendee list and the badges. The core itself (seats, waitlist, mails) stays in
+// registration.server.ts.
+import { DateTime } from 'luxon'
+import { z } from 'zod'
+import type { Prisma } from '~/generated/prisma/client'
+import type { RegistrationStatus } from '~/generated/prisma/enums'
+import type { Dictionary } from '~/i18n/nl'
+import { db, dbProvider } from '~/utils/db.server'
+import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type Column } from '~/utils/spreadsheet.server'
+import { audit } from './audit.server'
+import { approveRegistration, cancelRegistration, promoteFromWaitlist, rejectRegistration } from './registration.server'
+
+export const STATUSES = ['pending_approval', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const
+export const SECTORS = [
+  'rijksoverheid',
+  'gemeente',
+  'politie_om',
+  'zorg',
+  'ngo',
+  'onderwijs',
+  'internationaal',
+  'overig',
+] as const
+export const PAGE_SIZE = 100
+
+// ─── Filters (the list's GET form; the exports take the same query string) ────────────────────────────────
+
+// Unknown or malformed values fall back to "no filter" rather than an error: these come from a URL.
+const filterSchema = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  organisation: z.string().trim().min(1).max(100).optional().catch(undefined),
+  sector: z.enum(SECTORS).optional().catch(undefined),
+  flagged: z
+    .literal('1')
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === '1'),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+})
+
+export type RegistrationFilter = z.infer<typeof filterSchema>
+
+/** Dutch query parameters (status, organisatie, sector, doorgestuurd, zoek, pagina) → a filter. */
+export function parseRegistrationFilter(params: URLSearchParams): RegistrationFilter {
+  const get = (name: string) => params.get(name) || undefined
+  return filterSchema.parse({
+    status: get('status'),
+    organisation: get('organisatie'),
+    sector: get('sector'),
+    flagged: get('doorgestuurd'),
+    q: get('zoek'),
+    page: get('pagina') ?? 1,
+  })
+}
+
+/** The filter back as a query string (without the page), for links to the exports and the pages. */
+export function filterQuery(filter: RegistrationFilter, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams()
+  if (filter.status) params.set('status', filter.status)
+  if (filter.organisation) params.set('organisatie', filter.organisation)
+  if (filter.sector) params.set('sector', filter.sector)
+  if (filter.flagged) params.set('doorgestuurd', '1')
+  if (filter.q) params.set('zoek', filter.q)
+  for (const [key, value] of Object.entries(extra)) params.set(key, value)
+  return params.toString()
+}
+
+function containsText(q: string): Prisma.StringFilter {
+  // SQLite's LIKE ignores case already; PostgreSQL needs to be told. The SQLite client's types lack `mode`.
+  return (dbProvider() === 'postgresql' ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter
+}
+
+function whereOf(eventId: string, filter: RegistrationFilter): Prisma.RegistrationWhereInput {
+  const where: Prisma.RegistrationWhereInput = { eventId }
+  if (filter.status) where.status = filter.status
+  if (filter.organisation) where.organisationId = filter.organisation
+  if (filter.sector) where.organisation = { sector: filter.sector }
+  if (filter.flagged) where.flaggedForReview = true
+  if (filter.q) where.OR = [{ name: containsText(filter.q) }, { email: containsText(filter.q) }]
+  return where
+}
+
+// The waitlist in its order, by sequence number; position n is the n-th waiting. Sorting on the waitlist
+// gives the order people are promoted in; everything else reads best by name.
+function orderOf(filter: RegistrationFilter): Prisma.RegistrationOrderByWithRelationInput[] {
+  if (filter.status === 'waitlisted') return [{ waitlistSeq: 'asc' }, { id: 'asc' }]
+  return [{ name: 'asc' }, { email: 'asc' }, { id: 'asc' }]
+}
+
+/** Waitlist positions of everyone waiting (registration id → 1-based position). */
+async function waitlistPositions(eventId: string): Promise<Map<string, number>> {
+  const waiting = await db.registration.findMany({
+    where: { eventId, status: 'waitlisted' },
+    orderBy: [{ waitlistSeq: 'asc' }, { id: 'asc' }],
+    select: { id: true },
+  })
+  return new Map(waiting.map((r, i) => [r.id, i + 1]))
+}
+
+// ─── Event, counts and list ───────────────────────────────────────────────────────────────────────────────
+
+export function getEventHeader(eventId: string) {
+  return db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      capacity: true,
+      confirmedCount: true,
+      requiresApproval: true,
+      status: true,
+    },
+  })
+}
+
+export type RegistrationCounts = Record<RegistrationStatus, number> & {
+  capacity: number | null
+  free: number | null
+  checkedIn: number
+  flagged: number
+}
+
+export async function registrationCounts(eventId: string): Promise<RegistrationCounts | null> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { capacity: true } })
+  if (!event) return null
+  const [groups, checkedIn, flagged] = await Promise.all([
+    db.registration.groupBy({ by: ['status'], where: { eventId }, _count: { _all: true } }),
+    db.registration.count({ where: { eventId, checkedInAt: { not: null } } }),
+    db.registration.count({ where: { eventId, flaggedForReview: true } }),
+  ])
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RegistrationStatus, number>
+  for (const group of groups) byStatus[group.status] = group._count._all
+  return {
+    ...byStatus,
+    capacity: event.capacity,
+    // Counted from the registrations rather than the seat counter, so the page agrees with the list.
+    free: event.capacity === null ? null : Math.max(0, event.capacity - byStatus.confirmed),
+    checkedIn,
+    flagged,
+  }
+}
+
+/** Organisations that have a registration for this event, for the filter. */
+export async function organisationsOfEvent(eventId: string) {
+  return db.organisation.findMany({
+    where: { registrations: { some: { eventId } } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, sector: true },
+  })
+}
+
+const listSelect = {
+  id: true,
+  name: true,
+  email: true,
+  organisationName: true,
+  status: true,
+  flaggedForReview: true,
+  checkedInAt: true,
+  createdAt: true,
+  organisation: { select: { name: true, sector: true } },
+} satisfies Prisma.RegistrationSelect
+
+export async function listRegistrations(eventId: string, filter: RegistrationFilter) {
+  const where = whereOf(eventId, filter)
+  const [total, positions] = await Promise.all([db.registration.count({ where }), waitlistPositions(eventId)])
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const page = Math.min(filter.page, pages)
+  const rows = await db.registration.findMany({
+    where,
+    orderBy: orderOf(filter),
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: listSelect,
+  })
+  return {
+    total,
+    page,
+    pages,
+    registrations: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation?.name ?? r.organisationName,
+      status: r.status,
+      waitlistPosition: positions.get(r.id) ?? null,
+      flagged: r.flaggedForReview,
+      checkedInAt: r.checkedInAt,
+      createdAt: r.createdAt,
+    })),
+  }
+}
+
+// ─── One registration ─────────────────────────────────────────────────────────────────────────────────────
+
+type Answer = string | boolean
+
+/** The answers JSON (see the contract: keyed by question id) as a plain map, ignoring anything malformed. */
+function answersOf(value: Prisma.JsonValue | null): Record<string, Answer> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+  const answers: Record<string, Answer> = {}
+  for (const [key, answer] of Object.entries(value)) {
+    if (typeof answer === 'string' || typeof answer === 'boolean') answers[key] = answer
+  }
+  return answers
+}
+
+export function questionsOf(eventId: string) {
+  return db.registrationQuestion.findMany({
+    where: { eventId },
+    orderBy: [{ order: 'asc' }, { id: 'asc' }],
+    select: { id: true, label: true, labelEn: true, type: true },
+  })
+}
+
+export async function getRegistrationDetail(eventId: string, registrationId: string, options: { sensitive: boolean }) {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    include: {
+      organisation: { select: { id: true, name: true, sector: true } },
+      registeredBy: { select: { id: true, name: true, email: true } },
+      colleagues: { select: { id: true, name: true, status: true }, orderBy: { name: 'asc' } },
+      invitation: { select: { id: true, status: true, contact: { select: { name: true, email: true } } } },
+    },
+  })
+  // A registration of another event is as good as absent here.
+  if (!registration || registration.eventId !== eventId) return null
+  const [questions, positions, link] = await Promise.all([
+    questionsOf(eventId),
+    registration.status === 'waitlisted' ? waitlistPositions(eventId) : Promise.resolve(new Map<string, number>()),
+    registration.invitationId
+      ? db.personalLink.findFirst({
+          where: { kind: 'invitation', subjectId: registration.invitationId },
+          orderBy: { createdAt: 'desc' },
+          select: { expiresAt: true, revokedAt: true },
+        })
+      : Promise.resolve(null),
+  ])
+  const answers = answersOf(registration.answers)
+  const now = new Date()
+  return {
+    id: registration.id,
+    name: registration.name,
+    email: registration.email,
+    organisation: registration.organisation?.name ?? registration.organisationName,
+    sector: registration.organisation?.sector ?? null,
+    function: registration.function,
+    language: registration.language,
+    status: registration.status,
+    waitlistPosition: positions.get(registration.id) ?? null,
+    photoConsent: registration.photoConsent,
+    // Only sent to the browser for those allowed to read them.
+    dietary: options.sensitive ? registration.dietary : null,
+    accessibility: options.sensitive ? registration.accessibility : null,
+    flagged: registration.flaggedForReview,
+    checkedInAt: registration.checkedInAt,
+    cancelledAt: registration.cancelledAt,
+    createdAt: registration.createdAt,
+    updatedAt: registration.updatedAt,
+    registeredBy: registration.registeredBy,
+    colleagues: registration.colleagues,
+    invitation: registration.invitation
+      ? {
+          status: registration.invitation.status,
+          contact: registration.invitation.contact,
+          link: !link
+            ? ({ state: 'missing' } as const)
+            : link.revokedAt
+              ? ({ state: 'revoked' } as const)
+              : link.expiresAt <= now
+                ? ({ state: 'expired' } as const)
+                : ({ state: 'active', expiresAt: link.expiresAt } as const),
+        }
+      : null,
+    answers: questions.map((q) => ({
+      id: q.id,
+      label: q.label,
+      labelEn: q.labelEn,
+      type: q.type,
+      answer: q.id in answers ? answers[q.id]! : null,
+    })),
+  }
+}
+
+// ─── Actions ──────────────────────────────────────────────────────────────────────────────────────────────
+
+export const ACTIONS = ['approve', 'reject', 'promote', 'cancel', 'review'] as const
+export type RegistrationAction = (typeof ACTIONS)[number]
+
+export type Conflict = 'notPending' | 'notWaitlisted' | 'eventFull' | 'organisationFull' | 'notActive' | 'notFlagged'
+
+export type ActionOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'conflict'; conflict: Conflict }
+  | { kind: 'done'; result: 'confirmed' | 'rejected' | 'promoted' | 'reviewed' }
+  | { kind: 'done'; result: 'waitlisted'; waitlistPosition: number }
+  | { kind: 'done'; result: 'cancelled'; promoted: number }
+
+/**
+ * One secretariat action on a registration of this event. A registration of another event is 'not-found'
+ * and nothing happens; a registration in the wrong state is a conflict. Successful actions are audited
+ * (ids only).
+ */
+export async function applyRegistrationAction(
+  eventId: string,
+  registrationId: string,
+  action: RegistrationAction,
+  actorUserId: string,
+  options: { reason?: string } = {},
+): Promise<ActionOutcome> {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { eventId: true },
+  })
+  if (!registration || registration.eventId !== eventId) return { kind: 'not-found' }
+  const outcome = await run()
+  if (outcome.kind === 'done') {
+    await audit({
+      actorUserId,
+      action: `registration.${outcome.result === 'waitlisted' ? 'approved' : outcome.result}`,
+      entity: 'Registration',
+      entityId: registrationId,
+      details:
+        outcome.result === 'cancelled'
+          ? { eventId, promoted: outcome.promoted }
+          : outcome.result === 'rejected'
+            ? { eventId, withReason: Boolean(options.reason?.trim()) }
+            : outcome.result === 'waitlisted'
+              ? { eventId, waitlisted: true }
+              : { eventId },
+    })
+  }
+  return outcome
+
+  async function run(): Promise<ActionOutcome> {
+    switch (action) {
+      case 'approve': {
+        const result = await approveRegistration(registrationId)
+        if (result.kind === 'confirmed') return { kind: 'done', result: 'confirmed' }
+        if (result.kind === 'waitlisted') {
+          return { kind: 'done', result: 'waitlisted', waitlistPosition: result.waitlistPosition }
+        }
+        return result.kind === 'not-found' ? result : { kind: 'conflict', conflict: 'notPending' }
+      }
+      case 'reject': {
+        const result = await rejectRegistration(registrationId, options.reason)
+        if (result.kind === 'rejected') return { kind: 'done', result: 'rejected' }
+        return result.kind === 'not-found' ? result : { kind: 'conflict', conflict: 'notPending' }
+      }
+      case 'promote': {
+        const result = await promoteFromWaitlist(eventId, registrationId)
+        if (result.kind === 'promoted') return { kind: 'done', result: 'promoted' }
+        const conflict = { 'event-full': 'eventFull', 'organisation-full': 'organisationFull' } as const
+        return {
+          kind: 'conflict',
+          conflict: result.kind === 'not-waitlisted' ? 'notWaitlisted' : conflict[result.kind],
+        }
+      }
+      case 'cancel': {
+        const result = await cancelRegistration(registrationId, 'secretariat')
+        if (result.kind === 'cancelled') return { kind: 'done', result: 'cancelled', promoted: result.promoted.length }
+        return result.kind === 'not-found' ? result : { kind: 'conflict', conflict: 'notActive' }
+      }
+      case 'review': {
+        const changed = await db.registration.updateMany({
+          where: { id: registrationId, eventId, flaggedForReview: true },
+          data: { flaggedForReview: false },
+        })
+        return changed.count === 1 ? { kind: 'done', result: 'reviewed' } : { kind: 'conflict', conflict: 'notFlagged' }
+      }
+    }
+  }
+}
+
+/** Which actions make sense for a registration in this state (the page offers only these). */
+export function actionsFor(registration: { status: RegistrationStatus; flagged: boolean }): RegistrationAction[] {
+  const actions: RegistrationAction[] = []
+  if (registration.status === 'pending_approval') actions.push('approve', 'reject')
+  if (registration.status === 'waitlisted') actions.push('promote')
+  if (['pending_approval', 'confirmed', 'waitlisted'].includes(registration.status)) actions.push('cancel')
+  if (registration.flagged) actions.push('review')
+  return actions
+}
+
+// ─── Exports ──────────────────────────────────────────────────────────────────────────────────────────────
+
+type ExportRow = Awaited<ReturnType<typeof exportRows>>[number]
+
+async function exportRows(eventId: string, filter: RegistrationFilter) {
+  const [rows, positions] = await Promise.all([
+    db.registration.findMany({
+      where: whereOf(eventId, filter),
+      orderBy: orderOf(filter),
+      include: { organisation: { select: { name: true, sector: true } } },
+    }),
+    waitlistPositions(eventId),
+  ])
+  return rows.map((r) => ({ ...r, answers: answersOf(r.answers), waitlistPosition: positions.get(r.id) ?? null }))
+}
+
+/** A local time as spreadsheets sort it: "2026-12-04 14:03" in the event's zone. */
+function sortableTime(date: Date | null, zone: string) {
+  return date ? DateTime.fromJSDate(date, { zone }).toFormat('yyyy-MM-dd HH:mm') : ''
+}
+
+/**
+ * The export's columns. Every value is text (dates as local "yyyy-mm-dd hh:mm"), so the CSV and the XLSX hold
+ * the same cells. The dietary and accessibility columns only with `sensitive`, marked so in their headers.
+ */
+export function exportColumns(
+  t: Dictionary,
+  zone: string,
+  questions: Array<{ id: string; label: string; labelEn: string | null; type: string }>,
+  options: { sensitive: boolean; lang: 'nl' | 'en' },
+): Column<ExportRow>[] {
+  const c = t.registrationsAdmin.exportColumns
+  const yesNo = (value: boolean) => (value ? t.registrationsAdmin.yes : t.registrationsAdmin.no)
+  const columns: Column<ExportRow>[] = [
+    { header: c.name, value: (r) => r.name },
+    { header: c.email, value: (r) => r.email },
+    { header: c.organisation, value: (r) => r.organisation?.name ?? r.organisationName },
+    { header: c.sector, value: (r) => (r.organisation ? t.registrationsAdmin.sectors[r.organisation.sector] : '') },
+    { header: c.function, value: (r) => r.function },
+    { header: c.language, value: (r) => t.registrationsAdmin.languages[r.language] },
+    { header: c.status, value: (r) => t.registrationsAdmin.statuses[r.status] },
+    { header: c.waitlistPosition, value: (r) => (r.waitlistPosition === null ? '' : String(r.waitlistPosition)) },
+    { header: c.registeredAt, value: (r) => sortableTime(r.createdAt, zone) },
+    { header: c.checkedInAt, value: (r) => sortableTime(r.checkedInAt, zone) },
+    { header: c.photoConsent, value: (r) => yesNo(r.photoConsent) },
+    ...questions.map((q): Column<ExportRow> => ({
+      header: options.lang === 'en' && q.labelEn ? q.labelEn : q.label,
+      value: (r) => {
+        const answer = r.answers[q.id]
+        if (answer === undefined) return ''
+        return typeof answer === 'boolean' ? yesNo(answer) : answer
+      },
+    })),
+  ]
+  if (options.sensitive) {
+    columns.push(
+      { header: c.dietary, value: (r) => r.dietary },
+      { header: c.accessibility, value: (r) => r.accessibility },
+    )
+  }
+  return columns
+}
+
+/** The filtered registrations as a CSV or XLSX file, and an audit entry of who exported how much. */
+export async function exportRegistrations(input: {
+  eventId: string
+  filter: RegistrationFilter
+  format: 'csv' | 'xlsx'
+  sensitive: boolean
+  t: Dictionary
+  lang: 'nl' | 'en'
+  actorUserId: string
+}) {
+  const event = await db.event.findUnique({
+    where: { id: input.eventId },
+    select: { id: true, slug: true, startsAt: true, timeZone: true },
+  })
+  if (!event) return null
+  const [rows, questions] = await Promise.all([exportRows(event.id, input.filter), questionsOf(event.id)])
+  const columns = exportColumns(input.t, event.timeZone, questions, { sensitive: input.sensitive, lang: input.lang })
+  const date = sortableTime(event.startsAt, event.timeZone).slice(0, 10)
+  const fileName = `${input.t.registrationsAdmin.exports.fileName}-${event.slug}-${date}.${input.format}`
+  // A Blob, which a Response takes as it is (a Node Buffer is not a BodyInit to TypeScript).
+  const body =
+    input.format === 'csv'
+      ? toCsv(columns, rows)
+      : new Blob([new Uint8Array(await toXlsx(input.t.registrationsAdmin.exports.sheet, columns, rows))])
+  await audit({
+    actorUserId: input.actorUserId,
+    action: 'registrations.exported',
+    entity: 'Event',
+    entityId: event.id,
+    details: {
+      format: input.format,
+      rows: rows.length,
+      sensitive: input.sensitive,
+      filtered: Boolean(
+        input.filter.status ||
+        input.filter.organisation ||
+        input.filter.sector ||
+        input.filter.flagged ||
+        input.filter.q,
+      ),
+    },
+  })
+  return { fileName, body, contentType: input.format === 'csv' ? CSV_TYPE : XLSX_TYPE, rows: rows.length }
+}
+
+// ─── Printing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export type PrintOrder = 'organisation' | 'name'
+
+/** Confirmed attendees, for the printable list and the badges. */
+export async function confirmedAttendees(eventId: string, order: PrintOrder) {
+  const rows = await db.registration.findMany({
+    where: { eventId, status: 'confirmed' },
+    select: {
+      id: true,
+      name: true,
+      function: true,
+      organisationName: true,
+      organisation: { select: { name: true, sector: true } },
+    },
+  })
+  const people = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    function: r.function,
+    organisation: r.organisation?.name ?? r.organisationName,
+  }))
+  // Sorted here with the Dutch collation, the same on both databases ("de Vries" next to "De Vries").
+  const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
+  return people.sort((a, b) =>
+    order === 'organisation'
+      ? collator.compare(a.organisation, b.organisation) || collator.compare(a.name, b.name)
+      : collator.compare(a.name, b.name) || collator.compare(a.organisation, b.organisation),
+  )
+}
