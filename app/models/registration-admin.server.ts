@@ -3,70 +3,16 @@
 // exports, the printable attendee list and the badges. The core itself (seats, waitlist, mails) stays in
 // registration.server.ts.
 import { DateTime } from 'luxon'
-import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
+import { STATUSES, type RegistrationAction, type RegistrationFilter } from '~/domain/registration-admin'
 import type { Dictionary } from '~/i18n/nl'
 import { db, dbProvider } from '~/utils/db.server'
 import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
 import { approveRegistration, cancelRegistration, promoteFromWaitlist, rejectRegistration } from './registration.server'
 
-export const STATUSES = ['pending_approval', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const
-export const SECTORS = [
-  'rijksoverheid',
-  'gemeente',
-  'politie_om',
-  'zorg',
-  'ngo',
-  'onderwijs',
-  'internationaal',
-  'overig',
-] as const
 export const PAGE_SIZE = 100
-
-// ─── Filters (the list's GET form; the exports take the same query string) ────────────────────────────────
-
-// Unknown or malformed values fall back to "no filter" rather than an error: these come from a URL.
-const filterSchema = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
-  organisation: z.string().trim().min(1).max(100).optional().catch(undefined),
-  sector: z.enum(SECTORS).optional().catch(undefined),
-  flagged: z
-    .literal('1')
-    .optional()
-    .catch(undefined)
-    .transform((value) => value === '1'),
-  q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-})
-
-export type RegistrationFilter = z.infer<typeof filterSchema>
-
-/** Dutch query parameters (status, organisatie, sector, doorgestuurd, zoek, pagina) → a filter. */
-export function parseRegistrationFilter(params: URLSearchParams): RegistrationFilter {
-  const get = (name: string) => params.get(name) || undefined
-  return filterSchema.parse({
-    status: get('status'),
-    organisation: get('organisatie'),
-    sector: get('sector'),
-    flagged: get('doorgestuurd'),
-    q: get('zoek'),
-    page: get('pagina') ?? 1,
-  })
-}
-
-/** The filter back as a query string (without the page), for links to the exports and the pages. */
-export function filterQuery(filter: RegistrationFilter, extra: Record<string, string> = {}) {
-  const params = new URLSearchParams()
-  if (filter.status) params.set('status', filter.status)
-  if (filter.organisation) params.set('organisatie', filter.organisation)
-  if (filter.sector) params.set('sector', filter.sector)
-  if (filter.flagged) params.set('doorgestuurd', '1')
-  if (filter.q) params.set('zoek', filter.q)
-  for (const [key, value] of Object.entries(extra)) params.set(key, value)
-  return params.toString()
-}
 
 function containsText(q: string): Prisma.StringFilter {
   // SQLite's LIKE ignores case already; PostgreSQL needs to be told. The SQLite client's types lack `mode`.
@@ -291,9 +237,6 @@ export async function getRegistrationDetail(eventId: string, registrationId: str
 
 // ─── Actions ──────────────────────────────────────────────────────────────────────────────────────────────
 
-export const ACTIONS = ['approve', 'reject', 'promote', 'cancel', 'review'] as const
-export type RegistrationAction = (typeof ACTIONS)[number]
-
 export type Conflict = 'notPending' | 'notWaitlisted' | 'eventFull' | 'organisationFull' | 'notActive' | 'notFlagged'
 
 export type ActionOutcome =
@@ -377,16 +320,6 @@ export async function applyRegistrationAction(
       }
     }
   }
-}
-
-/** Which actions make sense for a registration in this state (the page offers only these). */
-export function actionsFor(registration: { status: RegistrationStatus; flagged: boolean }): RegistrationAction[] {
-  const actions: RegistrationAction[] = []
-  if (registration.status === 'pending_approval') actions.push('approve', 'reject')
-  if (registration.status === 'waitlisted') actions.push('promote')
-  if (['pending_approval', 'confirmed', 'waitlisted'].includes(registration.status)) actions.push('cancel')
-  if (registration.flagged) actions.push('review')
-  return actions
 }
 
 // ─── Exports ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -1,19 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { Fragment } from 'react'
+import { Fragment, useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { ErrorSummary, TextareaField } from '~/components/forms'
 import { formatDateTime, formatTime } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
+import { actionsFor, ACTIONS, type RegistrationAction } from '~/domain/registration-admin'
 import {
-  actionsFor,
-  ACTIONS,
   applyRegistrationAction,
   getEventHeader,
   getRegistrationDetail,
   type Conflict,
-  type RegistrationAction,
 } from '~/models/registration-admin.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/registrations-admin.css?url'
@@ -303,9 +301,16 @@ function ConfirmBox({
   const r = t.registrationsAdmin
   const c = r.confirm[action]
   const error = invalid ? r.conflicts[invalid] : null
+  // Keyboard and screen-reader users land on the question they asked for, not at the top of the page.
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (!invalid) heading.current?.focus()
+  }, [action, invalid])
   return (
     <section className="confirm-box" aria-labelledby="confirm-heading">
-      <h2 id="confirm-heading">{c.title}</h2>
+      <h2 id="confirm-heading" tabIndex={-1} ref={heading}>
+        {c.title}
+      </h2>
       <ErrorSummary title={r.conflicts.title} errors={error ? [error] : []} />
       <p>{c.text(name)}</p>
       <Form method="post">

@@ -2,16 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { CheckboxField, Field, SelectField } from '~/components/forms'
 import { formatDateTime } from '~/domain/format'
+import { filterQuery, parseRegistrationFilter, SECTORS, STATUSES } from '~/domain/registration-admin'
 import { useLang, useT } from '~/i18n'
 import {
-  filterQuery,
   getEventHeader,
   listRegistrations,
   organisationsOfEvent,
-  parseRegistrationFilter,
   registrationCounts,
-  SECTORS,
-  STATUSES,
 } from '~/models/registration-admin.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/registrations-admin.css?url'
@@ -50,6 +47,8 @@ export default function Registrations() {
   const { event, counts, organisations, filter, registrations, total, page, pages, sensitive } =
     useLoaderData<typeof loader>()
   const location = useLocation()
+  // Absolute: "." from an index route would add "?index" to the URL.
+  const listPath = `/beheer/bijeenkomsten/${event.id}/aanmeldingen`
   const pageLink = (n: number) => `?${filterQuery(filter, { pagina: String(n) })}`
   const exportLink = (format: string) => `exporteren?${filterQuery(filter, { formaat: format })}`
   return (
@@ -95,7 +94,7 @@ export default function Registrations() {
       </ul>
 
       {/* A plain GET form: filtering works without JavaScript and the URL can be bookmarked. */}
-      <Form method="get" className="filters" key={location.search} aria-labelledby="filters-heading">
+      <Form method="get" action={listPath} className="filters" key={location.search} aria-labelledby="filters-heading">
         <h2 id="filters-heading">{r.filters.heading}</h2>
         <div className="form-row">
           <Field
@@ -137,7 +136,7 @@ export default function Registrations() {
           <button type="submit" className="button">
             {r.filters.apply}
           </button>
-          <Link to=".">{r.filters.reset}</Link>
+          <Link to={listPath}>{r.filters.reset}</Link>
         </div>
       </Form>
 

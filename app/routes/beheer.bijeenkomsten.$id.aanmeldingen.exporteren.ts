@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { dictionary } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { exportRegistrations, parseRegistrationFilter } from '~/models/registration-admin.server'
+import { parseRegistrationFilter } from '~/domain/registration-admin'
+import { exportRegistrations } from '~/models/registration-admin.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 const formatSchema = z.enum(['csv', 'xlsx'])

@@ -36,7 +36,7 @@ export default function AttendeeList() {
         <p className="breadcrumb">
           <Link to={`/beheer/bijeenkomsten/${event.id}/aanmeldingen`}>{t.registrationsAdmin.backToList}</Link>
         </p>
-        <Form method="get" className="inline-form" aria-label={p.orderBy}>
+        <Form method="get" className="inline-form">
           <SelectField
             label={p.orderBy}
             selectProps={{ id: 'volgorde', name: 'volgorde', defaultValue: order }}

@@ -478,7 +478,7 @@ describe('exports', () => {
       'Plaats op wachtlijst',
       'Aangemeld op',
       'Ingecheckt om',
-      "Toestemming foto's",
+      'Toestemming foto’s',
       'Welke workshop?',
       'Welk spoor?',
       'Blijft u lunchen?',

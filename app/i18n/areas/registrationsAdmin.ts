@@ -72,8 +72,8 @@ export const registrationsAdminNl = {
   exports: {
     heading: 'Exporteren',
     hint: 'De export bevat dezelfde aanmeldingen als de lijst hierboven (met dezelfde filters), zonder paginering.',
-    csv: 'Download CSV',
-    xlsx: 'Download Excel (XLSX)',
+    csv: 'Download als CSV',
+    xlsx: 'Download als Excel (XLSX)',
     sensitiveIncluded:
       'Met dieetwensen en toegankelijkheid. Deze gegevens zijn vertrouwelijk: deel het bestand niet verder dan nodig.',
     sensitiveExcluded: 'Zonder dieetwensen en toegankelijkheid: die mag u met uw rol niet zien.',
@@ -91,7 +91,7 @@ export const registrationsAdminNl = {
     waitlistPosition: 'Plaats op wachtlijst',
     registeredAt: 'Aangemeld op',
     checkedInAt: 'Ingecheckt om',
-    photoConsent: "Toestemming foto's",
+    photoConsent: 'Toestemming foto’s',
     dietary: 'Dieetwensen (vertrouwelijk)',
     accessibility: 'Toegankelijkheid (vertrouwelijk)',
   },
@@ -124,7 +124,7 @@ export const registrationsAdminNl = {
     registeredAt: 'Aangemeld op',
     updatedAt: 'Laatst gewijzigd',
     cancelledAt: 'Geannuleerd op',
-    photoConsent: "Toestemming voor foto's",
+    photoConsent: 'Toestemming voor foto’s',
     dietary: 'Dieetwensen',
     accessibility: 'Toegankelijkheid',
     sensitiveHidden: 'Alleen zichtbaar voor organisatoren.',
