@@ -45,6 +45,7 @@ beforeAll(async () => {
   await register(event.id, person('Daan Smit', zorg.id, 'teamleider'))
   await db.event.update({ where: { id: event.id }, data: { requiresApproval: true } })
   await register(event.id, person('Eva Visser', gemeente.id, 'jurist'))
+  await register(event.id, person('Gerda Bos', null, 'onderzoeker'))
   await db.event.update({ where: { id: event.id }, data: { capacity: 4 } })
   await db.$disconnect()
 })
@@ -83,7 +84,7 @@ describe('registrations in the secretariat', () => {
     await page.waitForURL(`${app.url}${listPath()}`)
     await expect.poll(() => heading(page)).toBe('Aanmeldingen: Werkconferentie mensenhandel')
     expect(await page.locator('.counts').textContent()).toContain('2 van 4 plaatsen bevestigd (2 plaatsen vrij)')
-    expect(await page.getByRole('row').count()).toBe(6) // a header and five people
+    expect(await page.getByRole('row').count()).toBe(7) // a header and six people
     await expectNoAxeViolations(page)
     await keepScreenshot(page, 'aanmeldingen')
 
@@ -95,11 +96,11 @@ describe('registrations in the secretariat', () => {
     expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Bram de Wit', 'Daan Smit'])
     await page.getByRole('link', { name: 'Filters wissen' }).click()
     await page.waitForURL(`${app.url}${listPath()}`)
-    await expect.poll(() => page.getByRole('row').count()).toBe(6)
+    await expect.poll(() => page.getByRole('row').count()).toBe(7)
 
     // Approve the one awaiting approval.
     await filterByStatus(page, 'Wacht op goedkeuring', 'pending_approval')
-    expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Eva Visser'])
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Eva Visser', 'Gerda Bos'])
     await openRegistration(page, 'Eva Visser')
     await page.getByRole('link', { name: 'Goedkeuren' }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Aanmelding goedkeuren?' }).count()).toBe(1)
@@ -193,6 +194,37 @@ describe('registrations in the secretariat', () => {
     expect(Math.round((box.height * 25.4) / 96)).toBe(64)
     expect(second.y).toBe(box.y)
     await keepScreenshot(page, 'badges-print')
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})
+
+describe('without JavaScript', () => {
+  test('the filters and a rejection with its reason work as plain forms', async () => {
+    const { page, context, problems } = await newPage(browser, { javaScriptEnabled: false })
+    page.setDefaultTimeout(15_000)
+    // Signing in by form works without JavaScript too.
+    await page.goto(`${app.url}/inloggen`)
+    await page.getByLabel('E-mailadres').fill(organiser.email)
+    await page.getByLabel('Wachtwoord').fill(organiser.password)
+    await page.getByLabel('Wachtwoord').press('Enter')
+    await page.waitForURL(`${app.url}/beheer`)
+    await page.goto(`${app.url}${listPath()}`)
+    await page.getByLabel('Zoeken op naam of e-mailadres').fill('gerda')
+    await page.getByRole('button', { name: 'Toon aanmeldingen' }).click()
+    await page.waitForURL((url) => url.searchParams.get('zoek') === 'gerda')
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Gerda Bos'])
+    await page.getByRole('link', { name: 'Gerda Bos' }).click()
+    await page.waitForURL(new RegExp(`${listPath()}/[^/?]+$`))
+    await page.getByRole('link', { name: 'Afwijzen' }).click()
+    await page.waitForURL(/bevestig=afwijzen/)
+    // (No axe here: it runs as a script, which this page does not allow. The first test checks these pages.)
+    await page.getByLabel('Toelichting in de e-mail (niet verplicht)').fill('De bijeenkomst is voor gemeenten.')
+    await page.getByRole('button', { name: 'Ja, afwijzen en mailen' }).click()
+    await page.waitForURL(/gedaan=rejected/)
+    expect(await page.getByRole('status').textContent()).toContain('De aanmelding is afgewezen')
+    expect(await page.locator('.status').first().textContent()).toBe('Afgewezen')
+    expect(await page.getByRole('link', { name: 'Afwijzen' }).count()).toBe(0)
     expect(problems).toEqual([])
     await context.close()
   })
