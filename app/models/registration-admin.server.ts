@@ -264,7 +264,8 @@ export async function applyRegistrationAction(
   })
   if (!registration || registration.eventId !== eventId) return { kind: 'not-found' }
   const outcome = await run()
-  if (outcome.kind === 'done') {
+  // The core functions run their own transactions; the review writes its audit entry inside its own.
+  if (outcome.kind === 'done' && outcome.result !== 'reviewed') {
     await audit({
       actorUserId,
       action: `registration.${outcome.result === 'waitlisted' ? 'approved' : outcome.result}`,
@@ -312,11 +313,26 @@ export async function applyRegistrationAction(
         return result.kind === 'not-found' ? result : { kind: 'conflict', conflict: 'notActive' }
       }
       case 'review': {
-        const changed = await db.registration.updateMany({
-          where: { id: registrationId, eventId, flaggedForReview: true },
-          data: { flaggedForReview: false },
+        // The change and its audit entry together: a review nobody can trace would defeat the flag.
+        const reviewed = await db.$transaction(async (tx) => {
+          const changed = await tx.registration.updateMany({
+            where: { id: registrationId, eventId, flaggedForReview: true },
+            data: { flaggedForReview: false },
+          })
+          if (changed.count !== 1) return false
+          await audit(
+            {
+              actorUserId,
+              action: 'registration.reviewed',
+              entity: 'Registration',
+              entityId: registrationId,
+              details: { eventId },
+            },
+            tx,
+          )
+          return true
         })
-        return changed.count === 1 ? { kind: 'done', result: 'reviewed' } : { kind: 'conflict', conflict: 'notFlagged' }
+        return reviewed ? { kind: 'done', result: 'reviewed' } : { kind: 'conflict', conflict: 'notFlagged' }
       }
     }
   }
