@@ -4,6 +4,7 @@ import { invitationsEn } from './areas/invitations'
 import { registrationEn } from './areas/registration'
 import { registrationsAdminEn } from './areas/registrationsAdmin'
 import { checkInEn } from './areas/checkIn'
+import { manageEn } from './areas/manage'
 
 export const en: Dictionary = {
   meta: {
@@ -486,6 +487,7 @@ export const en: Dictionary = {
   registration: registrationEn,
   registrationsAdmin: registrationsAdminEn,
   checkIn: checkInEn,
+  manage: manageEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

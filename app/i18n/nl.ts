@@ -3,6 +3,7 @@ import { invitationsNl } from './areas/invitations'
 import { registrationNl } from './areas/registration'
 import { registrationsAdminNl } from './areas/registrationsAdmin'
 import { checkInNl } from './areas/checkIn'
+import { manageNl } from './areas/manage'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -501,6 +502,7 @@ export const nl = {
   registration: registrationNl,
   registrationsAdmin: registrationsAdminNl,
   checkIn: checkInNl,
+  manage: manageNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

@@ -1,0 +1,209 @@
+// The registrant's own page behind their personal link (/aanmelding/<linkId>): what they see, the details they
+// may change, their calendar link and cancelling. Seats and mails stay with registration.server.ts.
+import QRCode from 'qrcode'
+import type { RegistrationStatus } from '~/generated/prisma/enums'
+import type { RegistrationDetails } from '~/domain/manage-schema'
+import { db } from '~/utils/db.server'
+import { audit } from './audit.server'
+import { checkInPayload } from './event-mail.server'
+import { createPersonalLink, revokePersonalLinks } from './personal-link.server'
+import { cancelRegistration, waitlistPosition } from './registration.server'
+
+const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
+/** Calendar links live as long as the manage links of registrations (registration.server.ts). */
+const FEED_DAYS_AFTER_EVENT = 30
+
+export type ManageRefusal = 'not-found' | 'not-active' | 'event-closed'
+
+type EventState = { status: string; endsAt: Date }
+
+/** Changes are possible while the event is published and not over. */
+function eventOpen(event: EventState, now: Date) {
+  return event.status === 'published' && now < event.endsAt
+}
+
+/** A server-rendered QR code (SVG as a data URL): shown from a phone at the door, no script needed. */
+async function qrDataUrl(checkInCode: string) {
+  const svg = await QRCode.toString(checkInPayload(checkInCode), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
+}
+
+type Question = { id: string; label: string; labelEn: string | null; type: 'text' | 'choice' | 'yes_no' }
+export type ShownAnswer = { id: string; label: string; labelEn: string | null; answer: string | boolean | null }
+
+/** The event's questions with this registration's answers (keyed by question id; missing = not answered). */
+function shownAnswers(questions: Question[], answers: unknown): ShownAnswer[] {
+  const given =
+    answers && typeof answers === 'object' && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {}
+  return questions.map((q) => {
+    const value = given[q.id]
+    const answer = typeof value === 'string' || typeof value === 'boolean' ? value : null
+    return { id: q.id, label: q.label, labelEn: q.labelEn, answer }
+  })
+}
+
+export async function getManagePage(registrationId: string, now = new Date()) {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    include: {
+      event: { include: { programme: { select: { name: true, nameEn: true } } } },
+      colleagues: { select: { id: true, name: true, status: true }, orderBy: { createdAt: 'asc' } },
+    },
+  })
+  if (!registration) return null
+  const { event } = registration
+  const questions = await db.registrationQuestion.findMany({
+    where: { eventId: event.id },
+    orderBy: { order: 'asc' },
+    select: { id: true, label: true, labelEn: true, type: true },
+  })
+  const active = ACTIVE.includes(registration.status)
+  const open = eventOpen(event, now)
+  const position = registration.status === 'waitlisted' ? await waitlistPosition(registration.id) : null
+  const qr =
+    registration.status === 'confirmed' && registration.checkInCode ? await qrDataUrl(registration.checkInCode) : null
+  return {
+    registration: {
+      id: registration.id,
+      status: registration.status,
+      name: registration.name,
+      email: registration.email,
+      function: registration.function,
+      organisationName: registration.organisationName,
+      organisationFixed: Boolean(registration.invitationId),
+      dietary: registration.dietary,
+      accessibility: registration.accessibility,
+      photoConsent: registration.photoConsent,
+      language: registration.language,
+      holdsSeat: registration.holdsSeat,
+    },
+    waitlistPosition: position,
+    qr,
+    answers: shownAnswers(questions, registration.answers),
+    colleagues: registration.colleagues.map((c) => ({ id: c.id, name: c.name, status: c.status })),
+    event: {
+      title: event.title,
+      slug: event.slug,
+      status: event.status,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      timeZone: event.timeZone,
+      venueName: event.venueName,
+      venueAddress: event.venueAddress,
+      venuePostcode: event.venuePostcode,
+      venueCity: event.venueCity,
+      onlineUrl: event.onlineUrl,
+      programmeName: event.programme.name,
+      programmeNameEn: event.programme.nameEn,
+      isPublic: event.status !== 'draft',
+      over: now >= event.endsAt,
+    },
+    canChange: active && open,
+  }
+}
+
+export type ManagePage = NonNullable<Awaited<ReturnType<typeof getManagePage>>>
+
+/** Why a registration cannot be changed now, or null when it can. */
+async function refusal(registrationId: string, now: Date) {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { status: true, invitationId: true, event: { select: { status: true, endsAt: true } } },
+  })
+  if (!registration) return { refusal: 'not-found' as const }
+  if (!eventOpen(registration.event, now)) return { refusal: 'event-closed' as const }
+  if (!ACTIVE.includes(registration.status)) return { refusal: 'not-active' as const }
+  return { refusal: null, registration }
+}
+
+/**
+ * Saves the details a registrant may change. The organisation stays fixed for invitees (their invitation
+ * and quota belong to it). Only an active registration of an open event changes; the status is checked again
+ * in the update itself, so a cancellation in between wins.
+ */
+export async function updateRegistrationDetails(
+  registrationId: string,
+  values: RegistrationDetails,
+  now = new Date(),
+): Promise<{ kind: 'saved' } | { kind: ManageRefusal }> {
+  const check = await refusal(registrationId, now)
+  if (check.refusal) return { kind: check.refusal }
+  const changed = await db.$transaction(async (tx) => {
+    const result = await tx.registration.updateMany({
+      where: { id: registrationId, status: { in: ACTIVE } },
+      data: {
+        name: values.name,
+        function: values.function,
+        ...(check.registration.invitationId ? {} : { organisationName: values.organisationName ?? '' }),
+        dietary: values.dietary,
+        accessibility: values.accessibility,
+        photoConsent: values.photoConsent,
+        language: values.language,
+      },
+    })
+    if (result.count !== 1) return false
+    // Field names only: what the person wrote is personal data and stays out of the audit log.
+    await audit(
+      {
+        actorLabel: 'registrant',
+        action: 'registration.details-changed',
+        entity: 'Registration',
+        entityId: registrationId,
+      },
+      tx,
+    )
+    return true
+  })
+  return changed ? { kind: 'saved' } : { kind: 'not-active' }
+}
+
+/**
+ * Cancels the registrant's own registration (frees the seat, mails, promotes from the waitlist). Cancelling
+ * an already cancelled registration is harmless: it reports `already`.
+ */
+export async function cancelOwnRegistration(
+  registrationId: string,
+  now = new Date(),
+): Promise<{ kind: 'cancelled' | 'already' } | { kind: 'not-found' | 'event-closed' }> {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { status: true, event: { select: { status: true, endsAt: true } } },
+  })
+  if (!registration) return { kind: 'not-found' }
+  // Already cancelled (or rejected) first: a second cancel stays harmless, also after the event.
+  if (!ACTIVE.includes(registration.status)) return { kind: 'already' }
+  if (!eventOpen(registration.event, now)) return { kind: 'event-closed' }
+  const result = await cancelRegistration(registrationId, 'self')
+  if (result.kind === 'not-found') return { kind: 'not-found' }
+  return { kind: result.kind === 'cancelled' ? 'cancelled' : 'already' }
+}
+
+/**
+ * A new read-only calendar link (PersonalLink kind registration_feed) for this registration. Earlier feed
+ * links of the registration are revoked, so a link that was shared by mistake can be replaced.
+ */
+export async function createFeedLink(
+  registrationId: string,
+): Promise<{ kind: 'created'; token: string } | { kind: 'not-found' }> {
+  const registration = await db.registration.findUnique({
+    where: { id: registrationId },
+    select: { id: true, eventId: true, event: { select: { endsAt: true } } },
+  })
+  if (!registration) return { kind: 'not-found' }
+  const expiresAt = new Date(registration.event.endsAt.getTime() + FEED_DAYS_AFTER_EVENT * 24 * 3600 * 1000)
+  const token = await db.$transaction(async (tx) => {
+    await revokePersonalLinks('registration_feed', registrationId, tx)
+    return createPersonalLink(
+      { kind: 'registration_feed', subjectId: registrationId, eventId: registration.eventId, expiresAt },
+      tx,
+    )
+  })
+  return { kind: 'created', token }
+}
+
+/** Whether a manage link with this id exists: an address that never was one is a 404, not "session over". */
+export async function manageLinkExists(linkId: string) {
+  if (!/^[a-z0-9]{1,40}$/.test(linkId)) return false
+  const link = await db.personalLink.findUnique({ where: { id: linkId }, select: { kind: true } })
+  return link?.kind === 'registration'
+}
