@@ -34,8 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: 'robots', content: 'noindex' },
 ]
 
-// Personal pages: never cached, and the address is not passed on to other sites.
-const privateHeaders = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' }
+// Personal pages: never cached, and the address is not passed on to other sites. Not `no-referrer`: with it
+// the browser sends `Origin: null` on the page's own form posts, which Remix refuses as cross-site.
+const privateHeaders = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' }
 
 export const headers: HeadersFunction = () => privateHeaders
 
@@ -352,9 +353,9 @@ function DetailsSection({ page }: { page: ManagePage }) {
         <dd>{orNone(r.organisationName)}</dd>
         <dt>{d.dietary}</dt>
         <dd>{orNone(r.dietary)}</dd>
-        <dt>{d.accessibility}</dt>
+        <dt>{d.accessibilityShort}</dt>
         <dd>{orNone(r.accessibility)}</dd>
-        <dt>{d.photoConsent}</dt>
+        <dt>{d.photoShort}</dt>
         <dd>{r.photoConsent ? d.photoYes : d.photoNo}</dd>
         <dt>{d.language}</dt>
         <dd>{d.languages[r.language]}</dd>
@@ -414,7 +415,9 @@ function DetailsForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  const errors = [form.errors, ...Object.values(fields).map((x) => x.errors)].flat()
+  // Listed by name: `fields` is a proxy, whose values cannot be enumerated before the server has answered.
+  const shown = [fields.name, fields.function, fields.organisationName, fields.dietary, fields.accessibility]
+  const errors = [form.errors, ...shown.map((x) => x.errors), fields.photoConsent.errors, fields.language.errors].flat()
   return (
     <section aria-labelledby="change-heading">
       <h2 id="change-heading">{d.change}</h2>
