@@ -8,7 +8,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data, redirect, redirectDocument } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from '~/components/forms'
@@ -43,8 +43,25 @@ export const headers: HeadersFunction = () => privateHeaders
 async function requireSession(request: Request, linkId: string) {
   const session = await readLinkSession(request, 'registration', linkId, BASE)
   if (session.ok) return session
+  // A client-side navigation here (after the language switch, or a form elsewhere that redirects here) asks
+  // for `<page>.data`, a path the cookie is not scoped to. Have the browser load the page itself instead.
+  if (session.problem === 'no-session' && request.method === 'GET' && isDataRequest(request)) {
+    throw redirectDocument(documentPath(request))
+  }
   if (session.problem === 'no-session' && !(await manageLinkExists(linkId))) throw linkProblemResponse('unknown')
   throw linkProblemResponse(session.problem)
+}
+
+/** A fetch by the Remix client rather than a page load (Sec-Fetch-Dest is set by every current browser). */
+function isDataRequest(request: Request) {
+  return request.headers.get('sec-fetch-dest') === 'empty'
+}
+
+function documentPath(request: Request) {
+  const url = new URL(request.url)
+  url.searchParams.delete('_routes')
+  url.searchParams.delete('index')
+  return url.pathname.replace(/\.data$/, '') + url.search
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

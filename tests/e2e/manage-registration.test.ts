@@ -152,6 +152,13 @@ describe('managing a registration in a browser', () => {
     await expectNoAxeViolations(page)
     await keepScreenshot(page, 'aanmelding-geannuleerd')
 
+    // The language switch works here too, although it navigates client-side.
+    await waitForHydration(page)
+    await page.getByRole('button', { name: 'Switch to English' }).click()
+    await expect.poll(() => heading(page)).toBe('Your registration')
+    expect(await page.locator('main').textContent()).toContain('Your registration has been cancelled.')
+    await expectNoAxeViolations(page)
+
     // The seat went to Petra, who gets the promotion mail.
     const promoted = await mailTo('petra@example.org', /Er is een plaats vrij/)
     expect(promoted.parsed!.subject).toContain('Kennisdag ketenaanpak')

@@ -135,6 +135,18 @@ describe('opening the personal link', () => {
     expect((await db.registration.findUniqueOrThrow({ where: { id: registrationId } })).name).not.toBe('Sanne de Vries')
   })
 
+  test('a client-side data request without the cookie is sent to load the page itself', async () => {
+    const event = await newEvent()
+    const { linkId } = await openLink((await registered(event.id)).manageToken)
+    const request = getRequest(`/aanmelding/${linkId}?welkom=1`, { 'sec-fetch-dest': 'empty' })
+    const result = await callRoute(loader, request, { token: linkId })
+    expect(result.status).toBe(302)
+    expect(result.location).toBe(`/aanmelding/${linkId}?welkom=1`)
+    expect(result.headers.get('x-remix-reload-document')).toBe('true')
+    // A page load without the cookie is still a 401, so this cannot loop.
+    expect((await callRoute(loader, getRequest(`/aanmelding/${linkId}`), { token: linkId })).status).toBe(401)
+  })
+
   test('a page load refreshes the session cookie and is never cached', async () => {
     const event = await newEvent()
     const session = await openLink((await registered(event.id)).manageToken)
