@@ -7,10 +7,16 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
 import { data, redirect, redirectDocument } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { Fragment, useEffect, useRef } from 'react'
 import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from '~/components/forms'
 import { registrationDetailsSchema } from '~/domain/manage-schema'
 import { formatEventPeriod } from '~/domain/format'
@@ -26,8 +32,11 @@ import {
   updateRegistrationDetails,
   type ManagePage,
 } from '~/models/registration-manage.server'
+import manageStyles from '~/styles/manage.css?url'
 
 const BASE = '/aanmelding'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: manageStyles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.page.event.title} · bijeen` : 'Aanmelding · bijeen' },
@@ -331,7 +340,14 @@ function CalendarSection({ slug, feedUrl }: { slug: string; feedUrl: string | nu
           <p>{m.calendar.feedOnce}</p>
           <div className="field">
             <label htmlFor="feed-url">{m.calendar.feedLabel}</label>
-            <input id="feed-url" type="text" readOnly value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="feed-url"
+              className="feed-url"
+              type="text"
+              readOnly
+              value={feedUrl}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </div>
           <p>{m.calendar.feedPrivate}</p>
         </div>
@@ -383,7 +399,7 @@ function DetailsSection({ page }: { page: ManagePage }) {
           <h3>{d.answers}</h3>
           <dl className="facts">
             {page.answers.map((a) => (
-              <div key={a.id}>
+              <Fragment key={a.id}>
                 <dt>{lang === 'en' && a.labelEn ? a.labelEn : a.label}</dt>
                 <dd>
                   {a.answer === null
@@ -394,7 +410,7 @@ function DetailsSection({ page }: { page: ManagePage }) {
                         : d.no
                       : a.answer}
                 </dd>
-              </div>
+              </Fragment>
             ))}
           </dl>
           {page.canChange ? <p className="field-hint">{d.answersReadOnly}</p> : null}

@@ -171,9 +171,16 @@ describe('managing a registration in a browser', () => {
     const event = await fullEvent('Werkconferentie zonder script', 'Johan Bakker', 'Fatima el Amrani')
     const link = manageLinkIn((await mailTo('johan@example.org', /aanmelding/i)).parsed!.text ?? '')
 
-    const { page, context, problems } = await newPage(browser, { javaScriptEnabled: false })
+    // On a phone-sized screen, as someone at the door would use it.
+    const { page, context, problems } = await newPage(browser, {
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 740 },
+    })
     await page.goto(link)
     await expect.poll(() => heading(page)).toBe('Uw aanmelding')
+    await keepScreenshot(page, 'aanmelding-beheren-telefoon')
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
     expect(page.url()).toMatch(/\/aanmelding\/[a-z0-9]+$/)
 
     await page.getByLabel('Dieetwensen').fill('veganistisch')
