@@ -10,6 +10,7 @@ import * as invitation from './invitation'
 import * as registrationAwaitingApproval from './registration-awaiting-approval'
 import * as registrationCancelled from './registration-cancelled'
 import * as registrationConfirmed from './registration-confirmed'
+import * as registrationLink from './registration-link'
 import * as registrationPromoted from './registration-promoted'
 import * as registrationRejected from './registration-rejected'
 import * as registrationWaitlisted from './registration-waitlisted'
@@ -48,6 +49,7 @@ export const mailTemplates = {
   'registration-awaiting-approval': template(registrationAwaitingApproval),
   'registration-rejected': template(registrationRejected),
   'registration-cancelled': template(registrationCancelled),
+  'registration-link': template(registrationLink),
   'event-changed': template(eventChanged),
   'event-cancelled': template(eventCancelled),
   'speaker-invited': template(speakerInvited),

@@ -82,9 +82,7 @@ function answerSchema(question: RegistrationQuestionDef, e: Errors, lang: 'nl' |
     const choice = base.refine((v) => question.options.includes(v), e.choiceInvalid(label))
     schema = question.required ? choice : choice.optional()
   } else {
-    const yesNo = base
-      .refine((v) => v === 'yes' || v === 'no', e.yesNoInvalid(label))
-      .transform((v) => v === 'yes')
+    const yesNo = base.refine((v) => v === 'yes' || v === 'no', e.yesNoInvalid(label)).transform((v) => v === 'yes')
     schema = question.required ? yesNo : yesNo.optional()
   }
   return schema
@@ -104,11 +102,7 @@ export function registrationSchema(e: Errors, questions: RegistrationQuestionDef
       .refine((v) => !controlCharacters.test(v), e.controlCharacters)
       .transform((v) => v.trim())
       .refine((v) => v.length > 0, e.nameRequired),
-    email: z
-      .string({ required_error: e.emailRequired })
-      .trim()
-      .max(EMAIL_MAX, e.emailInvalid)
-      .email(e.emailInvalid),
+    email: z.string({ required_error: e.emailRequired }).trim().max(EMAIL_MAX, e.emailInvalid).email(e.emailInvalid),
     organisationName: optionalOneLine(e, LINE_MAX),
     function: optionalOneLine(e, LINE_MAX),
     language: z.enum(['nl', 'en'], { errorMap: () => ({ message: e.language }) }).default(lang),
@@ -167,3 +161,22 @@ export function questionSchema(e: Dictionary['registration']['questionsAdmin']['
 }
 
 export type QuestionValues = z.output<ReturnType<typeof questionSchema>>
+
+// ─── The registration window ──────────────────────────────────────────────────────────────────────────────
+
+export type RegistrationWindow = 'open' | 'not-yet' | 'closed'
+
+/** As register() decides: open from opensAt (if set) until closesAt (if set) and never after the event. */
+export function registrationWindow(
+  event: { registrationOpensAt: Date | null; registrationClosesAt: Date | null; endsAt: Date },
+  now: Date,
+): RegistrationWindow {
+  if (event.registrationOpensAt && now < event.registrationOpensAt) return 'not-yet'
+  if (event.registrationClosesAt && now >= event.registrationClosesAt) return 'closed'
+  return now < event.endsAt ? 'open' : 'closed'
+}
+
+/** What the form says about seats: a number left, full (the waitlist), or no limit. */
+export function seatsLeft(event: { capacity: number | null; confirmedCount: number }): number | null {
+  return event.capacity === null ? null : Math.max(0, event.capacity - event.confirmedCount)
+}

@@ -110,6 +110,7 @@ export const en: Dictionary = {
     'registration-awaiting-approval': 'Registration awaiting approval',
     'registration-rejected': 'Registration declined',
     'registration-cancelled': 'Registration cancelled',
+    'registration-link': 'Registration link sent again',
     'event-changed': 'Meeting changed',
     'event-cancelled': 'Meeting cancelled',
     'speaker-invited': 'Request to a speaker',

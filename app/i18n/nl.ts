@@ -112,6 +112,7 @@ export const nl = {
     'registration-awaiting-approval': 'Aanmelding wacht op goedkeuring',
     'registration-rejected': 'Aanmelding afgewezen',
     'registration-cancelled': 'Aanmelding geannuleerd',
+    'registration-link': 'Link naar aanmelding opnieuw gestuurd',
     'event-changed': 'Bijeenkomst gewijzigd',
     'event-cancelled': 'Bijeenkomst geannuleerd',
     'speaker-invited': 'Verzoek aan spreker',

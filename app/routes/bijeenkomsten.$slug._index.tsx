@@ -5,6 +5,7 @@ import { Paragraphs } from '~/components/paragraphs'
 import { formatEventPeriod, formatTime } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
 import { getPublicEvent } from '~/models/event.server'
+import { publicFormWindow } from '~/models/registration-form.server'
 import { getEnv } from '~/utils/env.server'
 import { getSessionUser } from '~/utils/session.server'
 
@@ -25,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw new Response('Not found', { status: 404 })
   const base = new URL(getEnv().APP_URL)
   const icsPath = `/bijeenkomsten/${event.slug}/agenda.ics`
+  const registrationWindow = event.visibility === 'public' ? await publicFormWindow(event.id) : null
   return data(
-    { event, webcal: `webcal://${base.host}${icsPath}`, icsPath },
+    { event, webcal: `webcal://${base.host}${icsPath}`, icsPath, registrationWindow },
     {
       headers: {
         // A public page that changes rarely: shared caches may keep it briefly and serve it while refreshing.
@@ -54,7 +56,7 @@ function osmUrl(v: {
 export default function EventPage() {
   const t = useT()
   const lang = useLang()
-  const { event, webcal, icsPath } = useLoaderData<typeof loader>()
+  const { event, webcal, icsPath, registrationWindow } = useLoaderData<typeof loader>()
   const start = new Date(event.startsAt)
   const end = new Date(event.endsAt)
   const programmeName = lang === 'en' && event.programme.nameEn ? event.programme.nameEn : event.programme.name
@@ -128,12 +130,14 @@ export default function EventPage() {
       {event.status === 'published' ? (
         <section className="call-to-action" aria-labelledby="register-heading" lang={lang}>
           <h2 id="register-heading">{t.event.register}</h2>
-          {event.visibility === 'public' ? (
+          {event.visibility === 'public' && registrationWindow === 'open' ? (
             <p>
               <Link className="button" to={`/bijeenkomsten/${event.slug}/aanmelden`}>
                 {t.event.registerCta}
               </Link>
             </p>
+          ) : event.visibility === 'public' ? (
+            <p>{registrationWindow === 'not-yet' ? t.registration.errors.notOpenYet : t.registration.errors.closed}</p>
           ) : (
             <p>{t.event.inviteOnly}</p>
           )}

@@ -25,6 +25,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  // Registration attempts on the public form per client address per 10 minutes.
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   // Mail: with no SMTP configured, mail goes to the dev mailbox at /beheer/mailbox.
   SMTP_URL: z
     .string()

@@ -1,11 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
 import { describe, expect, test } from 'vitest'
-import {
-  optionsOf,
-  questionSchema,
-  registrationSchema,
-  type RegistrationQuestionDef,
-} from '~/domain/registration-form'
+import { optionsOf, questionSchema, registrationSchema, type RegistrationQuestionDef } from '~/domain/registration-form'
 import { en } from '~/i18n/en'
 import { nl } from '~/i18n/nl'
 

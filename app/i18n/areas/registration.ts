@@ -54,6 +54,7 @@ export const registrationNl = {
     when: 'Wanneer',
     where: 'Waar',
     online: 'Online',
+    onlineYes: 'U kunt ook online deelnemen.',
     seatsLeft: (n: number) => (n === 1 ? 'Er is nog 1 plaats vrij.' : `Er zijn nog ${n} plaatsen vrij.`),
     full: 'Deze bijeenkomst is vol — u komt op de wachtlijst. Komt er een plaats vrij, dan krijgt u bericht.',
     approval: 'Het secretariaat bekijkt elke aanmelding eerst. U krijgt daarna een e-mail.',
@@ -88,19 +89,18 @@ export const registrationNl = {
     declineHeading: 'Kunt u niet komen?',
     declineIntro: 'Laat het ons weten. U kunt zich later alsnog aanmelden zolang dat kan.',
     decline: 'Ik kan niet komen',
-    declined: 'Bedankt voor uw bericht. Jammer dat u er niet bij kunt zijn. Wilt u toch komen? U kunt zich hieronder alsnog aanmelden.',
+    declined:
+      'Bedankt voor uw bericht. Jammer dat u er niet bij kunt zijn. Wilt u toch komen? U kunt zich hieronder alsnog aanmelden.',
     colleaguesHeading: 'Collega aanmelden',
     colleaguesIntro: (organisation: string) => `U kunt ook collega’s van ${organisation} aanmelden.`,
     quotaLeft: (n: number) =>
       n === 1
         ? 'Uw organisatie heeft voor deze bijeenkomst nog 1 plaats.'
         : `Uw organisatie heeft voor deze bijeenkomst nog ${n} plaatsen.`,
-    quotaFull:
-      'De plaatsen van uw organisatie zijn vol. Een collega die u nu aanmeldt, komt op de wachtlijst.',
+    quotaFull: 'De plaatsen van uw organisatie zijn vol. Een collega die u nu aanmeldt, komt op de wachtlijst.',
     colleagueSubmit: 'Collega aanmelden',
     colleagueAdded: (name: string) => `${name} is aangemeld en krijgt zelf een bevestiging per e-mail.`,
-    colleagueWaitlisted: (name: string) =>
-      `${name} staat op de wachtlijst en krijgt daarover zelf een e-mail.`,
+    colleagueWaitlisted: (name: string) => `${name} staat op de wachtlijst en krijgt daarover zelf een e-mail.`,
     colleaguePending: (name: string) => `${name} is aangemeld. Het secretariaat bekijkt de aanmelding eerst.`,
     colleagueDuplicate: 'Deze persoon is al aangemeld met dit e-mailadres.',
     colleaguesList: 'Collega’s die u heeft aangemeld',
@@ -203,6 +203,7 @@ export const registrationEn: typeof registrationNl = {
     when: 'When',
     where: 'Where',
     online: 'Online',
+    onlineYes: 'You can also take part online.',
     seatsLeft: (n) => (n === 1 ? 'There is 1 place left.' : `There are ${n} places left.`),
     full: 'This event is full — you will be put on the waiting list. If a place becomes free, we will let you know.',
     approval: 'The secretariat reviews every registration first. You will then receive an email.',
@@ -237,7 +238,8 @@ export const registrationEn: typeof registrationNl = {
     declineHeading: 'Unable to attend?',
     declineIntro: 'Please let us know. You can still register later while registration is open.',
     decline: 'I cannot attend',
-    declined: 'Thank you for letting us know. We are sorry you cannot attend. Changed your mind? You can still register below.',
+    declined:
+      'Thank you for letting us know. We are sorry you cannot attend. Changed your mind? You can still register below.',
     colleaguesHeading: 'Register a colleague',
     colleaguesIntro: (organisation) => `You can also register colleagues from ${organisation}.`,
     quotaLeft: (n) =>

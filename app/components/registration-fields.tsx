@@ -1,0 +1,344 @@
+// The registration fields, one set for the public form, the invitation page (invitee and colleagues) and the
+// manage page: person, needs, photo consent and the event's own questions. Works without JavaScript: the
+// server renders the errors; with JavaScript Conform checks the same schema as the server.
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { useEffect, useRef } from 'react'
+import {
+  answerFieldName,
+  HONEYPOT_FIELD,
+  questionLabel,
+  registrationSchema,
+  type RegistrationQuestionDef,
+} from '~/domain/registration-form'
+import { formatDateTime, formatEventPeriod } from '~/domain/format'
+import { useLang, useT } from '~/i18n'
+import { CheckboxField, ErrorList, Field, Fieldset, SelectField, TextareaField } from './forms'
+
+type Defaults = Partial<{
+  name: string
+  email: string
+  organisationName: string
+  function: string
+  language: 'nl' | 'en'
+  dietary: string
+  accessibility: string
+  photoConsent: boolean
+  answers: Record<string, string>
+}>
+
+export function useRegistrationForm(input: {
+  id: string
+  questions: RegistrationQuestionDef[]
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Defaults
+}) {
+  const t = useT()
+  const lang = useLang()
+  const schema = registrationSchema(t.registration.errors, input.questions, lang)
+  return useForm({
+    id: input.id,
+    lastResult: input.lastResult,
+    defaultValue: input.defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+}
+
+type RegistrationForm = ReturnType<typeof useRegistrationForm>
+type Fields = RegistrationForm[1]
+
+/** Which parts show: the invitation fixes the organisation; a colleague gets the invitee's mail language. */
+export type FieldsVariant = 'public' | 'invitation' | 'colleague'
+
+/** Error summary with a link to each field, so keyboard users reach the field at once. */
+export function LinkedErrorSummary({
+  form,
+  fields,
+  questions,
+  message,
+}: {
+  form: RegistrationForm[0]
+  fields: Fields
+  questions: RegistrationQuestionDef[]
+  message?: string | null
+}) {
+  const t = useT()
+  const ref = useRef<HTMLDivElement>(null)
+  const answers = fields.answers.getFieldset()
+  const fieldIds: Array<{ id: string; errors?: string[] }> = [
+    ...(
+      ['name', 'email', 'organisationName', 'function', 'language', 'dietary', 'accessibility', 'photoConsent'] as const
+    ).map((name) => ({ id: fields[name].id, errors: fields[name].errors })),
+    ...questions.map((q) => ({ id: answerInputId(answers[q.id]!.id, q), errors: answers[q.id]!.errors })),
+  ]
+  const items = fieldIds.flatMap((f) => (f.errors ?? []).map((error) => ({ href: `#${f.id}`, error })))
+  const general = [message, ...(form.errors ?? [])].filter((m): m is string => Boolean(m))
+  const key = [...general, ...items.map((i) => i.error)].join('|')
+  useEffect(() => {
+    if (key) ref.current?.focus()
+  }, [key])
+  if (!key) return null
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
+      <h2>{t.registration.errorSummary}</h2>
+      <ul>
+        {general.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+        {items.map((i) => (
+          <li key={`${i.href}${i.error}`}>
+            <a href={i.href}>{i.error}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+// A radio group is reached through its first option.
+const answerInputId = (fieldId: string, q: RegistrationQuestionDef) => (q.type === 'text' ? fieldId : `${fieldId}-0`)
+
+export function RegistrationFields({
+  fields,
+  questions,
+  variant,
+  organisationName,
+}: {
+  fields: Fields
+  questions: RegistrationQuestionDef[]
+  variant: FieldsVariant
+  organisationName?: string
+}) {
+  const t = useT()
+  const f = t.registration.fields
+  const answers = fields.answers.getFieldset()
+  return (
+    <>
+      <Fieldset legend={variant === 'colleague' ? f.colleague : f.person}>
+        <Field
+          label={f.name}
+          inputProps={{
+            ...getInputProps(fields.name, { type: 'text' }),
+            autoComplete: variant === 'colleague' ? 'off' : 'name',
+          }}
+          errors={fields.name.errors}
+        />
+        <Field
+          label={f.email}
+          hint={variant === 'colleague' ? undefined : f.emailHint}
+          inputProps={{
+            ...getInputProps(fields.email, { type: 'email' }),
+            autoComplete: variant === 'colleague' ? 'off' : 'email',
+          }}
+          errors={fields.email.errors}
+        />
+        {variant === 'public' ? (
+          <Field
+            label={f.organisationName}
+            inputProps={{ ...getInputProps(fields.organisationName, { type: 'text' }), autoComplete: 'organization' }}
+            errors={fields.organisationName.errors}
+          />
+        ) : organisationName ? (
+          <p>{f.organisationFixed(organisationName)}</p>
+        ) : null}
+        <Field
+          label={f.function}
+          inputProps={{
+            ...getInputProps(fields.function, { type: 'text' }),
+            autoComplete: variant === 'colleague' ? 'off' : 'organization-title',
+          }}
+          errors={fields.function.errors}
+        />
+        {variant === 'colleague' ? null : (
+          <SelectField
+            label={f.language}
+            selectProps={getSelectProps(fields.language)}
+            options={[
+              { value: 'nl', label: f.languageOptions.nl },
+              { value: 'en', label: f.languageOptions.en },
+            ]}
+            errors={fields.language.errors}
+          />
+        )}
+      </Fieldset>
+      <Fieldset legend={f.needs}>
+        <TextareaField
+          label={f.dietary}
+          hint={f.dietaryHint}
+          textareaProps={{ ...getTextareaProps(fields.dietary), rows: 3 }}
+          errors={fields.dietary.errors}
+        />
+        <TextareaField
+          label={f.accessibility}
+          hint={f.accessibilityHint}
+          textareaProps={{ ...getTextareaProps(fields.accessibility), rows: 3 }}
+          errors={fields.accessibility.errors}
+        />
+      </Fieldset>
+      {questions.length ? (
+        <Fieldset legend={f.questions}>
+          {questions.map((q) => (
+            <Question key={q.id} question={q} field={answers[q.id]!} />
+          ))}
+        </Fieldset>
+      ) : null}
+      <Fieldset legend={f.consent}>
+        <CheckboxField
+          label={f.photoConsent}
+          hint={f.photoConsentHint}
+          inputProps={getInputProps(fields.photoConsent, { type: 'checkbox' })}
+          errors={fields.photoConsent.errors}
+        />
+      </Fieldset>
+    </>
+  )
+}
+
+type AnswerField = ReturnType<Fields['answers']['getFieldset']>[string]
+
+function Question({ question, field }: { question: RegistrationQuestionDef; field: AnswerField }) {
+  const t = useT()
+  const lang = useLang()
+  const f = t.registration.fields
+  const label = `${questionLabel(question, lang)}${question.required ? '' : ` ${f.optional}`}`
+  const name = answerFieldName(question.id)
+  const initial = typeof field.initialValue === 'string' ? field.initialValue : ''
+  if (question.type === 'text') {
+    return (
+      <TextareaField
+        label={label}
+        textareaProps={{
+          id: field.id,
+          name,
+          rows: 3,
+          defaultValue: initial,
+          required: question.required || undefined,
+          maxLength: 2000,
+        }}
+        errors={field.errors}
+      />
+    )
+  }
+  const options =
+    question.type === 'choice'
+      ? question.options.map((o) => ({ value: o, label: o }))
+      : [
+          { value: 'yes', label: f.yes },
+          { value: 'no', label: f.no },
+        ]
+  const invalid = Boolean(field.errors?.length)
+  const errorId = `${field.id}-error`
+  return (
+    <fieldset
+      className={invalid ? 'fieldset field--invalid' : 'fieldset'}
+      aria-describedby={invalid ? errorId : undefined}
+    >
+      <legend>{label}</legend>
+      <ErrorList id={invalid ? errorId : undefined} errors={field.errors} />
+      {options.map((o, i) => (
+        <div className="checkbox" key={o.value}>
+          <input
+            type="radio"
+            id={`${field.id}-${i}`}
+            name={name}
+            value={o.value}
+            defaultChecked={initial === o.value}
+            required={question.required || undefined}
+          />
+          <label htmlFor={`${field.id}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
+/** A field that people never see and robots fill in; filled means the post is refused. */
+export function Honeypot() {
+  const t = useT()
+  return (
+    <div className="visually-hidden" aria-hidden="true">
+      <label htmlFor="registration-website">{t.registration.fields.honeypot}</label>
+      <input
+        id="registration-website"
+        name={HONEYPOT_FIELD}
+        type="text"
+        tabIndex={-1}
+        autoComplete="off"
+        defaultValue=""
+      />
+    </div>
+  )
+}
+
+/** Title, date and time, place, and what happens with a registration now (seats, waitlist, approval). */
+export function RegistrationEventSummary({
+  event,
+}: {
+  event: {
+    title: string
+    startsAt: string
+    endsAt: string
+    timeZone: string
+    venue: { name: string; address: string; postcode: string; city: string }
+    online: boolean
+    seatsLeft: number | null
+    requiresApproval: boolean
+    window: 'open' | 'not-yet' | 'closed'
+    opensAt: string | null
+    closesAt: string | null
+  }
+}) {
+  const t = useT()
+  const lang = useLang()
+  const s = t.registration.summary
+  const place = [
+    event.venue.name,
+    event.venue.address,
+    [event.venue.postcode, event.venue.city].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return (
+    <section aria-labelledby="event-summary-heading">
+      <h2 id="event-summary-heading">{s.heading}</h2>
+      <dl className="facts">
+        <dt>{s.when}</dt>
+        <dd>{formatEventPeriod(new Date(event.startsAt), new Date(event.endsAt), event.timeZone, lang)}</dd>
+        {place ? (
+          <>
+            <dt>{s.where}</dt>
+            <dd lang="nl">{place}</dd>
+          </>
+        ) : null}
+        {event.online ? (
+          <>
+            <dt>{s.online}</dt>
+            <dd>{s.onlineYes}</dd>
+          </>
+        ) : null}
+      </dl>
+      {event.window === 'not-yet' ? (
+        <p className="notice notice--warning">
+          {event.opensAt
+            ? s.opensAt(formatDateTime(new Date(event.opensAt), event.timeZone, lang))
+            : t.registration.errors.notOpenYet}
+        </p>
+      ) : event.window === 'closed' ? (
+        <p className="notice notice--warning">{t.registration.errors.closed}</p>
+      ) : (
+        <>
+          {event.requiresApproval ? <p className="notice">{s.approval}</p> : null}
+          {event.seatsLeft === null ? null : event.seatsLeft > 0 ? (
+            <p>{s.seatsLeft(event.seatsLeft)}</p>
+          ) : (
+            <p className="notice notice--warning">{s.full}</p>
+          )}
+          {event.closesAt ? <p>{s.closesAt(formatDateTime(new Date(event.closesAt), event.timeZone, lang))}</p> : null}
+        </>
+      )}
+    </section>
+  )
+}

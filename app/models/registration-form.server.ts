@@ -1,0 +1,174 @@
+// The public registration form (/bijeenkomsten/:slug/aanmelden) and what it shares with the invitation page:
+// the event as the form shows it, its questions, and turning a posted form into a register() call.
+import { parseWithZod } from '@conform-to/zod'
+import { data } from '@remix-run/node'
+import type { Event } from '~/generated/prisma/client'
+import {
+  HONEYPOT_FIELD,
+  optionsOf,
+  registrationSchema,
+  registrationWindow,
+  seatsLeft,
+  type RegistrationQuestionDef,
+  type RegistrationValues,
+} from '~/domain/registration-form'
+import type { Lang } from '~/i18n'
+import type { Dictionary } from '~/i18n/nl'
+import { db } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
+import { hitRateLimit } from '~/utils/rate-limit.server'
+import { clientAddress } from '~/utils/request.server'
+import { exchangeLinkToken } from './personal-link.server'
+import { mailManageLink } from './registration-link.server'
+import { register, type RegisterResult, type RegistrationInput } from './registration.server'
+
+const RATE_WINDOW_SECONDS = 600
+
+export async function eventQuestions(eventId: string): Promise<RegistrationQuestionDef[]> {
+  const rows = await db.registrationQuestion.findMany({
+    where: { eventId },
+    orderBy: [{ order: 'asc' }, { id: 'asc' }],
+  })
+  return rows.map((q) => ({
+    id: q.id,
+    label: q.label,
+    labelEn: q.labelEn,
+    type: q.type,
+    options: optionsOf(q.options),
+    required: q.required,
+  }))
+}
+
+/** The event as the registration pages show it (plain values, safe to send to the browser). */
+export function formEventView(event: Event, now = new Date()) {
+  return {
+    id: event.id,
+    slug: event.slug,
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+    venue: { name: event.venueName, address: event.venueAddress, postcode: event.venuePostcode, city: event.venueCity },
+    online: Boolean(event.onlineUrl),
+    seatsLeft: seatsLeft(event),
+    requiresApproval: event.requiresApproval,
+    window: registrationWindow(event, now),
+    opensAt: event.registrationOpensAt?.toISOString() ?? null,
+    closesAt: event.registrationClosesAt?.toISOString() ?? null,
+  }
+}
+
+export type FormEventView = ReturnType<typeof formEventView>
+
+type PublicEvent = { kind: 'ok'; event: Event } | { kind: 'not-found' } | { kind: 'invite-only' }
+
+/** Only published public events have an open form; drafts and unknown slugs are 404. */
+export async function publicRegistrationEvent(slug: string): Promise<PublicEvent> {
+  const event = await db.event.findUnique({ where: { slug } })
+  if (!event || event.status !== 'published') return { kind: 'not-found' }
+  if (event.visibility !== 'public') return { kind: 'invite-only' }
+  return { kind: 'ok', event }
+}
+
+/** A 404 that the route's error boundary recognises, to say that registration is by invitation. */
+export const INVITE_ONLY = 'invite-only'
+
+export function requirePublicEvent(found: PublicEvent): Event {
+  if (found.kind === 'not-found') throw new Response('Not found', { status: 404 })
+  if (found.kind === 'invite-only') throw new Response(INVITE_ONLY, { status: 404, statusText: INVITE_ONLY })
+  return found.event
+}
+
+/** Messages with no field: rate limit, window, honeypot, duplicate. */
+export function formMessage(message: string, status: number, headers?: HeadersInit) {
+  return data({ result: null, message }, { status, headers })
+}
+
+export function windowMessage(t: Dictionary, event: Event, now = new Date()) {
+  const window = registrationWindow(event, now)
+  if (window === 'open') return null
+  // 403 for both: the form exists, registering is just not allowed now (410 would suggest it never returns).
+  return formMessage(window === 'not-yet' ? t.registration.errors.notOpenYet : t.registration.errors.closed, 403)
+}
+
+/** Reads and checks the posted form; a bad form is answered at once (400, the fields' messages). */
+export async function parseRegistrationForm(request: Request, t: Dictionary, lang: Lang, event: Event) {
+  const formData = await request.formData()
+  const questions = await eventQuestions(event.id)
+  const submission = parseWithZod(formData, { schema: registrationSchema(t.registration.errors, questions, lang) })
+  return { formData, submission }
+}
+
+/** The outcome of register() as the response a form gets. `onSuccess` builds the success response. */
+export async function registrationResponse(
+  result: RegisterResult,
+  t: Dictionary,
+  onSuccess: (result: Extract<RegisterResult, { manageToken: string }>) => Promise<Response>,
+) {
+  switch (result.kind) {
+    case 'confirmed':
+    case 'waitlisted':
+    case 'pending_approval':
+      return onSuccess(result)
+    case 'duplicate':
+      // Same answer whether or not a mail went out now: the form reveals nothing beyond "this address".
+      await mailManageLink(result.registrationId)
+      return formMessage(t.registration.errors.duplicate, 409)
+    case 'closed':
+      return formMessage(t.registration.errors.closed, 403)
+    case 'not-found':
+      throw new Response('Not found', { status: 404 })
+  }
+}
+
+/** Sends the new registrant to their manage page through a link session (the token leaves the URL at once). */
+export async function toManagePage(manageToken: string) {
+  const exchanged = await exchangeLinkToken('registration', manageToken, '/aanmelding', '?welkom=1')
+  if (!exchanged.ok) throw new Error('a fresh manage link did not resolve')
+  return exchanged.response
+}
+
+export function registrationInput(values: RegistrationValues): RegistrationInput {
+  return {
+    name: values.name,
+    email: values.email,
+    organisationName: values.organisationName,
+    function: values.function,
+    language: values.language,
+    dietary: values.dietary,
+    accessibility: values.accessibility,
+    photoConsent: values.photoConsent,
+    answers: values.answers,
+  }
+}
+
+/** The public form's action: rate limit, window, honeypot, the fields, then register(). */
+export async function submitPublicRegistration(request: Request, slug: string, t: Dictionary, lang: Lang) {
+  const event = requirePublicEvent(await publicRegistrationEvent(slug))
+  const limit = await hitRateLimit(
+    `registration:${clientAddress(request)}`,
+    getEnv().REGISTRATION_RATE_LIMIT,
+    RATE_WINDOW_SECONDS,
+  )
+  if (!limit.allowed) {
+    return formMessage(t.registration.errors.rateLimited, 429, { 'Retry-After': String(limit.retryAfterSeconds) })
+  }
+  const closed = windowMessage(t, event)
+  if (closed) return closed
+  const { formData, submission } = await parseRegistrationForm(request, t, lang, event)
+  // Robots fill every field; people never see this one. A neutral message, nothing saved.
+  const honeypot = formData.get(HONEYPOT_FIELD)
+  if (typeof honeypot === 'string' && honeypot !== '') return formMessage(t.registration.errors.honeypot, 400)
+  if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
+  const result = await register(event.id, registrationInput(submission.value))
+  return registrationResponse(result, t, (ok) => toManagePage(ok.manageToken))
+}
+
+/** Whether the public form takes registrations now (for the event page's "Aanmelden" button). */
+export async function publicFormWindow(eventId: string, now = new Date()) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: { registrationOpensAt: true, registrationClosesAt: true, endsAt: true },
+  })
+  return event ? registrationWindow(event, now) : 'closed'
+}

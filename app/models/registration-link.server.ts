@@ -1,0 +1,69 @@
+// Mailing someone a new link to their registration: after a second registration attempt with the same
+// address (the form only says "we sent the link to this address", so it reveals nothing to a stranger) and
+// from the invitation page. At most one such mail per registration per 10 minutes, so the form cannot be
+// used to flood someone's inbox.
+import { prepareMail, enqueue } from '~/mail/outbox.server'
+import { db } from '~/utils/db.server'
+import { hashToken, randomToken } from '~/utils/tokens.server'
+import { secretariat } from './calendar.server'
+import { eventSummary, programmeName } from './event-mail.server'
+import { manageUrlOf } from './registration.server'
+
+const RESEND_WINDOW_MS = 10 * 60 * 1000
+/** As register(): a registration's personal links stay usable until 30 days after the event. */
+const LINK_DAYS_AFTER_EVENT = 30
+
+export type ManageLinkMailResult = 'queued' | 'throttled' | 'not-found'
+
+const keyPrefix = (registrationId: string) => `registration-link:${registrationId}:`
+
+/**
+ * Queues a `registration-link` mail with a new personal link to an active registration. The idempotency key
+ * carries the 10-minute window, so two simultaneous requests queue one mail (and one link) between them.
+ */
+export async function mailManageLink(registrationId: string, now = new Date()): Promise<ManageLinkMailResult> {
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
+  if (!registration || registration.activeKey === null) return 'not-found'
+  const recent = await db.outboxMessage.findFirst({
+    where: {
+      idempotencyKey: { startsWith: keyPrefix(registrationId) },
+      createdAt: { gt: new Date(now.getTime() - RESEND_WINDOW_MS) },
+    },
+    select: { id: true },
+  })
+  if (recent) return 'throttled'
+
+  const { event } = registration
+  const token = randomToken()
+  const mail = await prepareMail('registration-link', {
+    to: registration.email,
+    toName: registration.name,
+    language: registration.language,
+    props: {
+      lang: registration.language,
+      programmeName: await programmeName(event.programmeId, registration.language),
+      secretariatEmail: secretariat().email,
+      recipientName: registration.name,
+      event: eventSummary(event),
+      manageUrl: manageUrlOf(token),
+    },
+  })
+  const window = Math.floor(now.getTime() / RESEND_WINDOW_MS)
+  return db.$transaction(async (tx) => {
+    const queued = await enqueue(
+      [{ ...mail, idempotencyKey: `${keyPrefix(registrationId)}${window}`, eventId: event.id }],
+      tx,
+    )
+    if (!queued.length) return 'throttled' as const
+    await tx.personalLink.create({
+      data: {
+        kind: 'registration',
+        subjectId: registrationId,
+        eventId: event.id,
+        expiresAt: new Date(event.endsAt.getTime() + LINK_DAYS_AFTER_EVENT * 24 * 3600 * 1000),
+        tokenHash: hashToken(token),
+      },
+    })
+    return 'queued' as const
+  })
+}

@@ -1,0 +1,101 @@
+import { getFormProps } from '@conform-to/react'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useLoaderData,
+  useParams,
+  useRouteError,
+} from '@remix-run/react'
+import {
+  Honeypot,
+  LinkedErrorSummary,
+  RegistrationEventSummary,
+  RegistrationFields,
+  useRegistrationForm,
+} from '~/components/registration-fields'
+import { dictionary, useLang, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import {
+  eventQuestions,
+  formEventView,
+  INVITE_ONLY,
+  publicRegistrationEvent,
+  requirePublicEvent,
+  submitPublicRegistration,
+} from '~/models/registration-form.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.pageTitle} · bijeen` : 'Aanmelden · bijeen' },
+]
+
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-store' })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = await getLang(request)
+  const event = requirePublicEvent(await publicRegistrationEvent(params.slug ?? ''))
+  return data({
+    event: formEventView(event),
+    questions: await eventQuestions(event.id),
+    pageTitle: dictionary(lang).registration.pageTitle(event.title),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = await getLang(request)
+  return submitPublicRegistration(request, params.slug ?? '', dictionary(lang), lang)
+}
+
+export default function PublicRegistration() {
+  const t = useT()
+  const lang = useLang()
+  const { event, questions, pageTitle } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useRegistrationForm({
+    id: 'registration',
+    questions,
+    lastResult: actionData?.result,
+    defaultValue: { language: lang },
+  })
+  return (
+    <div className="narrow">
+      <p className="breadcrumb">
+        <Link to={`/bijeenkomsten/${event.slug}`}>{t.registration.public.backToEvent}</Link>
+      </p>
+      <h1>{pageTitle}</h1>
+      <RegistrationEventSummary event={event} />
+      {event.window === 'open' ? (
+        <Form method="post" {...getFormProps(form)}>
+          <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
+          <Honeypot />
+          <RegistrationFields fields={fields} questions={questions} variant="public" />
+          <button type="submit" className="button">
+            {t.registration.submit}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  )
+}
+
+/** Invite-only events say how to register instead of a bare "not found". */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  const { slug } = useParams()
+  if (isRouteErrorResponse(error) && error.status === 404 && error.data === INVITE_ONLY) {
+    return (
+      <section className="error-page narrow" aria-labelledby="error-title">
+        <h1 id="error-title">{t.registration.public.inviteOnlyTitle}</h1>
+        <p>{t.registration.public.inviteOnly}</p>
+        <p>
+          <Link to={`/bijeenkomsten/${slug}`}>{t.registration.public.backToEvent}</Link>
+        </p>
+      </section>
+    )
+  }
+  throw error
+}
