@@ -40,6 +40,8 @@ export type RegistrationInput = {
   answers?: unknown
   invitationId?: string | null
   registeredById?: string | null
+  /** Set when an invitation link was used for someone other than the invitee (a forwarded link). */
+  flaggedForReview?: boolean
 }
 
 /** `manageLinkId` and `manageToken` open the person's manage page (see linkSessionRedirect). */
@@ -410,7 +412,7 @@ export async function register(
             activeKey,
             holdsSeat: status === 'confirmed',
             checkInCode: status === 'confirmed' ? checkInCode : null,
-            flaggedForReview: false,
+            flaggedForReview: input.flaggedForReview ?? false,
             createdAt: now,
             updatedAt: now,
           },
