@@ -70,6 +70,9 @@ export default function EventOverview() {
             <li>
               <Link to="kopie">{o.copy}</Link>
             </li>
+            <li>
+              <Link to="vragen">{t.registration.questionsAdmin.navLink}</Link>
+            </li>
           </>
         ) : null}
         <li>

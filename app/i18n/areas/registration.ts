@@ -108,6 +108,7 @@ export const registrationNl = {
     colleagueStatus: 'Status',
   },
   questionsAdmin: {
+    navLink: 'Vragen bij aanmelden',
     title: (event: string) => `Vragen bij het aanmelden: ${event}`,
     intro:
       'Deze vragen staan op het aanmeldformulier, na de vaste vragen. Mensen die zich al hebben aangemeld, behouden hun antwoorden als u een vraag wijzigt of verwijdert.',
@@ -257,6 +258,7 @@ export const registrationEn: typeof registrationNl = {
     colleagueStatus: 'Status',
   },
   questionsAdmin: {
+    navLink: 'Registration questions',
     title: (event) => `Registration questions: ${event}`,
     intro:
       'These questions appear on the registration form, after the standard ones. People who already registered keep their answers when you change or delete a question.',
