@@ -21,6 +21,8 @@ export const EMAIL_MAX = 254
 export const LINE_MAX = 200
 export const NEEDS_MAX = 1000
 export const TEXT_ANSWER_MAX = 2000
+/** The body of the 404 for an invite-only event, which the form's error boundary turns into an explanation. */
+export const INVITE_ONLY = 'invite-only'
 /** The honeypot's field name: a plausible name that form-filling robots fill in. */
 export const HONEYPOT_FIELD = 'website'
 

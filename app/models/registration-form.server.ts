@@ -5,6 +5,7 @@ import { data } from '@remix-run/node'
 import type { Event } from '~/generated/prisma/client'
 import {
   HONEYPOT_FIELD,
+  INVITE_ONLY,
   optionsOf,
   registrationSchema,
   registrationWindow,
@@ -69,9 +70,6 @@ export async function publicRegistrationEvent(slug: string): Promise<PublicEvent
   if (event.visibility !== 'public') return { kind: 'invite-only' }
   return { kind: 'ok', event }
 }
-
-/** A 404 that the route's error boundary recognises, to say that registration is by invitation. */
-export const INVITE_ONLY = 'invite-only'
 
 export function requirePublicEvent(found: PublicEvent): Event {
   if (found.kind === 'not-found') throw new Response('Not found', { status: 404 })

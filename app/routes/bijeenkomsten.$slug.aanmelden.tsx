@@ -17,12 +17,12 @@ import {
   RegistrationFields,
   useRegistrationForm,
 } from '~/components/registration-fields'
+import { INVITE_ONLY } from '~/domain/registration-form'
 import { dictionary, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
   eventQuestions,
   formEventView,
-  INVITE_ONLY,
   publicRegistrationEvent,
   requirePublicEvent,
   submitPublicRegistration,
@@ -68,7 +68,9 @@ export default function PublicRegistration() {
       <h1>{pageTitle}</h1>
       <RegistrationEventSummary event={event} />
       {event.window === 'open' ? (
-        <Form method="post" {...getFormProps(form)}>
+        // A document post: the manage page it leads to reads a cookie scoped to /aanmelding/<linkId>, which a
+        // client-side data request (/aanmelding/<linkId>.data) would not send.
+        <Form method="post" reloadDocument {...getFormProps(form)}>
           <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
           <Honeypot />
           <RegistrationFields fields={fields} questions={questions} variant="public" />

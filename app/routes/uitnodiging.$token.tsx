@@ -48,6 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleInvitationAction(request, params.token ?? '', dictionary(lang), lang)
 }
 
+// Every form here posts as a plain document request (reloadDocument): the link session's cookie is scoped to
+// /uitnodiging/<linkId>, which Remix's data requests (/uitnodiging/<linkId>.data) do not match.
 type ActionData = { form?: 'register' | 'colleague'; result: null | undefined | object; message: string | null }
 
 export default function InvitationPage() {
@@ -81,7 +83,7 @@ export default function InvitationPage() {
             {i.registered} {i.statuses[page.registration!.status]}.
           </p>
           {page.registration!.flaggedForReview ? <p className="notice notice--warning">{i.forwardedDone}</p> : null}
-          <Form method="post">
+          <Form method="post" reloadDocument>
             <button type="submit" name="intent" value="resend" className="button button--secondary">
               {i.resendLink}
             </button>
@@ -109,7 +111,7 @@ export default function InvitationPage() {
         <section aria-labelledby="decline-heading">
           <h2 id="decline-heading">{i.declineHeading}</h2>
           <p>{i.declineIntro}</p>
-          <Form method="post">
+          <Form method="post" reloadDocument>
             <button type="submit" name="intent" value="decline" className="button button--secondary">
               {i.decline}
             </button>
@@ -190,7 +192,7 @@ function InviteeForm({
     defaultValue: { name: contact.name, email: contact.email, function: contact.function, language: contact.language },
   })
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" reloadDocument {...getFormProps(form)}>
       <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
       <RegistrationFields
         fields={fields}
@@ -221,7 +223,7 @@ function ColleagueForm({
     lastResult: actionData?.result as Result,
   })
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" reloadDocument {...getFormProps(form)}>
       <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
       <RegistrationFields
         fields={fields}
