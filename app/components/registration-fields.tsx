@@ -233,7 +233,7 @@ function Question({ question, field }: { question: RegistrationQuestionDef; fiel
   const errorId = `${field.id}-error`
   return (
     <fieldset
-      className={invalid ? 'fieldset field--invalid' : 'fieldset'}
+      className={invalid ? 'fieldset field--checkbox field--invalid' : 'fieldset field--checkbox'}
       aria-describedby={invalid ? errorId : undefined}
     >
       <legend>{label}</legend>

@@ -39,7 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       questions: await eventQuestions(invitation.eventId),
       pageTitle: dictionary(lang).registration.invitation.title(invitation.event.title),
     },
-    { headers: { 'Set-Cookie': refresh, 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } },
+    {
+      headers: {
+        'Set-Cookie': refresh,
+        'Cache-Control': 'private, no-store',
+        // Not no-referrer: with it the browser posts the forms with "Origin: null", which Remix refuses as a
+        // cross-site action. The address holds no secret (the link id), so same-origin is enough.
+        'Referrer-Policy': 'same-origin',
+      },
+    },
   )
 }
 
