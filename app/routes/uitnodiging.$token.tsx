@@ -82,6 +82,11 @@ export default function InvitationPage() {
           {actionData.message}
         </p>
       ) : null}
+      {!registered && page.invitationStatus === 'declined' ? (
+        <p role="status" className="notice">
+          {i.declined}
+        </p>
+      ) : null}
       <RegistrationEventSummary event={page.event} />
 
       {registered ? (
@@ -100,11 +105,6 @@ export default function InvitationPage() {
       ) : page.event.window === 'open' ? (
         <section aria-labelledby="register-heading">
           <h2 id="register-heading">{t.registration.title}</h2>
-          {page.invitationStatus === 'declined' ? (
-            <p role="status" className="notice">
-              {i.declined}
-            </p>
-          ) : null}
           <p>{i.intro}</p>
           <p>{i.forwardedNotice}</p>
           <InviteeForm

@@ -7,9 +7,10 @@ import type { Browser, Page } from 'playwright-core'
 import { createPersonalLink } from '~/models/personal-link.server'
 import { createDb, type Db } from '~/utils/db.server'
 import { createContact, createEvent, createOrganisation, createProgramme } from '../factories.ts'
-import { startAppServer, type AppServer } from '../support/app-server.ts'
+import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
 import { tabTo, typeInto } from '../support/keyboard.ts'
+import { signInAs } from '../support/sign-in.ts'
 
 let app: AppServer
 let browser: Browser
@@ -232,6 +233,50 @@ describe('invitation', () => {
       status: 'confirmed',
     })
     expect(problems.filter((p) => !p.includes('/aanmelding/'))).toEqual([])
+    await context.close()
+  })
+})
+
+describe('questions editor', () => {
+  test('the secretariat adds a choice question by keyboard and moves it up', async () => {
+    const event = await createEvent(db, programmeId, { title: 'Kennisdag', visibility: 'public' })
+    await db.registrationQuestion.create({ data: { eventId: event.id, label: 'Blijft u lunchen?', type: 'yes_no' } })
+    const { page, context, problems } = await newPage(browser)
+    await signInAs(page, app.url, ADMIN.email, ADMIN.password)
+    await page.goto(`${app.url}/beheer/bijeenkomsten/${event.id}`)
+    await page.getByRole('link', { name: 'Vragen bij aanmelden' }).click()
+    await page.waitForURL(/\/vragen$/)
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Vragen bij het aanmelden: Kennisdag')
+    await waitForHydration(page)
+    await expectNoAxeViolations(page)
+
+    await typeInto(page, 'Vraag (Nederlands)', 'Welke workshop?')
+    await tabTo(page, 'Soort antwoord')
+    await page.keyboard.press('ArrowDown')
+    await typeInto(page, 'Antwoorden om uit te kiezen', 'Preventie\nOpsporing')
+    await tabTo(page, 'Deze vraag is verplicht')
+    await page.keyboard.press('Space')
+    await tabTo(page, 'Vraag toevoegen')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('De vraag is opgeslagen')
+    await tabTo(page, '“Welke workshop?” een plaats omhoog')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(async () =>
+        (await db.registrationQuestion.findMany({ where: { eventId: event.id }, orderBy: { order: 'asc' } })).map(
+          (q) => q.label,
+        ),
+      )
+      .toEqual(['Welke workshop?', 'Blijft u lunchen?'])
+    const added = await db.registrationQuestion.findFirstOrThrow({
+      where: { eventId: event.id, label: 'Welke workshop?' },
+    })
+    expect(added).toMatchObject({ type: 'choice', options: ['Preventie', 'Opsporing'], required: true })
+    await expectNoAxeViolations(page)
+    await keepScreenshot(page, 'register-questions-editor')
+    expect(problems).toEqual([])
     await context.close()
   })
 })
