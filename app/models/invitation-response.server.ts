@@ -199,13 +199,22 @@ export async function handleInvitationAction(request: Request, linkId: string, t
   if (intent === 'register') {
     const outcome = await registerInvitee(invitation, submission.value)
     if (outcome.kind === 'already-registered') return back(linkId, 'aangemeld=1')
-    return registrationResponse(outcome, t, (ok) => toManagePage(ok.manageToken))
+    return registrationResponse(outcome, t, (ok) => toManagePage(ok.manageToken), {
+      form: intent,
+      result: submission.reply(),
+    })
   }
   const outcome = await registerColleague(invitation, submission.value, invitation.contact.language)
   if (outcome.kind === 'not-registered') return formMessage(t.errors.badRequestText, 409)
   if (outcome.kind === 'duplicate') {
     await mailManageLink(outcome.registrationId)
-    return data({ form: intent, result: null, message: t.registration.invitation.colleagueDuplicate }, { status: 409 })
+    return formMessage(t.registration.invitation.colleagueDuplicate, 409, undefined, {
+      form: intent,
+      result: submission.reply(),
+    })
   }
-  return registrationResponse(outcome, t, async (ok) => back(linkId, `collega=${ok.kind}`))
+  return registrationResponse(outcome, t, async (ok) => back(linkId, `collega=${ok.kind}`), {
+    form: intent,
+    result: submission.reply(),
+  })
 }

@@ -1,5 +1,6 @@
 // The public registration form (/bijeenkomsten/:slug/aanmelden) and what it shares with the invitation page:
 // the event as the form shows it, its questions, and turning a posted form into a register() call.
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
 import type { Event } from '~/generated/prisma/client'
@@ -78,9 +79,12 @@ export function requirePublicEvent(found: PublicEvent): Event {
 }
 
 /** Messages with no field: rate limit, window, honeypot, duplicate. */
-export function formMessage(message: string, status: number, headers?: HeadersInit) {
-  return data({ result: null, message }, { status, headers })
+export function formMessage(message: string, status: number, headers?: HeadersInit, keep?: Keep) {
+  return data({ result: null, message, ...keep }, { status, headers })
 }
+
+/** What a refused form sends back so that the person's input stays in the fields. */
+type Keep = { form?: 'register' | 'colleague'; result?: SubmissionResult<string[]> }
 
 export function windowMessage(t: Dictionary, event: Event, now = new Date()) {
   const window = registrationWindow(event, now)
@@ -102,6 +106,7 @@ export async function registrationResponse(
   result: RegisterResult,
   t: Dictionary,
   onSuccess: (result: Extract<RegisterResult, { manageToken: string }>) => Promise<Response>,
+  keep?: Keep,
 ) {
   switch (result.kind) {
     case 'confirmed':
@@ -111,9 +116,9 @@ export async function registrationResponse(
     case 'duplicate':
       // Same answer whether or not a mail went out now: the form reveals nothing beyond "this address".
       await mailManageLink(result.registrationId)
-      return formMessage(t.registration.errors.duplicate, 409)
+      return formMessage(t.registration.errors.duplicate, 409, undefined, keep)
     case 'closed':
-      return formMessage(t.registration.errors.closed, 403)
+      return formMessage(t.registration.errors.closed, 403, undefined, keep)
     case 'not-found':
       throw new Response('Not found', { status: 404 })
   }
@@ -159,7 +164,7 @@ export async function submitPublicRegistration(request: Request, slug: string, t
   if (typeof honeypot === 'string' && honeypot !== '') return formMessage(t.registration.errors.honeypot, 400)
   if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
   const result = await register(event.id, registrationInput(submission.value))
-  return registrationResponse(result, t, (ok) => toManagePage(ok.manageToken))
+  return registrationResponse(result, t, (ok) => toManagePage(ok.manageToken), { result: submission.reply() })
 }
 
 /** Whether the public form takes registrations now (for the event page's "Aanmelden" button). */

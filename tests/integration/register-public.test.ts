@@ -194,6 +194,8 @@ describe('public registration form', () => {
     expect(messageOf(second.data)).toBe(
       'U bent al aangemeld met dit e-mailadres. We hebben de link om uw aanmelding te bekijken naar dit adres gestuurd.',
     )
+    // What they typed stays in the form.
+    expect(second.data).toMatchObject({ result: { initialValue: { name: 'Eva Smit', dietary: 'Vegetarisch' } } })
     const registrations = await registrationsOf(event.id)
     expect(registrations).toHaveLength(1)
     const mails = await db.outboxMessage.findMany({ where: { eventId: event.id, kind: 'registration-link' } })
