@@ -199,7 +199,7 @@ export async function handleInvitationAction(request: Request, linkId: string, t
   if (intent === 'register') {
     const outcome = await registerInvitee(invitation, submission.value)
     if (outcome.kind === 'already-registered') return back(linkId, 'aangemeld=1')
-    return registrationResponse(outcome, t, (ok) => toManagePage(ok.manageToken), {
+    return registrationResponse(outcome, t, toManagePage, {
       form: intent,
       result: submission.reply(),
     })

@@ -65,9 +65,10 @@ export function linkProblemResponse(problem: LinkProblem | 'no-session') {
 
 // ─── Link sessions: the token leaves the URL at once ───────────────────────────────────────────────────────
 //
-// A personal link `/<base>/<token>` is exchanged for a short-lived HttpOnly cookie scoped to `/<base>/<linkId>`,
-// and the browser is sent there (DESIGN §4): the token never stays in the address bar, history or a Referer.
-// The link id is not a secret; without the cookie it opens nothing.
+// A personal link `/<base>/<token>` is exchanged for a short-lived HttpOnly cookie named after the link, and the
+// browser is sent to `/<base>/<linkId>` (DESIGN §4): the token never stays in the address bar, history or a
+// Referer. The link id is not a secret; without the cookie it opens nothing. The cookie's path is `/<base>`, not
+// the page's own path: Remix loads data from `/<base>/<linkId>.data`, which a narrower path would not cover.
 
 const LINK_SESSION_SECONDS = 2 * 3600
 
@@ -103,12 +104,11 @@ export async function exchangeLinkToken(
 
 /** The cookie and 303 for a link just created (its id is known, so nothing needs looking up). */
 export async function linkSessionRedirect(linkId: string, token: string, base: string, suffix = '') {
-  const path = `${base}/${linkId}`
   return new Response(null, {
     status: 303,
     headers: {
-      Location: `${path}${suffix}`,
-      'Set-Cookie': await linkCookie(linkId, path).serialize(token),
+      Location: `${base}/${linkId}${suffix}`,
+      'Set-Cookie': await linkCookie(linkId, base).serialize(token),
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
     },
@@ -129,8 +129,7 @@ export async function readLinkSession(
   linkId: string,
   base: string,
 ): Promise<LinkSession> {
-  const path = `${base}/${linkId}`
-  const cookie = linkCookie(linkId, path)
+  const cookie = linkCookie(linkId, base)
   const token: unknown = await cookie.parse(request.headers.get('cookie'))
   if (typeof token !== 'string' || !token) return { ok: false, problem: 'no-session' }
   const link = await resolvePersonalLink(kind, token)

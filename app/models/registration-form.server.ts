@@ -20,7 +20,7 @@ import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
 import { clientAddress } from '~/utils/request.server'
-import { exchangeLinkToken } from './personal-link.server'
+import { linkSessionRedirect } from './personal-link.server'
 import { mailManageLink } from './registration-link.server'
 import { register, type RegisterResult, type RegistrationInput } from './registration.server'
 
@@ -125,10 +125,8 @@ export async function registrationResponse(
 }
 
 /** Sends the new registrant to their manage page through a link session (the token leaves the URL at once). */
-export async function toManagePage(manageToken: string) {
-  const exchanged = await exchangeLinkToken('registration', manageToken, '/aanmelding', '?welkom=1')
-  if (!exchanged.ok) throw new Error('a fresh manage link did not resolve')
-  return exchanged.response
+export function toManagePage(registered: { manageLinkId: string; manageToken: string }) {
+  return linkSessionRedirect(registered.manageLinkId, registered.manageToken, '/aanmelding', '?welkom=1')
 }
 
 export function registrationInput(values: RegistrationValues): RegistrationInput {
@@ -164,7 +162,7 @@ export async function submitPublicRegistration(request: Request, slug: string, t
   if (typeof honeypot === 'string' && honeypot !== '') return formMessage(t.registration.errors.honeypot, 400)
   if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
   const result = await register(event.id, registrationInput(submission.value))
-  return registrationResponse(result, t, (ok) => toManagePage(ok.manageToken), { result: submission.reply() })
+  return registrationResponse(result, t, toManagePage, { result: submission.reply() })
 }
 
 /** Whether the public form takes registrations now (for the event page's "Aanmelden" button). */

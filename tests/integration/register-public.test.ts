@@ -81,7 +81,7 @@ describe('public registration form', () => {
     expect(result.location).toBe(`/aanmelding/${link.id}?welkom=1`)
     const cookie = result.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(new RegExp(`^bijeen_link_${link.id}=`))
-    expect(cookie).toContain(`Path=/aanmelding/${link.id}`)
+    expect(cookie).toContain(`Path=/aanmelding;`)
     expect(cookie).toContain('HttpOnly')
     expect(await db.outboxMessage.count({ where: { eventId: event.id, kind: 'registration-confirmed' } })).toBe(1)
   })
