@@ -85,6 +85,9 @@ export default function EventOverview() {
           <Link to="aanmeldingen">{t.registrationsAdmin.title}</Link>
         </li>
         <li>
+          <Link to="organisaties">{t.partners.seats.link}</Link>
+        </li>
+        <li>
           <Link to={`/bijeenkomsten/${event.slug}`}>{event.status === 'draft' ? o.preview : o.publicPage}</Link>
         </li>
       </ul>

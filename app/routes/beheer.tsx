@@ -33,6 +33,9 @@ export default function SecretariatLayout() {
               <NavLink to="/beheer/sprekers">{t.shell.speakers}</NavLink>
             </li>
             <li>
+              <NavLink to="/beheer/organisaties">{t.partners.nav}</NavLink>
+            </li>
+            <li>
               <NavLink to="/beheer/verzendingen">{t.shell.batches}</NavLink>
             </li>
             <li>

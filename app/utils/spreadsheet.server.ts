@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 
 export type Column<Row> = { header: string; value: (row: Row) => string | number | boolean | Date | null }
-export type Table = { headers: string[]; rows: string[][] }
+// rowNumbers[i] is the line of rows[i] in the file as Excel numbers it (header = 1), empty lines counted.
+export type Table = { headers: string[]; rows: string[][]; rowNumbers: number[] }
 
 export const CSV_TYPE = 'text/csv; charset=utf-8'
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -61,12 +62,15 @@ export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Prom
   if (isXlsx(fileName, bytes)) matrix = await readXlsx(bytes)
   else if (/\.(csv|txt)$/i.test(fileName) || !fileName.includes('.')) matrix = readCsv(bytes)
   else throw new SpreadsheetError('unsupported')
-  const nonEmpty = matrix.filter((row) => row.some((cell) => cell !== ''))
+  const nonEmpty = matrix
+    .map((row, index) => ({ row, number: index + 1 }))
+    .filter(({ row }) => row.some((cell) => cell !== ''))
   if (nonEmpty.length === 0) throw new SpreadsheetError('empty')
-  const [headers, ...rows] = nonEmpty
-  const width = Math.max(headers!.length, ...rows.map((row) => row.length))
+  const [header, ...rest] = nonEmpty
+  const rows = rest.map(({ row }) => row)
+  const width = Math.max(header!.row.length, ...rows.map((row) => row.length))
   const pad = (row: string[]) => Array.from({ length: width }, (_, i) => row[i] ?? '')
-  return { headers: pad(headers!), rows: rows.map(pad) }
+  return { headers: pad(header!.row), rows: rows.map(pad), rowNumbers: rest.map(({ number }) => number) }
 }
 
 function readCsv(bytes: Uint8Array): string[][] {
@@ -77,7 +81,8 @@ function readCsv(bytes: Uint8Array): string[][] {
     // Older Excel versions save CSV in Windows-1252.
     text = new TextDecoder('windows-1252').decode(bytes)
   }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
+  // Empty lines are kept here (and dropped by the caller) so that row numbers match the file.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })
   if (parsed.errors.some((error) => error.type === 'Quotes')) throw new SpreadsheetError('unreadable')
   return parsed.data.map((row) => row.map((cell) => cell.trim()))
 }

@@ -1,0 +1,126 @@
+// The organisation and contact forms of the secretariat. One Zod schema for server and browser (Conform):
+// without JavaScript the server renders the same errors.
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Form } from '@remix-run/react'
+import { contactSchema, LANGUAGES, organisationSchema, SECTORS } from '~/domain/partners'
+import { useT } from '~/i18n'
+import { ErrorSummary, Field, SelectField } from './forms'
+
+export function OrganisationForm({
+  lastResult,
+  defaults,
+}: {
+  lastResult?: SubmissionResult<string[]> | null
+  defaults: Record<string, string>
+}) {
+  const t = useT()
+  const p = t.partners
+  const f = p.organisations.fields
+  const schema = organisationSchema(p.organisations.errors)
+  const [form, fields] = useForm({
+    id: 'organisation-form',
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const errors = [form.errors, ...Object.values(fields).map((x) => x.errors)].flat()
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save" />
+      <ErrorSummary title={p.errorSummary} errors={errors} />
+      <Field
+        label={f.name}
+        inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'organization' }}
+        errors={fields.name.errors}
+      />
+      <Field
+        label={f.shortName}
+        inputProps={getInputProps(fields.shortName, { type: 'text' })}
+        errors={fields.shortName.errors}
+      />
+      <SelectField
+        label={f.sector}
+        selectProps={getSelectProps(fields.sector)}
+        options={SECTORS.map((s) => ({ value: s, label: p.sectors[s] }))}
+        errors={fields.sector.errors}
+      />
+      <Field
+        label={f.seatQuota}
+        hint={f.seatQuotaHint}
+        inputProps={{ ...getInputProps(fields.seatQuota, { type: 'text' }), inputMode: 'numeric' }}
+        errors={fields.seatQuota.errors}
+      />
+      <button type="submit" className="button">
+        {p.save}
+      </button>
+    </Form>
+  )
+}
+
+export function ContactForm({
+  lastResult,
+  defaults,
+  organisations,
+}: {
+  lastResult?: SubmissionResult<string[]> | null
+  defaults: Record<string, string>
+  organisations: Array<{ id: string; name: string }>
+}) {
+  const t = useT()
+  const p = t.partners
+  const f = p.contacts.fields
+  const schema = contactSchema(p.contacts.errors)
+  const [form, fields] = useForm({
+    id: 'contact-form',
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const errors = [form.errors, ...Object.values(fields).map((x) => x.errors)].flat()
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save" />
+      <ErrorSummary title={p.errorSummary} errors={errors} />
+      <Field
+        label={f.name}
+        inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
+        errors={fields.name.errors}
+      />
+      <Field
+        label={f.email}
+        inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
+        errors={fields.email.errors}
+      />
+      <Field
+        label={f.function}
+        inputProps={getInputProps(fields.function, { type: 'text' })}
+        errors={fields.function.errors}
+      />
+      <SelectField
+        label={f.organisation}
+        selectProps={getSelectProps(fields.organisationId)}
+        options={[
+          { value: '', label: f.chooseOrganisation },
+          ...organisations.map((o) => ({ value: o.id, label: o.name })),
+        ]}
+        errors={fields.organisationId.errors}
+      />
+      <SelectField
+        label={f.language}
+        selectProps={getSelectProps(fields.language)}
+        options={LANGUAGES.map((l) => ({ value: l, label: p.languages[l] }))}
+        errors={fields.language.errors}
+      />
+      <button type="submit" className="button">
+        {p.save}
+      </button>
+    </Form>
+  )
+}

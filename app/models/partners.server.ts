@@ -1,0 +1,362 @@
+// Partner organisations, their contacts and their seat quota per event, and the exports of both lists.
+// Names and e-mail addresses match case-insensitively on both databases (LOWER(...) in raw SQL: Prisma's
+// `mode: 'insensitive'` does not exist on SQLite).
+import type { ContactValues, OrganisationValues, SectorKey } from '~/domain/partners'
+import { normaliseEmail } from '~/domain/partners'
+import type { Prisma } from '~/generated/prisma/client'
+import type { Dictionary } from '~/i18n/nl'
+import { db } from '~/utils/db.server'
+import type { Column } from '~/utils/spreadsheet.server'
+import { portableSql } from '~/utils/sql.server'
+import { audit } from './audit.server'
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+
+/** `%text%` for LIKE, with the wildcards in the text itself escaped (ESCAPE '\'). */
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+// ---------------------------------------------------------------------------------------------------------
+// Organisations
+
+export type OrganisationFilter = { q?: string; sector?: SectorKey }
+
+async function organisationIdsMatching(q: string) {
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    portableSql(
+      `SELECT "id" FROM "Organisation" WHERE LOWER("name") LIKE ? ESCAPE '\\' OR LOWER(COALESCE("shortName", '')) LIKE ? ESCAPE '\\'`,
+    ),
+    likePattern(q),
+    likePattern(q),
+  )
+  return rows.map((r) => r.id)
+}
+
+export async function listOrganisations(filter: OrganisationFilter = {}) {
+  const where: Prisma.OrganisationWhereInput = {}
+  if (filter.sector) where.sector = filter.sector
+  if (filter.q) where.id = { in: await organisationIdsMatching(filter.q) }
+  const organisations = await db.organisation.findMany({
+    where,
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      sector: true,
+      seatQuota: true,
+      _count: { select: { contacts: true } },
+    },
+  })
+  return organisations.map(({ _count, ...o }) => ({ ...o, contacts: _count.contacts }))
+}
+
+export function organisationChoices() {
+  return db.organisation.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, sector: true } })
+}
+
+export function getOrganisation(id: string) {
+  return db.organisation.findUnique({
+    where: { id },
+    include: { _count: { select: { contacts: true, registrations: true, hostedEvents: true } } },
+  })
+}
+
+async function organisationNameTaken(name: string, exceptId: string | null) {
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    portableSql(`SELECT "id" FROM "Organisation" WHERE LOWER("name") = ?`),
+    name.toLowerCase(),
+  )
+  return rows.some((r) => r.id !== exceptId)
+}
+
+export type SaveOutcome = { kind: 'saved'; id: string } | { kind: 'taken' } | { kind: 'not-found' }
+
+export async function saveOrganisation(
+  id: string | null,
+  values: OrganisationValues,
+  actorUserId: string,
+): Promise<SaveOutcome> {
+  if (id && !(await db.organisation.findUnique({ where: { id }, select: { id: true } }))) return { kind: 'not-found' }
+  if (await organisationNameTaken(values.name, id)) return { kind: 'taken' }
+  const data = {
+    name: values.name,
+    shortName: values.shortName || null,
+    sector: values.sector,
+    seatQuota: values.seatQuota,
+  }
+  try {
+    const saved = await db.$transaction(async (tx) => {
+      const row = id ? await tx.organisation.update({ where: { id }, data }) : await tx.organisation.create({ data })
+      await audit(
+        {
+          actorUserId,
+          action: id ? 'organisation.update' : 'organisation.create',
+          entity: 'Organisation',
+          entityId: row.id,
+          details: { fields: Object.keys(data) },
+        },
+        tx,
+      )
+      return row
+    })
+    return { kind: 'saved', id: saved.id }
+  } catch (error) {
+    // Two secretaries saving the same name at once: the unique index decides.
+    if (isUniqueViolation(error)) return { kind: 'taken' }
+    throw error
+  }
+}
+
+export type DeleteOutcome =
+  { kind: 'deleted' } | { kind: 'not-found' } | { kind: 'in-use'; contacts: number; registrations: number }
+
+/** Deletes an organisation only when nothing refers to it; registrations and hosted events count too. */
+export async function deleteOrganisation(id: string, actorUserId: string): Promise<DeleteOutcome> {
+  const organisation = await getOrganisation(id)
+  if (!organisation) return { kind: 'not-found' }
+  const { contacts, registrations, hostedEvents } = organisation._count
+  if (contacts || registrations || hostedEvents) return { kind: 'in-use', contacts, registrations }
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.organisation.delete({ where: { id } })
+      await audit({ actorUserId, action: 'organisation.delete', entity: 'Organisation', entityId: id }, tx)
+    })
+  } catch (error) {
+    // A contact added in the meantime: the foreign key (Restrict) refuses the delete.
+    if ((error as { code?: string }).code === 'P2003') return { kind: 'in-use', contacts: 1, registrations: 0 }
+    throw error
+  }
+  return { kind: 'deleted' }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Contacts
+
+export type ContactFilter = { q?: string; organisationId?: string; sector?: SectorKey }
+
+async function contactIdsMatching(q: string) {
+  const pattern = likePattern(q)
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    portableSql(
+      `SELECT c."id" FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"
+       WHERE LOWER(c."name") LIKE ? ESCAPE '\\' OR LOWER(c."email") LIKE ? ESCAPE '\\' OR LOWER(o."name") LIKE ? ESCAPE '\\'`,
+    ),
+    pattern,
+    pattern,
+    pattern,
+  )
+  return rows.map((r) => r.id)
+}
+
+async function contactWhere(filter: ContactFilter): Promise<Prisma.ContactWhereInput> {
+  const where: Prisma.ContactWhereInput = {}
+  if (filter.organisationId) where.organisationId = filter.organisationId
+  if (filter.sector) where.organisation = { sector: filter.sector }
+  if (filter.q) where.id = { in: await contactIdsMatching(filter.q) }
+  return where
+}
+
+const contactSelect = {
+  id: true,
+  name: true,
+  email: true,
+  function: true,
+  language: true,
+  organisation: { select: { id: true, name: true, sector: true } },
+} as const
+
+export const CONTACTS_PER_PAGE = 100
+
+export async function listContacts(filter: ContactFilter = {}, page = 1) {
+  const where = await contactWhere(filter)
+  const [total, contacts] = await Promise.all([
+    db.contact.count({ where }),
+    db.contact.findMany({
+      where,
+      orderBy: [{ name: 'asc' }, { email: 'asc' }],
+      select: contactSelect,
+      skip: (page - 1) * CONTACTS_PER_PAGE,
+      take: CONTACTS_PER_PAGE,
+    }),
+  ])
+  return { total, contacts, pages: Math.max(1, Math.ceil(total / CONTACTS_PER_PAGE)) }
+}
+
+/** Every contact the filter selects, for an export. */
+export async function contactsForExport(filter: ContactFilter) {
+  return db.contact.findMany({
+    where: await contactWhere(filter),
+    orderBy: [{ name: 'asc' }, { email: 'asc' }],
+    select: contactSelect,
+  })
+}
+
+export function getContact(id: string) {
+  return db.contact.findUnique({ where: { id }, include: { _count: { select: { invitations: true } } } })
+}
+
+/** The contact that holds this address, whatever its case. */
+export async function contactIdByEmail(email: string) {
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    portableSql(`SELECT "id" FROM "Contact" WHERE LOWER("email") = ?`),
+    normaliseEmail(email),
+  )
+  return rows[0]?.id ?? null
+}
+
+export type ContactSaveOutcome = SaveOutcome | { kind: 'no-organisation' }
+
+export async function saveContact(
+  id: string | null,
+  values: ContactValues,
+  actorUserId: string,
+): Promise<ContactSaveOutcome> {
+  if (id && !(await db.contact.findUnique({ where: { id }, select: { id: true } }))) return { kind: 'not-found' }
+  if (!(await db.organisation.findUnique({ where: { id: values.organisationId }, select: { id: true } })))
+    return { kind: 'no-organisation' }
+  const holder = await contactIdByEmail(values.email)
+  if (holder && holder !== id) return { kind: 'taken' }
+  const data = {
+    name: values.name,
+    email: values.email,
+    function: values.function,
+    language: values.language,
+    organisationId: values.organisationId,
+  }
+  try {
+    const saved = await db.$transaction(async (tx) => {
+      const row = id ? await tx.contact.update({ where: { id }, data }) : await tx.contact.create({ data })
+      await audit(
+        {
+          actorUserId,
+          action: id ? 'contact.update' : 'contact.create',
+          entity: 'Contact',
+          entityId: row.id,
+          details: { fields: Object.keys(data) },
+        },
+        tx,
+      )
+      return row
+    })
+    return { kind: 'saved', id: saved.id }
+  } catch (error) {
+    if (isUniqueViolation(error)) return { kind: 'taken' }
+    throw error
+  }
+}
+
+export type ContactDeleteOutcome = { kind: 'deleted' } | { kind: 'not-found' } | { kind: 'in-use' }
+
+/** Deleting a contact would delete their invitations with it (cascade), so that is refused. */
+export async function deleteContact(id: string, actorUserId: string): Promise<ContactDeleteOutcome> {
+  return db.$transaction(async (tx) => {
+    const contact = await tx.contact.findUnique({
+      where: { id },
+      select: { _count: { select: { invitations: true } } },
+    })
+    if (!contact) return { kind: 'not-found' as const }
+    if (contact._count.invitations) return { kind: 'in-use' as const }
+    await tx.contact.delete({ where: { id } })
+    await audit({ actorUserId, action: 'contact.delete', entity: 'Contact', entityId: id }, tx)
+    return { kind: 'deleted' as const }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Seats per event
+
+export async function seatsForEvent(eventId: string) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true } })
+  if (!event) return null
+  const [organisations, counters] = await Promise.all([
+    db.organisation.findMany({
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, sector: true, seatQuota: true },
+    }),
+    db.organisationSeats.findMany({ where: { eventId } }),
+  ])
+  const byOrganisation = new Map(counters.map((c) => [c.organisationId, c]))
+  return {
+    event,
+    rows: organisations.map((o) => {
+      const counter = byOrganisation.get(o.id)
+      const override = counter?.quota ?? null
+      const held = counter?.confirmedCount ?? 0
+      const effective = override ?? o.seatQuota
+      return { ...o, override, held, overHeld: effective !== null && held > effective }
+    }),
+  }
+}
+
+/**
+ * Sets (or clears, with null) this event's quota for an organisation. Only `quota` is written: the seat
+ * counter belongs to registration.server.ts. A quota below what is already held is allowed; nobody is
+ * removed, new registrations simply wait.
+ */
+export async function setEventQuota(
+  eventId: string,
+  organisationId: string,
+  quota: number | null,
+  actorUserId: string,
+) {
+  const [event, organisation] = await Promise.all([
+    db.event.findUnique({ where: { id: eventId }, select: { id: true } }),
+    db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true, seatQuota: true } }),
+  ])
+  if (!event || !organisation) return null
+  const counter = await db.$transaction(async (tx) => {
+    const row = await tx.organisationSeats.upsert({
+      where: { eventId_organisationId: { eventId, organisationId } },
+      create: { eventId, organisationId, quota },
+      update: { quota },
+    })
+    await audit(
+      {
+        actorUserId,
+        action: 'organisation-seats.update',
+        entity: 'Event',
+        entityId: eventId,
+        details: { organisationId, quota },
+      },
+      tx,
+    )
+    return row
+  })
+  const effective = quota ?? organisation.seatQuota
+  return {
+    name: organisation.name,
+    quota: effective,
+    held: counter.confirmedCount,
+    belowHeld: effective !== null && counter.confirmedCount > effective,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Exports
+
+type ContactRow = Awaited<ReturnType<typeof contactsForExport>>[number]
+type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number]
+
+export function contactColumns(t: Dictionary): Column<ContactRow>[] {
+  const c = t.partners.contacts.columns
+  return [
+    { header: c.name, value: (r) => r.name },
+    { header: c.email, value: (r) => r.email },
+    { header: c.function, value: (r) => r.function },
+    { header: c.language, value: (r) => r.language },
+    { header: c.organisation, value: (r) => r.organisation.name },
+    { header: c.sector, value: (r) => t.partners.sectors[r.organisation.sector] },
+  ]
+}
+
+export function organisationColumns(t: Dictionary): Column<OrganisationRow>[] {
+  const c = t.partners.organisations.columns
+  return [
+    { header: c.name, value: (r) => r.name },
+    { header: c.shortName, value: (r) => r.shortName ?? '' },
+    { header: c.sector, value: (r) => t.partners.sectors[r.sector] },
+    { header: c.seatQuota, value: (r) => r.seatQuota },
+    { header: c.contacts, value: (r) => r.contacts },
+  ]
+}

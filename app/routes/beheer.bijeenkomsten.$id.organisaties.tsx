@@ -1,0 +1,130 @@
+// Seats per organisation for one event: the default quota, this event's override and the seats held.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorList } from '~/components/forms'
+import { dictionary, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import { seatsForEvent, setEventQuota } from '~/models/partners.server'
+import { can, requirePermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Plaatsen per organisatie · bijeen' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read')
+  const seats = await seatsForEvent(params.id ?? '')
+  if (!seats) throw new Response('Not found', { status: 404 })
+  return { ...seats, canEdit: can(user, 'edit') }
+}
+
+const quotaSchema = z.object({
+  organisationId: z.string().trim().min(1).max(64),
+  quota: z
+    .string()
+    .trim()
+    .regex(/^\d{0,6}$/),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const t = dictionary(await getLang(request))
+  const parsed = quotaSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) {
+    return data({ error: t.partners.organisations.errors.quotaInvalid }, { status: 400 })
+  }
+  const { organisationId, quota } = parsed.data
+  const result = await setEventQuota(params.id ?? '', organisationId, quota === '' ? null : Number(quota), user.id)
+  if (!result) throw new Response('Not found', { status: 404 })
+  return redirect(`/beheer/bijeenkomsten/${params.id}/organisaties?opgeslagen=${encodeURIComponent(organisationId)}`)
+}
+
+export default function EventSeats() {
+  const t = useT()
+  const p = t.partners
+  const s = p.seats
+  const { event, rows, canEdit } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const saved = rows.find((r) => r.id === params.get('opgeslagen'))
+  return (
+    <>
+      <p>
+        <Link to={`/beheer/bijeenkomsten/${event.id}`}>{s.back}</Link>
+      </p>
+      <h1>{s.title(event.title)}</h1>
+      <p>{s.intro}</p>
+      {saved ? (
+        <div role="status">
+          <p className="notice">{s.saved(saved.name)}</p>
+          {saved.overHeld ? (
+            <p className="notice notice--warning">
+              {s.belowHeld(saved.name, (saved.override ?? saved.seatQuota)!, saved.held)}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="error-summary" role="alert">
+          <ErrorList errors={[actionData.error]} />
+        </div>
+      ) : null}
+      {rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{s.title(event.title)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.columns.organisation}</th>
+                <th scope="col">{s.columns.sector}</th>
+                <th scope="col">{s.columns.defaultQuota}</th>
+                <th scope="col">{s.columns.quota}</th>
+                <th scope="col">{s.columns.confirmed}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.name}</th>
+                  <td>{p.sectors[row.sector]}</td>
+                  <td>{row.seatQuota ?? p.noLimit}</td>
+                  <td>
+                    {canEdit ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="organisationId" value={row.id} />
+                        <label htmlFor={`quota-${row.id}`} className="visually-hidden">
+                          {s.quotaLabel(row.name)}
+                        </label>
+                        <input
+                          id={`quota-${row.id}`}
+                          name="quota"
+                          type="text"
+                          inputMode="numeric"
+                          pattern="[0-9]*"
+                          size={5}
+                          defaultValue={row.override === null ? '' : String(row.override)}
+                        />{' '}
+                        <button type="submit" className="button button--secondary">
+                          {p.save}
+                          <span className="visually-hidden"> {row.name}</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      (row.override ?? '')
+                    )}
+                  </td>
+                  <td>
+                    {row.held}
+                    {row.overHeld ? <span className="muted"> ({s.overLimit})</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{s.empty}</p>
+      )}
+    </>
+  )
+}

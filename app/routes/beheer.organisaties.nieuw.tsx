@@ -1,0 +1,41 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Link, useActionData } from '@remix-run/react'
+import { OrganisationForm } from '~/components/partner-forms'
+import { dictionary, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import { handleOrganisationForm } from '~/models/partners-form.server'
+import { requirePermission } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Nieuwe organisatie · bijeen' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'edit')
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const outcome = await handleOrganisationForm(
+    await request.formData(),
+    null,
+    dictionary(await getLang(request)),
+    user.id,
+  )
+  if (outcome.kind === 'response') return outcome.response
+  return redirect(`/beheer/organisaties/${outcome.id}?opgeslagen=1`)
+}
+
+export default function NewOrganisation() {
+  const t = useT()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <p>
+        <Link to="/beheer/organisaties">{t.partners.organisations.title}</Link>
+      </p>
+      <h1>{t.partners.organisations.newTitle}</h1>
+      <OrganisationForm lastResult={actionData?.result} defaults={{ sector: 'overig' }} />
+    </>
+  )
+}

@@ -1,0 +1,21 @@
+// A download of a list as CSV or XLSX, built with toCsv/toXlsx.
+import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type Column } from './spreadsheet.server'
+
+export async function spreadsheetResponse<Row>(
+  format: 'csv' | 'xlsx',
+  fileBase: string,
+  sheetName: string,
+  columns: Column<Row>[],
+  rows: Row[],
+) {
+  const stamp = new Date().toISOString().slice(0, 10)
+  const headers = {
+    'content-disposition': `attachment; filename="${fileBase}-${stamp}.${format}"`,
+    'cache-control': 'no-store',
+  }
+  if (format === 'xlsx')
+    return new Response(new Uint8Array(await toXlsx(sheetName, columns, rows)), {
+      headers: { ...headers, 'content-type': XLSX_TYPE },
+    })
+  return new Response(toCsv(columns, rows), { headers: { ...headers, 'content-type': CSV_TYPE } })
+}
