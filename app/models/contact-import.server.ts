@@ -245,6 +245,8 @@ async function runClaimedImport(id: string, actorUserId: string) {
     const emails = chunk.map((r) => r.email).filter(Boolean)
     for (const [email, contact] of await existingContacts(db, emails)) existing.set(email, contact)
     await db.importJob.update({ where: { id }, data: { processed: Math.min(rows.length, start + CHUNK) } })
+    // Let other requests in this process run between chunks (better-sqlite3 answers synchronously).
+    await new Promise((resolve) => setImmediate(resolve))
   }
   const report = buildReport(rows, existing, await organisationsByName(db))
   if (!report.ok) {
