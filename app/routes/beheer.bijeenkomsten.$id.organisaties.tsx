@@ -90,7 +90,7 @@ export default function EventSeats() {
                   <td>{row.seatQuota ?? p.noLimit}</td>
                   <td>
                     {canEdit ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="quota-form">
                         <input type="hidden" name="organisationId" value={row.id} />
                         <label htmlFor={`quota-${row.id}`} className="visually-hidden">
                           {s.quotaLabel(row.name)}

@@ -148,29 +148,29 @@ export default function ImportJobPage() {
           <h2 id="mapping-heading">{m.mappingTitle}</h2>
           <p>{m.mappingIntro}</p>
           <p className="muted">{m.mappingHint}</p>
-          <Form method="post" className="form-row">
+          <Form method="post">
             <input type="hidden" name="intent" value="check" />
-            {IMPORT_FIELDS.map((field) => {
-              const current = job.mapping?.[field]
-              return (
-                <SelectField
-                  key={field}
-                  label={m.fields[field]}
-                  selectProps={{
-                    id: `map-${field}`,
-                    name: field,
-                    defaultValue: current === null || current === undefined ? '' : String(current),
-                  }}
-                  options={[{ value: '', label: m.notMapped }, ...columns]}
-                  errors={fieldErrors[field] ? [fieldErrors[field]] : undefined}
-                />
-              )
-            })}
-            <div className="field">
-              <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
-                {m.check}
-              </button>
+            <div className="form-row">
+              {IMPORT_FIELDS.map((field) => {
+                const current = job.mapping?.[field]
+                return (
+                  <SelectField
+                    key={field}
+                    label={m.fields[field]}
+                    selectProps={{
+                      id: `map-${field}`,
+                      name: field,
+                      defaultValue: current === null || current === undefined ? '' : String(current),
+                    }}
+                    options={[{ value: '', label: m.notMapped }, ...columns]}
+                    errors={fieldErrors[field] ? [fieldErrors[field]] : undefined}
+                  />
+                )
+              })}
             </div>
+            <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+              {m.check}
+            </button>
           </Form>
         </section>
       ) : null}
@@ -246,7 +246,7 @@ export default function ImportJobPage() {
                 </table>
               </div>
               {report.rows > report.preview.length ? <p>{m.moreRows(report.rows - report.preview.length)}</p> : null}
-              <Form method="post">
+              <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="start" />
                 <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
                   {m.start}
