@@ -121,7 +121,7 @@ export default function ImportJobPage() {
           </p>
           {running ? (
             <p>
-              {m.running} <Link to=".">{m.refresh}</Link>
+              {job.processed === job.total ? m.writing : m.running} <Link to=".">{m.refresh}</Link>
             </p>
           ) : null}
           {job.status === 'done' && report ? (

@@ -196,7 +196,8 @@ export const partnersNl = {
     changeMapping: 'Koppeling aanpassen',
     progressTitle: 'Voortgang',
     progress: (processed: number, total: number) => `${processed} van ${total} regels verwerkt.`,
-    running: 'De import loopt. Deze pagina ververst vanzelf.',
+    running: 'De import loopt. Met JavaScript ververst deze pagina vanzelf.',
+    writing: 'Alle regels zijn gecontroleerd. De gegevens worden nu in één keer opgeslagen.',
     refresh: 'Ververs',
     done: (created: number, updated: number, organisations: number) =>
       `Klaar: ${created} contactpersonen toegevoegd, ${updated} bijgewerkt en ${organisations} organisaties aangemaakt.`,
@@ -403,7 +404,8 @@ export const partnersEn: typeof partnersNl = {
     changeMapping: 'Change the mapping',
     progressTitle: 'Progress',
     progress: (processed: number, total: number) => `${processed} of ${total} lines processed.`,
-    running: 'The import is running. This page refreshes by itself.',
+    running: 'The import is running. With JavaScript this page refreshes by itself.',
+    writing: 'All lines have been checked. The data is now being saved in one go.',
     refresh: 'Refresh',
     done: (created: number, updated: number, organisations: number) =>
       `Done: ${created} contacts added, ${updated} updated and ${organisations} organisations created.`,
