@@ -207,7 +207,11 @@ export async function startImport(id: string, actorUserId: string): Promise<Star
     },
     data: { status: 'running', processed: 0 },
   })
-  if (!claimed.count) return job.status === 'running' ? { kind: 'running' } : { kind: 'not-ready' }
+  if (!claimed.count) {
+    // Lost the claim: another click or process started it just now, or it is not ready.
+    const now = await db.importJob.findUnique({ where: { id }, select: { status: true } })
+    return now?.status === 'running' || now?.status === 'done' ? { kind: 'running' } : { kind: 'not-ready' }
+  }
   return { kind: 'started', finished: runImport(id, actorUserId) }
 }
 

@@ -12,6 +12,7 @@ import { action as editOrganisationAction } from '~/routes/beheer.organisaties.$
 import { loader as organisationsExport } from '~/routes/beheer.organisaties.exporteren'
 import { action as newOrganisationAction } from '~/routes/beheer.organisaties.nieuw'
 import { action as loginAction } from '~/routes/inloggen'
+import { startImport } from '~/models/contact-import.server'
 import { db } from '~/utils/db.server'
 import { toXlsx, type Column } from '~/utils/spreadsheet.server'
 import { createContact, createEvent, createOrganisation, createProgramme, createUser } from '../factories.ts'
@@ -76,9 +77,11 @@ async function uploadAndCheck(fileName: string, bytes: Uint8Array | string) {
   return { id, checked, mapping: job.mapping }
 }
 
+/** Polls the progress page's loader (another request, as a browser would) until the job has finished. */
 async function waitForJob(id: string, seen: number[] = []) {
   for (let i = 0; i < 6000; i++) {
-    const job = await db.importJob.findUniqueOrThrow({ where: { id }, select: { status: true, processed: true } })
+    const page = await callRoute(importJobLoader, getRequest('/x', { cookie: organiserCookie }), { id })
+    const job = page.data as { status: string; processed: number }
     seen.push(job.processed)
     if (job.status === 'done' || job.status === 'failed') return job.status
     await new Promise((resolve) => setTimeout(resolve, 2))
@@ -383,6 +386,17 @@ describe('contact import', () => {
     })
     expect(eva).toMatchObject({ name: 'Eva Bakker; MSc', function: 'Arts infectieziekten', language: 'nl' })
     expect(eva.organisation).toMatchObject({ name: 'GGD Nieuw-Oost', sector: 'zorg' })
+  })
+
+  test('two starts at the same moment claim the job once', async () => {
+    const csv = 'Naam;E-mail;Organisatie\r\nKees Klaim;kees@klaim.example.org;Klaim BV\r\n'
+    const { id } = await uploadAndCheck('klaim.csv', csv)
+    const actor = (await db.user.findFirstOrThrow({ where: { role: 'organiser' } })).id
+    const outcomes = await Promise.all([startImport(id, actor), startImport(id, actor)])
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['running', 'started'])
+    await Promise.all(outcomes.map((o) => (o.kind === 'started' ? o.finished : null)))
+    expect(await db.contact.count({ where: { email: 'kees@klaim.example.org' } })).toBe(1)
+    expect(await db.auditEntry.count({ where: { action: 'contact.import', entityId: id } })).toBe(1)
   })
 
   test('mapping: a required field left out or a column that does not exist gives 400 with a message', async () => {
