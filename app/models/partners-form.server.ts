@@ -26,7 +26,10 @@ export async function handleOrganisationDelete(id: string, t: Dictionary, actorU
   const outcome = await deleteOrganisation(id, actorUserId)
   if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
   if (outcome.kind === 'in-use')
-    return reply({ deleteError: t.partners.organisations.errors.inUse(outcome.contacts, outcome.registrations) }, 409)
+    return reply(
+      { deleteError: t.partners.organisations.errors.inUse(outcome.contacts, outcome.registrations, outcome.events) },
+      409,
+    )
   return { kind: 'deleted' as const }
 }
 

@@ -109,14 +109,17 @@ export async function saveOrganisation(
 }
 
 export type DeleteOutcome =
-  { kind: 'deleted' } | { kind: 'not-found' } | { kind: 'in-use'; contacts: number; registrations: number }
+  | { kind: 'deleted' }
+  | { kind: 'not-found' }
+  | { kind: 'in-use'; contacts: number; registrations: number; events: number }
 
 /** Deletes an organisation only when nothing refers to it; registrations and hosted events count too. */
 export async function deleteOrganisation(id: string, actorUserId: string): Promise<DeleteOutcome> {
   const organisation = await getOrganisation(id)
   if (!organisation) return { kind: 'not-found' }
   const { contacts, registrations, hostedEvents } = organisation._count
-  if (contacts || registrations || hostedEvents) return { kind: 'in-use', contacts, registrations }
+  if (contacts || registrations || hostedEvents)
+    return { kind: 'in-use', contacts, registrations, events: hostedEvents }
   try {
     await db.$transaction(async (tx) => {
       await tx.organisation.delete({ where: { id } })
@@ -124,7 +127,8 @@ export async function deleteOrganisation(id: string, actorUserId: string): Promi
     })
   } catch (error) {
     // A contact added in the meantime: the foreign key (Restrict) refuses the delete.
-    if ((error as { code?: string }).code === 'P2003') return { kind: 'in-use', contacts: 1, registrations: 0 }
+    if ((error as { code?: string }).code === 'P2003')
+      return { kind: 'in-use', contacts: 1, registrations: 0, events: 0 }
     throw error
   }
   return { kind: 'deleted' }

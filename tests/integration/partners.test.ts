@@ -157,6 +157,13 @@ describe('organisations', () => {
     expect(refused.status).toBe(409)
     expect((refused.data as Reply).deleteError).toMatch(/kan niet weg: er horen nog 1 contactpersonen/)
     await db.contact.delete({ where: { id: contact.id } })
+    // Hosting an event counts too.
+    const event = await createEvent(db, (await createProgramme(db)).id)
+    await db.eventHost.create({ data: { eventId: event.id, organisationId: org.id } })
+    const hosting = await post(editOrganisationAction, { intent: 'delete' }, organiserCookie, { id: org.id })
+    expect(hosting.status).toBe(409)
+    expect((hosting.data as Reply).deleteError).toContain('0 contactpersonen, 0 aanmeldingen en 1 bijeenkomsten')
+    await db.eventHost.deleteMany({ where: { organisationId: org.id } })
     const deleted = await post(editOrganisationAction, { intent: 'delete' }, organiserCookie, { id: org.id })
     expect(deleted.status).toBe(302)
     expect(await db.organisation.findUnique({ where: { id: org.id } })).toBeNull()

@@ -62,8 +62,8 @@ export const partnersNl = {
       tooLong: (max: number) => `Gebruik hooguit ${max} tekens.`,
       sectorInvalid: 'Kies een sector uit de lijst.',
       quotaInvalid: 'Vul een heel getal in van 0 of meer, of laat het veld leeg.',
-      inUse: (contacts: number, registrations: number) =>
-        `Deze organisatie kan niet weg: er horen nog ${contacts} contactpersonen en ${registrations} aanmeldingen bij. Verplaats of verwijder die eerst.`,
+      inUse: (contacts: number, registrations: number, events: number) =>
+        `Deze organisatie kan niet weg: er horen nog ${contacts} contactpersonen, ${registrations} aanmeldingen en ${events} bijeenkomsten (als organisator) bij. Verplaats of verwijder die eerst.`,
     },
   },
   contacts: {
@@ -271,8 +271,8 @@ export const partnersEn: typeof partnersNl = {
       tooLong: (max: number) => `Use at most ${max} characters.`,
       sectorInvalid: 'Choose a sector from the list.',
       quotaInvalid: 'Enter a whole number of 0 or more, or leave the field empty.',
-      inUse: (contacts: number, registrations: number) =>
-        `This organisation cannot be deleted: ${contacts} contacts and ${registrations} registrations still belong to it. Move or delete those first.`,
+      inUse: (contacts: number, registrations: number, events: number) =>
+        `This organisation cannot be deleted: ${contacts} contacts, ${registrations} registrations and ${events} events (as host) still belong to it. Move or delete those first.`,
     },
   },
   contacts: {
