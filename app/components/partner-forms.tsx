@@ -3,9 +3,48 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { contactSchema, LANGUAGES, organisationSchema, SECTORS } from '~/domain/partners'
 import { useT } from '~/i18n'
-import { ErrorSummary, Field, SelectField } from './forms'
+import { Field, SelectField, type ListOfErrors } from './forms'
+
+/**
+ * The error summary with each message linked to its field (GOV.UK / NL Design System pattern). It takes focus
+ * when it appears, so keyboard and screen-reader users hear it at once.
+ */
+export function LinkedErrorSummary({
+  title,
+  items,
+}: {
+  title: string
+  items: Array<{ id?: string; errors?: ListOfErrors }>
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  const list = items.flatMap((item) =>
+    (item.errors ?? []).filter((e): e is string => Boolean(e)).map((message) => ({ id: item.id, message })),
+  )
+  const key = list.map((e) => e.message).join('|')
+  useEffect(() => {
+    if (key) ref.current?.focus()
+  }, [key])
+  if (!list.length) return null
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
+      <h2>{title}</h2>
+      <ul>
+        {list.map((e) => (
+          <li key={`${e.id}-${e.message}`}>{e.id ? <a href={`#${e.id}`}>{e.message}</a> : e.message}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+// Conform's `fields` is a proxy that Object.values cannot list, so each form names its fields.
+const summaryItems = (formErrors: ListOfErrors, fields: Array<{ id: string; errors?: string[] }>) => [
+  { errors: formErrors },
+  ...fields.map((f) => ({ id: f.id, errors: f.errors })),
+]
 
 export function OrganisationForm({
   lastResult,
@@ -27,11 +66,13 @@ export function OrganisationForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  const errors = [form.errors, ...Object.values(fields).map((x) => x.errors)].flat()
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <ErrorSummary title={p.errorSummary} errors={errors} />
+      <LinkedErrorSummary
+        title={p.errorSummary}
+        items={summaryItems(form.errors, [fields.name, fields.shortName, fields.sector, fields.seatQuota])}
+      />
       <Field
         label={f.name}
         inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'organization' }}
@@ -83,11 +124,19 @@ export function ContactForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  const errors = [form.errors, ...Object.values(fields).map((x) => x.errors)].flat()
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <ErrorSummary title={p.errorSummary} errors={errors} />
+      <LinkedErrorSummary
+        title={p.errorSummary}
+        items={summaryItems(form.errors, [
+          fields.name,
+          fields.email,
+          fields.function,
+          fields.organisationId,
+          fields.language,
+        ])}
+      />
       <Field
         label={f.name}
         inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
-import { ErrorSummary, SelectField } from '~/components/forms'
+import { SelectField } from '~/components/forms'
+import { LinkedErrorSummary } from '~/components/partner-forms'
 import { IMPORT_FIELDS, type ImportField, type RowError } from '~/domain/partners'
 import { dictionary, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -107,9 +108,12 @@ export default function ImportJobPage() {
       </p>
       <h1>{m.fileTitle(job.fileName)}</h1>
       <p>{m.rowsInFile(job.total)}</p>
-      <ErrorSummary
+      <LinkedErrorSummary
         title={t.partners.errorSummary}
-        errors={[actionData?.error, ...Object.values(fieldErrors)].filter(Boolean)}
+        items={[
+          { errors: [actionData?.error] },
+          ...IMPORT_FIELDS.map((field) => ({ id: `map-${field}`, errors: [fieldErrors[field]] })),
+        ]}
       />
 
       {job.status === 'running' || job.status === 'done' ? (

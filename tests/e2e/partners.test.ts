@@ -46,6 +46,16 @@ describe('partners', () => {
     await heading(page, 'Nieuwe organisatie')
     await waitForHydration(page)
     await expectNoAxeViolations(page)
+    // A name that exists already (seeded): the server says so, in a summary that links to the field.
+    await page.getByLabel('Naam', { exact: true }).fill('comensha')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    const summary = page.getByRole('alert')
+    await expect.poll(() => summary.textContent()).toContain('Er is al een organisatie met deze naam.')
+    const link = summary.getByRole('link', { name: 'Er is al een organisatie met deze naam.' })
+    await expect
+      .poll(async () => page.locator(`${await link.getAttribute('href')}`).getAttribute('aria-invalid'))
+      .toBe('true')
+    await expectNoAxeViolations(page)
     await page.getByLabel('Naam', { exact: true }).fill('GGD Regio Utrecht')
     await page.getByLabel('Afkorting (niet verplicht)').fill('GGDrU')
     await page.getByLabel('Sector').selectOption({ label: 'Zorg' })
