@@ -19,7 +19,7 @@ import type { Event, Registration } from '~/generated/prisma/client'
 import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
 import { cachedMerge, enqueue, mergedMail, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import type { Db } from '~/utils/db.server'
-import { db, dbProvider } from '~/utils/db.server'
+import { db, dbProvider, writeTransaction } from '~/utils/db.server'
 import { dbTime, insertIgnoringDuplicates, portableSql, type ColumnSpec } from '~/utils/sql.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { appUrl, secretariat } from './calendar.server'
@@ -377,7 +377,7 @@ export async function register(
   const waitlistedMail = event.requiresApproval ? null : await mails.waitlisted()
 
   try {
-    const outcome = await db.$transaction(async (tx) => {
+    const outcome = await writeTransaction(async (tx) => {
       let status: RegistrationStatus = 'pending_approval'
       let waitlistSeq: number | null = null
       if (!event.requiresApproval) {
@@ -465,7 +465,7 @@ async function promoteOne(event: Event, registration: Registration): Promise<Pro
   const checkInCode = newCheckInCode()
   const mail = await (await registrationMails(event, registration, manageToken, checkInCode)).promoted()
   try {
-    return await db.$transaction(async (tx) => {
+    return await writeTransaction(async (tx) => {
       const seat = await claimSeat(tx, event.id, registration.organisationId)
       if (seat !== 'seat') return seat
       const claimed = await transition(tx, registration.id, 'waitlisted', {
@@ -552,7 +552,7 @@ export async function cancelRegistration(
       cancelledBy: by,
     },
   })
-  const freed = await db.$transaction(async (tx) => {
+  const freed = await writeTransaction(async (tx) => {
     await lockEvent(tx, event.id)
     // Read after the lock: every seat change of this event takes it first, so this is current.
     const current = await tx.registration.findUnique({
@@ -595,7 +595,7 @@ export async function approveRegistration(
   const confirmedMail = await mails.confirmed()
   const waitlistedMail = await mails.waitlisted()
   try {
-    return await db.$transaction(async (tx) => {
+    return await writeTransaction(async (tx) => {
       const seat = (await claimSeat(tx, event.id, registration.organisationId)) === 'seat'
       const waitlistSeq = seat ? null : await nextWaitlistSeq(tx, event.id)
       const moved = await transition(tx, registrationId, 'pending_approval', {
@@ -642,7 +642,7 @@ export async function rejectRegistration(
       reason: reason?.trim() || undefined,
     },
   })
-  const rejected = await db.$transaction(async (tx) => {
+  const rejected = await writeTransaction(async (tx) => {
     const changed = await tx.registration.updateMany({
       where: { id: registrationId, status: 'pending_approval' },
       data: { status: 'rejected', activeKey: null },

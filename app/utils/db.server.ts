@@ -53,3 +53,30 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
   },
 })
+
+type TxClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+/**
+ * An interactive transaction that writes, retried when SQLite answers "database is locked". Each process has
+ * one SQLite connection, and a query of another request can run on it between Prisma's BEGIN and the
+ * transaction's first write; the transaction then holds a read snapshot, and when another process commits
+ * first SQLite refuses the upgrade at once instead of waiting (seen with two web processes cancelling at the
+ * same moment). Nothing was written, so running it again is safe. PostgreSQL waits for row locks instead.
+ */
+export async function writeTransaction<T>(
+  run: (tx: TxClient) => Promise<T>,
+  options: { maxWait?: number; timeout?: number } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(run, options)
+    } catch (error) {
+      if (attempt >= 8 || !isSqliteBusy(error)) throw error
+      await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 20))
+    }
+  }
+}
+
+export function isSqliteBusy(error: unknown) {
+  return error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message)
+}
