@@ -203,7 +203,7 @@ export async function createFeedLink(
 
 /** Whether a manage link with this id exists: an address that never was one is a 404, not "session over". */
 export async function manageLinkExists(linkId: string) {
-  if (!/^[a-z0-9-]{1,40}$/.test(linkId)) return false
+  if (!/^[a-z0-9]{1,40}$/.test(linkId)) return false
   const link = await db.personalLink.findUnique({ where: { id: linkId }, select: { kind: true } })
   return link?.kind === 'registration'
 }

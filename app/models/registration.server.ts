@@ -14,13 +14,14 @@
 // - The registration, its seat, its personal link and its mail are written in one short transaction. Mails are
 //   prepared before it from templates rendered once per event (mail merge); the waitlist position, known only
 //   inside, is filled in there.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Event, Registration } from '~/generated/prisma/client'
 import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
 import { cachedMerge, enqueue, mergedMail, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import type { Db } from '~/utils/db.server'
 import { db, dbProvider, writeTransaction } from '~/utils/db.server'
 import { dbTime, insertIgnoringDuplicates, portableSql, type ColumnSpec } from '~/utils/sql.server'
+import { newId } from '~/utils/ids.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { appUrl, secretariat } from './calendar.server'
 import { eventSummary, prepareRegistrationConfirmed, programmeName } from './event-mail.server'
@@ -235,7 +236,7 @@ const linkColumns: ColumnSpec = {
 }
 
 async function addManageLink(tx: Tx, registrationId: string, event: Event, token: string) {
-  const id = randomUUID()
+  const id = newId()
   await insertIgnoringDuplicates(
     tx,
     'PersonalLink',
@@ -366,7 +367,7 @@ export async function register(
   const existing = await activeRegistrationId(db, activeKey)
   if (existing) return { kind: 'duplicate', registrationId: existing }
 
-  const id = randomUUID()
+  const id = newId()
   const manageToken = randomToken()
   const checkInCode = newCheckInCode()
   const organisationId = input.organisationId ?? null
