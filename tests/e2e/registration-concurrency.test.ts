@@ -164,7 +164,10 @@ describe.each(['sqlite', 'postgresql'] as const)('registration over HTTP, two we
       confirmed.slice(0, 5).map((a) => post(a.location!.replace('?welkom=1', ''), { intent: 'cancel' }, a.cookie)),
     )
 
-    expect(answers.filter((a) => a.status >= 500), app.output()).toEqual([])
+    expect(
+      answers.filter((a) => a.status >= 500),
+      app.output(),
+    ).toEqual([])
     expect(answers.every((a) => a.status < 400)).toBe(true)
     expect(await statuses(event.id)).toEqual({ confirmed: 10, waitlisted: 3, cancelled: 5 })
     const promoted = await db.registration.findMany({ where: { id: { in: firstInLine.map((r) => r.id) } } })

@@ -147,7 +147,9 @@ describe('an invitee from invitation to cancellation', () => {
     expect(ics.method).toBe('REQUEST')
     expect(ics.events[0]!.uid).toBe(event.icsUid)
     expect(ics.events[0]!.attendees.map((a) => a.value)).toEqual(['mailto:femke.hendriks@example.org'])
-    const manageLink = /(http:\/\/127\.0\.0\.1:\d+\/aanmelding\/[A-Za-z0-9_-]{43})/.exec(confirmation.parsed!.text ?? '')
+    const manageLink = /(http:\/\/127\.0\.0\.1:\d+\/aanmelding\/[A-Za-z0-9_-]{43})/.exec(
+      confirmation.parsed!.text ?? '',
+    )
     expect(manageLink).not.toBeNull()
     await context.close()
 
