@@ -188,25 +188,23 @@ export function calendarHeaders(ics: string, filename: string, cache: string) {
 }
 
 /**
- * A registrant's personal feed: every event the person (by e-mail address) has a confirmed registration for.
- * Cancelled events stay in it, marked, so that calendars remove them.
+ * A registrant's personal feed: the event of this registration while it is confirmed (a cancelled event stays,
+ * marked, so that calendars remove it). Only this registration: the same e-mail address can be typed into any
+ * public form by anyone, so it must not open the person's other registrations.
  */
 export async function registrantFeed(registrationId: string) {
-  const registration = await db.registration.findUnique({ where: { id: registrationId }, select: { email: true } })
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, include: { event: true } })
   if (!registration) return null
-  const registrations = await db.registration.findMany({
-    where: { email: registration.email, status: 'confirmed', event: { status: { in: [...PUBLIC_STATUSES] } } },
-    include: { event: true },
-    orderBy: { event: { startsAt: 'asc' } },
-  })
+  const { event } = registration
+  const listed = registration.status === 'confirmed' && (PUBLIC_STATUSES as readonly string[]).includes(event.status)
   return {
     ics: buildPublish({
-      calendarName: 'Mijn bijeenkomsten',
-      items: registrations.map((r) => eventToCalendarItem(r.event)),
+      calendarName: event.title,
+      items: listed ? [eventToCalendarItem(event)] : [],
       organizer: secretariat(),
       refreshIntervalMinutes: FEED_REFRESH_MINUTES,
     }),
-    filename: 'mijn-bijeenkomsten.ics',
+    filename: `${event.slug}.ics`,
   }
 }
 

@@ -8,6 +8,7 @@ import { db } from '~/utils/db.server'
 import { newIdWithUid } from '~/utils/ids.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
+import { promoteWaitlisted } from './registration.server'
 
 /** A free slug: the title's, or with -2, -3… when taken. */
 export async function uniqueSlug(title: string, exceptEventId?: string) {
@@ -138,6 +139,8 @@ export async function updateEventFromForm(
     await audit({ actorUserId, action: 'event.updated', entity: 'Event', entityId: eventId }, tx)
   })
   const change = await changeEventSchedule(eventId, schedule, actorUserId)
+  // More seats (or no limit any more): the first in line get them now, with their mail.
+  await promoteWaitlisted(eventId)
   return { kind: 'saved' as const, mailed: change.mailed }
 }
 

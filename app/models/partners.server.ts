@@ -9,6 +9,7 @@ import { db } from '~/utils/db.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
+import { promoteWaitlisted } from './registration.server'
 
 const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
@@ -100,12 +101,23 @@ export async function saveOrganisation(
       )
       return row
     })
+    if (id) await promoteForOrganisation(saved.id)
     return { kind: 'saved', id: saved.id }
   } catch (error) {
     // Two secretaries saving the same name at once: the unique index decides.
     if (isUniqueViolation(error)) return { kind: 'taken' }
     throw error
   }
+}
+
+/** After a default quota changed: promote where this organisation's people wait for a published event. */
+async function promoteForOrganisation(organisationId: string) {
+  const waiting = await db.registration.findMany({
+    where: { organisationId, status: 'waitlisted', event: { status: 'published' } },
+    distinct: ['eventId'],
+    select: { eventId: true },
+  })
+  for (const { eventId } of waiting) await promoteWaitlisted(eventId)
 }
 
 export type DeleteOutcome =
@@ -243,6 +255,7 @@ export async function saveContact(
       )
       return row
     })
+    if (id) await promoteForOrganisation(saved.id)
     return { kind: 'saved', id: saved.id }
   } catch (error) {
     if (isUniqueViolation(error)) return { kind: 'taken' }
@@ -327,6 +340,8 @@ export async function setEventQuota(
     )
     return row
   })
+  // A higher quota frees seats for this organisation's people on the waitlist.
+  await promoteWaitlisted(eventId)
   const effective = quota ?? organisation.seatQuota
   return {
     name: organisation.name,

@@ -132,6 +132,12 @@ describe('downloads and feeds', () => {
       subjectId: registration.id,
       expiresAt: new Date(Date.now() + 86_400_000),
     })
+    // The same address registered elsewhere (anyone can type an address into a public form): not in this feed.
+    const programme = await db.programme.findUniqueOrThrow({ where: { slug: PROGRAMME_SLUG } })
+    const other = await createEvent(db, programme.id, { title: 'Besloten overleg', visibility: 'invite_only' })
+    await db.registration.create({
+      data: { eventId: other.id, name: registration.name, email: registration.email, status: 'confirmed' },
+    })
     const feed = await getIcs(registrantIcs, '/x', { token })
     expect(feed.status).toBe(200)
     expect(parseIcs(feed.text).events.map((e) => e.summary)).toEqual(['Formele start Samen tegen mensenhandel'])
