@@ -18,8 +18,12 @@ export function decideAfterFailure(failure: SendFailure, attempts: number): Fail
   return { kind: 'retry', delaySeconds: RETRY_DELAYS_SECONDS[Math.max(0, attempts - 1)]! }
 }
 
+// Mail servers often quote the recipient in their answer ("550 5.1.1 <jan@example.org>: unknown"); this text is
+// logged and shown, so the person's address is reduced to its domain.
+const address = /[^\s<>()"',;:@]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g
+
 export function describeFailure(failure: SendFailure): string {
-  const text = failure.response ?? failure.message
+  const text = (failure.response ?? failure.message).replace(address, '…@$1')
   return (failure.responseCode ? `${failure.responseCode} ${text}` : `${failure.code ?? 'error'}: ${text}`).slice(
     0,
     1000,

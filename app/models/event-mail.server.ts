@@ -19,6 +19,7 @@ import { db } from '~/utils/db.server'
 import { qrPng } from '~/utils/qr.server'
 import { appUrl, eventToCalendarItem, secretariat } from './calendar.server'
 import { audit } from './audit.server'
+import { registrantLinkExpiry } from './personal-link.server'
 
 export function eventSummary(
   event: Pick<
@@ -258,6 +259,7 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
       data: { ...patch, icsSequence: sequence },
     })
     if (claimed.count !== 1) throw new ConcurrentChangeError()
+    if (updated.endsAt.getTime() !== event.endsAt.getTime()) await followEventEnd(tx, eventId, updated.endsAt)
     await audit(
       {
         actorUserId,
@@ -286,6 +288,22 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
     })
   })
   return { changed: true as const, mailed: recipients.length, sequence }
+}
+
+/**
+ * Personal links expire relative to the event's end (invitations at the end, a registrant's links 30 days
+ * later): when the event moves, they move with it, so a postponed event's invitees keep working links.
+ */
+async function followEventEnd(tx: Pick<typeof db, 'personalLink'>, eventId: string, endsAt: Date) {
+  const later = registrantLinkExpiry({ endsAt })
+  await tx.personalLink.updateMany({
+    where: { eventId, kind: 'invitation', revokedAt: null },
+    data: { expiresAt: endsAt },
+  })
+  await tx.personalLink.updateMany({
+    where: { eventId, kind: { in: ['registration', 'registration_feed'] }, revokedAt: null },
+    data: { expiresAt: later },
+  })
 }
 
 /**

@@ -130,6 +130,8 @@ export async function registerColleague(
     organisationName: contact.organisation.name,
     invitationId: invitation.id,
     registeredById: own.id,
+    // Colleagues added by someone who used a forwarded link are shown to the secretariat as well.
+    flaggedForReview: own.flaggedForReview,
   })
 }
 

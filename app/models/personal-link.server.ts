@@ -26,6 +26,14 @@ export async function createPersonalLink(
   return token
 }
 
+/** A registrant's links (manage, calendar) keep working this long after the event: to look back or download. */
+const REGISTRANT_LINK_DAYS = 30
+
+/** When a registrant's links expire; invitation links expire at the event's end itself. */
+export function registrantLinkExpiry(event: { endsAt: Date }) {
+  return new Date(event.endsAt.getTime() + REGISTRANT_LINK_DAYS * 24 * 3600 * 1000)
+}
+
 export type LinkProblem = 'unknown' | 'expired' | 'revoked'
 export type ResolvedLink =
   { ok: true; subjectId: string; eventId: string | null; linkId: string } | { ok: false; problem: LinkProblem }
@@ -131,7 +139,13 @@ export async function readLinkSession(
 ): Promise<LinkSession> {
   const cookie = linkCookie(linkId, base)
   const token: unknown = await cookie.parse(request.headers.get('cookie'))
-  if (typeof token !== 'string' || !token) return { ok: false, problem: 'no-session' }
+  if (typeof token !== 'string' || !token) {
+    // An address that never was a link of this kind is "not found", not "open your link again".
+    const exists = /^[a-z0-9]{1,40}$/.test(linkId)
+      ? (await db.personalLink.findUnique({ where: { id: linkId }, select: { kind: true } }))?.kind === kind
+      : false
+    return { ok: false, problem: exists ? 'no-session' : 'unknown' }
+  }
   const link = await resolvePersonalLink(kind, token)
   if (!link.ok) return link
   if (link.linkId !== linkId) return { ok: false, problem: 'unknown' }

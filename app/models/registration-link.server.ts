@@ -7,11 +7,11 @@ import { db } from '~/utils/db.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { secretariat } from './calendar.server'
 import { eventSummary, programmeName } from './event-mail.server'
+import { registrantLinkExpiry } from './personal-link.server'
 import { manageUrlOf } from './registration.server'
 
 const RESEND_WINDOW_MS = 10 * 60 * 1000
 /** As register(): a registration's personal links stay usable until 30 days after the event. */
-const LINK_DAYS_AFTER_EVENT = 30
 
 export type ManageLinkMailResult = 'queued' | 'throttled' | 'not-found'
 
@@ -60,7 +60,7 @@ export async function mailManageLink(registrationId: string, now = new Date()): 
         kind: 'registration',
         subjectId: registrationId,
         eventId: event.id,
-        expiresAt: new Date(event.endsAt.getTime() + LINK_DAYS_AFTER_EVENT * 24 * 3600 * 1000),
+        expiresAt: registrantLinkExpiry(event),
         tokenHash: hashToken(token),
       },
     })

@@ -6,12 +6,11 @@ import type { RegistrationDetails } from '~/domain/manage-schema'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
 import { checkInPayload } from './event-mail.server'
-import { createPersonalLink, revokePersonalLinks } from './personal-link.server'
+import { createPersonalLink, registrantLinkExpiry, revokePersonalLinks } from './personal-link.server'
 import { cancelRegistration, waitlistPosition } from './registration.server'
 
 const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
 /** Calendar links live as long as the manage links of registrations (registration.server.ts). */
-const FEED_DAYS_AFTER_EVENT = 30
 
 export type ManageRefusal = 'not-found' | 'not-active' | 'event-closed'
 
@@ -190,7 +189,7 @@ export async function createFeedLink(
     select: { id: true, eventId: true, event: { select: { endsAt: true } } },
   })
   if (!registration) return { kind: 'not-found' }
-  const expiresAt = new Date(registration.event.endsAt.getTime() + FEED_DAYS_AFTER_EVENT * 24 * 3600 * 1000)
+  const expiresAt = registrantLinkExpiry(registration.event)
   const token = await db.$transaction(async (tx) => {
     await revokePersonalLinks('registration_feed', registrationId, tx)
     return createPersonalLink(
@@ -199,11 +198,4 @@ export async function createFeedLink(
     )
   })
   return { kind: 'created', token }
-}
-
-/** Whether a manage link with this id exists: an address that never was one is a 404, not "session over". */
-export async function manageLinkExists(linkId: string) {
-  if (!/^[a-z0-9]{1,40}$/.test(linkId)) return false
-  const link = await db.personalLink.findUnique({ where: { id: linkId }, select: { kind: true } })
-  return link?.kind === 'registration'
 }

@@ -25,6 +25,7 @@ import { newId } from '~/utils/ids.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { appUrl, secretariat } from './calendar.server'
 import { eventSummary, prepareRegistrationConfirmed, programmeName } from './event-mail.server'
+import { registrantLinkExpiry } from './personal-link.server'
 
 type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
 
@@ -63,14 +64,10 @@ const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlist
 // Interactive transactions here are a handful of statements; the generous limits only cover waiting for a
 // connection or the write lock when many registrations arrive at once.
 const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 }
-/** Personal links of registrations stay usable until this long after the event ends. */
-const LINK_DAYS_AFTER_EVENT = 30
 
 export const activeKeyOf = (eventId: string, email: string) => `${eventId}:${email.trim().toLowerCase()}`
 export const manageUrlOf = (token: string) => appUrl(`/aanmelding/${token}`)
 const newCheckInCode = () => randomBytes(16).toString('hex')
-const linkExpiry = (event: Pick<Event, 'endsAt'>) =>
-  new Date(event.endsAt.getTime() + LINK_DAYS_AFTER_EVENT * 24 * 3600 * 1000)
 
 class Rollback extends Error {
   constructor(readonly reason: 'duplicate' | 'gone') {
@@ -248,7 +245,7 @@ async function addManageLink(tx: Tx, registrationId: string, event: Event, token
         tokenHash: hashToken(token),
         subjectId: registrationId,
         eventId: event.id,
-        expiresAt: linkExpiry(event),
+        expiresAt: registrantLinkExpiry(event),
         createdAt: new Date(),
       },
     ],
@@ -355,7 +352,7 @@ function registrationWindowOpen(event: Event, now: Date) {
 export async function register(
   eventId: string,
   input: RegistrationInput,
-  options: { now?: Date } = {},
+  options: { now?: Date; attempt?: number } = {},
 ): Promise<RegisterResult> {
   const now = options.now ?? new Date()
   const event = await findEvent(db, eventId)
@@ -450,8 +447,10 @@ export async function register(
   } catch (error) {
     if (!(error instanceof Rollback)) throw error
     const other = await activeRegistrationId(db, activeKey)
-    // The other registration was cancelled in the meantime: try once more.
-    if (!other) return register(eventId, input, options)
+    // The other registration was cancelled in the meantime: try again (a few times at most).
+    if (!other && (options.attempt ?? 0) < 3)
+      return register(eventId, input, { ...options, attempt: (options.attempt ?? 0) + 1 })
+    if (!other) throw new Error('registration kept colliding with a cancelled one')
     return { kind: 'duplicate', registrationId: other }
   }
 }

@@ -28,7 +28,6 @@ import {
   cancelOwnRegistration,
   createFeedLink,
   getManagePage,
-  manageLinkExists,
   updateRegistrationDetails,
   type ManagePage,
 } from '~/models/registration-manage.server'
@@ -57,7 +56,6 @@ async function requireSession(request: Request, linkId: string) {
   if (session.problem === 'no-session' && request.method === 'GET' && isDataRequest(request)) {
     throw redirectDocument(documentPath(request))
   }
-  if (session.problem === 'no-session' && !(await manageLinkExists(linkId))) throw linkProblemResponse('unknown')
   throw linkProblemResponse(session.problem)
 }
 

@@ -195,6 +195,27 @@ describe('invitations, updates and cancellations by mail', () => {
     expect(mail!.parsed!.html).toContain(`src="data:image/png;base64,${qr!.content.toString('base64')}"`)
   })
 
+  test('personal links follow a postponed event: invitations to its new end, registrants 30 days later', async () => {
+    const programme = await db.programme.findUniqueOrThrow({ where: { slug: PROGRAMME_SLUG } })
+    const event = await createEvent(db, programme.id, { date: '2027-02-10', startTime: '10:00', endTime: '12:00' })
+    const link = (kind: 'invitation' | 'registration', subjectId: string) =>
+      createPersonalLink({ kind, subjectId, eventId: event.id, expiresAt: event.endsAt })
+    await link('invitation', 'uitnodiging-1')
+    await link('registration', 'aanmelding-1')
+    await link('invitation', 'ingetrokken')
+    await revokePersonalLinks('invitation', 'ingetrokken')
+
+    const endsAt = new Date('2027-03-10T13:00:00Z')
+    await changeEventSchedule(event.id, { startsAt: new Date('2027-03-10T11:00:00Z'), endsAt }, null)
+
+    const links = await db.personalLink.findMany({ where: { eventId: event.id } })
+    const expiry = (subjectId: string) => links.find((l) => l.subjectId === subjectId)!.expiresAt.toISOString()
+    expect(expiry('uitnodiging-1')).toBe(endsAt.toISOString())
+    expect(expiry('aanmelding-1')).toBe('2027-04-09T13:00:00.000Z')
+    // A withdrawn link stays as it was.
+    expect(expiry('ingetrokken')).toBe(event.endsAt.toISOString())
+  })
+
   test('changing the start time sends an update with SEQUENCE + 1 to every confirmed registrant and speaker', async () => {
     const programme = await db.programme.findUniqueOrThrow({ where: { slug: PROGRAMME_SLUG } })
     const event = await createEvent(db, programme.id, {

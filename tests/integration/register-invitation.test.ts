@@ -95,6 +95,10 @@ describe('opening an invitation link', () => {
   test('garbage token 404, expired 410, revoked link 410, no cookie 401, withdrawn invitation 410', async () => {
     const garbage = 'x'.repeat(43)
     expect((await callRoute(loader, getRequest(`/uitnodiging/${garbage}`), { token: garbage })).status).toBe(404)
+    // Not token-shaped and not a link either: also "not found", not "open your link again".
+    for (const other of ['kapot', 'c0ffee00c0ffee00c0ffee00c', '../../etc']) {
+      expect((await callRoute(loader, getRequest('/x'), { token: other })).status).toBe(404)
+    }
 
     const expired = await invited({ expiresAt: new Date(Date.now() - 1000) })
     expect((await callRoute(loader, getRequest('/x'), { token: expired.token })).status).toBe(410)
@@ -170,6 +174,11 @@ describe('registering through the invitation', () => {
     const registration = await db.registration.findFirstOrThrow({ where: { eventId: event.id } })
     expect(registration).toMatchObject({ email: 'doorgestuurd@example.org', flaggedForReview: true })
     expect((await page(linkId, cookie)).registration).toEqual({ status: 'confirmed', flaggedForReview: true })
+    // Colleagues added through that forwarded link are flagged too.
+    const colleague = await post(linkId, cookie, { intent: 'colleague', name: 'Nog Iemand', email: 'nog@example.org' })
+    expect(colleague.status).toBe(303)
+    const added = await db.registration.findFirstOrThrow({ where: { eventId: event.id, email: 'nog@example.org' } })
+    expect(added.flaggedForReview).toBe(true)
   })
 
   test('bad input: 400 with the field message, nothing saved', async () => {

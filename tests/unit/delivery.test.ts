@@ -28,6 +28,18 @@ describe('after a failed send', () => {
       'ECONNECTION: connect ECONNREFUSED 127.0.0.1:25',
     )
   })
+
+  test('the recipient quoted in an answer is reduced to the domain: the reason is logged and shown', () => {
+    const quoted = {
+      message: 'Recipient refused',
+      responseCode: 550,
+      response:
+        '550 5.1.1 <jan.de.vries@gemeente.example.nl>: Recipient address rejected (jan.de.vries@gemeente.example.nl)',
+    }
+    const text = describeFailure(quoted)
+    expect(text).not.toContain('jan.de.vries')
+    expect(text).toBe('550 550 5.1.1 <…@gemeente.example.nl>: Recipient address rejected (…@gemeente.example.nl)')
+  })
 })
 
 describe('header values', () => {
