@@ -28,6 +28,8 @@ const CHUNK = 250
 const PREVIEW_ROWS = 25
 // A job that has said nothing for this long was left by a process that stopped; it may be claimed again.
 const STALE_MS = 5 * 60_000
+// Jobs that have not changed for this long are deleted when a new import starts (with what is left of the file).
+const KEEP_MS = 24 * 60 * 60_000
 
 type Tx = Pick<Db, '$queryRawUnsafe'>
 
@@ -38,14 +40,33 @@ export type ImportReport = {
   newContacts: number
   updatedContacts: number
   newOrganisations: number
-  errorRows: Array<ReportRow & { errors: RowError[] }>
+  // A failed job keeps only the row numbers and the kind of error, not the names and addresses.
+  errorRows: Array<Partial<ReportRow> & { row: number; errors: RowError[] }>
   preview: Array<ReportRow & { existingContact: boolean; newOrganisation: boolean }>
   failure?: 'changed' | 'error'
 }
 
 type StoredRows = { rows: string[][]; rowNumbers: number[] }
+const NO_ROWS: StoredRows = { rows: [], rowNumbers: [] }
+
+/** What a job keeps once it can no longer run: counts, row numbers and error kinds; no names or addresses. */
+const withoutPersonalData = (report: ImportReport): ImportReport => ({
+  ...report,
+  errorRows: report.errorRows.map((r) => ({ row: r.row, errors: r.errors })),
+  preview: [],
+})
+
+/**
+ * Deletes jobs (and the rows of their file) that have not changed for a day: ones that were uploaded or checked
+ * but never started, failed, finished, or left running by a process that stopped long ago.
+ */
+export async function deleteOldImportJobs(now = new Date()) {
+  const { count } = await db.importJob.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - KEEP_MS) } } })
+  return count
+}
 
 export async function createImportJob(fileName: string, table: Table, actorUserId: string) {
+  await deleteOldImportJobs()
   const job = await db.importJob.create({
     data: {
       fileName: fileName.slice(0, 200),
@@ -180,26 +201,30 @@ export type CheckOutcome = { kind: 'checked'; report: ImportReport } | { kind: '
 export async function checkImport(id: string, mapping: ImportMapping): Promise<CheckOutcome> {
   const stored = await loadRows(id)
   if (!stored) return { kind: 'not-found' }
-  if (stored.status === 'running' || stored.status === 'done') return { kind: 'locked' }
+  // A failed job no longer holds its rows: the file has to be uploaded again.
+  if (stored.status !== 'uploaded' && stored.status !== 'checked') return { kind: 'locked' }
   const rows = checkRows(stored.rows, stored.rowNumbers, mapping)
   const existing = await existingContacts(db, [...new Set(rows.map((r) => r.email).filter(Boolean))])
   const report = buildReport(rows, existing, await organisationsByName(db))
   const updated = await db.importJob.updateMany({
-    where: { id, status: { in: ['uploaded', 'checked', 'failed'] } },
+    where: { id, status: { in: ['uploaded', 'checked'] } },
     data: { mapping, report, status: 'checked', processed: 0 },
   })
   return updated.count ? { kind: 'checked', report } : { kind: 'locked' }
 }
 
-export type StartOutcome = { kind: 'started'; finished: Promise<void> } | { kind: 'not-ready' } | { kind: 'running' }
+export type StartOutcome =
+  { kind: 'started'; finished: Promise<void> } | { kind: 'not-ready' } | { kind: 'has-errors' } | { kind: 'running' }
 
 /**
  * Claims the job for this process and runs it in the background; the caller redirects to the progress page.
  * The claim is one conditional UPDATE, so two clicks or two app processes never run the same job twice.
  */
 export async function startImport(id: string, actorUserId: string): Promise<StartOutcome> {
-  const job = await db.importJob.findUnique({ where: { id }, select: { status: true, mapping: true } })
+  const job = await db.importJob.findUnique({ where: { id }, select: { status: true, mapping: true, report: true } })
   if (!job || !job.mapping) return { kind: 'not-ready' }
+  // The check found bad rows: starting would only fail, so it is refused.
+  if (job.status === 'checked' && (job.report as ImportReport | null)?.ok === false) return { kind: 'has-errors' }
   const claimed = await db.importJob.updateMany({
     where: {
       id,
@@ -224,18 +249,19 @@ async function runImport(id: string, actorUserId: string) {
     await db.importJob
       .update({
         where: { id },
-        data: { status: 'failed', finishedAt: new Date(), report: failureReport('error') },
+        data: { status: 'failed', finishedAt: new Date(), rows: NO_ROWS, report: failureReport('error') },
       })
       .catch(() => undefined)
   }
 }
 
-const failureReport = (failure: 'changed' | 'error', report?: ImportReport): ImportReport => ({
-  ...(report ?? { ok: false, rows: 0, newContacts: 0, updatedContacts: 0, newOrganisations: 0, preview: [] }),
-  ok: false,
-  errorRows: report?.errorRows ?? [],
-  failure,
-})
+const failureReport = (failure: 'changed' | 'error', report?: ImportReport): ImportReport =>
+  withoutPersonalData({
+    ...(report ?? { ok: false, rows: 0, newContacts: 0, updatedContacts: 0, newOrganisations: 0, preview: [] }),
+    ok: false,
+    errorRows: report?.errorRows ?? [],
+    failure,
+  })
 
 async function runClaimedImport(id: string, actorUserId: string) {
   const job = await db.importJob.findUniqueOrThrow({ where: { id }, select: { rows: true, mapping: true } })
@@ -254,7 +280,10 @@ async function runClaimedImport(id: string, actorUserId: string) {
   }
   const report = buildReport(rows, existing, await organisationsByName(db))
   if (!report.ok) {
-    await db.importJob.update({ where: { id }, data: { status: 'failed', report, finishedAt: new Date() } })
+    await db.importJob.update({
+      where: { id },
+      data: { status: 'failed', rows: NO_ROWS, report: withoutPersonalData(report), finishedAt: new Date() },
+    })
     return
   }
 
@@ -266,7 +295,7 @@ async function runClaimedImport(id: string, actorUserId: string) {
     if ((error as { code?: string }).code === 'P2002') {
       await db.importJob.update({
         where: { id },
-        data: { status: 'failed', report: failureReport('changed', report), finishedAt: new Date() },
+        data: { status: 'failed', rows: NO_ROWS, report: failureReport('changed', report), finishedAt: new Date() },
       })
       return
     }
@@ -340,7 +369,7 @@ async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], jobId:
       status: 'done',
       processed: rows.length,
       finishedAt: new Date(),
-      rows: { rows: [], rowNumbers: [] } satisfies StoredRows,
+      rows: NO_ROWS,
       report: {
         ok: true,
         rows: rows.length,

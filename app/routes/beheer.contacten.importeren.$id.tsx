@@ -42,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === 'start') {
     const outcome = await startImport(id, user.id)
     if (outcome.kind === 'not-ready') return data({ error: m.notReady, fieldErrors: {} }, { status: 409 })
+    if (outcome.kind === 'has-errors') return data({ error: m.hasErrors, fieldErrors: {} }, { status: 409 })
     return redirect(`/beheer/contacten/importeren/${id}`, 303)
   }
   const parsed = parseMapping(form, job.headers.length)
@@ -93,7 +94,8 @@ export default function ImportJobPage() {
   }, [running, revalidator])
 
   const report = job.report
-  const canMap = job.status === 'uploaded' || job.status === 'checked' || job.status === 'failed'
+  // A failed job no longer holds the file's rows; the way on is to upload it again.
+  const canMap = job.status === 'uploaded' || job.status === 'checked'
   const fieldErrors: Partial<Record<ImportField, string>> = actionData?.fieldErrors ?? {}
   const columns = job.headers.map((header, index) => ({
     value: String(index),
@@ -144,6 +146,11 @@ export default function ImportJobPage() {
       {job.status === 'failed' && report?.failure ? (
         <p className="notice notice--error" role="alert">
           {report.failure === 'changed' ? m.failedChanged : m.failed}
+        </p>
+      ) : null}
+      {job.status === 'failed' ? (
+        <p>
+          {m.uploadAgain} <Link to="/beheer/contacten/importeren">{m.again}</Link>
         </p>
       ) : null}
 

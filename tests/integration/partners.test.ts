@@ -14,6 +14,7 @@ import { action as newOrganisationAction } from '~/routes/beheer.organisaties.ni
 import { action as loginAction } from '~/routes/inloggen'
 import { startImport } from '~/models/contact-import.server'
 import { db } from '~/utils/db.server'
+import { dbTime, portableSql } from '~/utils/sql.server'
 import { toXlsx, type Column } from '~/utils/spreadsheet.server'
 import { createContact, createEvent, createOrganisation, createProgramme, createUser } from '../factories.ts'
 import { BASE, callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
@@ -341,15 +342,76 @@ describe('contact import', () => {
       [{ code: 'emailDuplicate', row: 2 }],
     ])
 
-    // Forcing the import anyway writes nothing either.
+    // Forcing the import anyway is refused with a Dutch message; nothing is written and the job stays checked.
     const forced = await post(importJobAction, { intent: 'start' }, organiserCookie, { id })
-    expect(forced.status).toBe(303)
-    expect(await waitForJob(id)).toBe('failed')
+    expect(forced.status).toBe(409)
+    expect((forced.data as Reply).error).toBe(
+      'Deze import kan niet worden gestart. Er staan fouten in het bestand. Verbeter het bestand en begin opnieuw.',
+    )
+    expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'checked' })
     expect(await db.contact.count({ where: { email: { endsWith: '@fout.example.org' } } })).toBe(0)
     expect(await db.organisation.count({ where: { name: 'Nieuwe Partner' } })).toBe(0)
     expect(await db.contact.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: 'Oud Lid' })
+  })
+
+  test('a job that fails while running keeps counts and row numbers, not the names and addresses', async () => {
+    const csv =
+      'Naam;E-mail;Organisatie\r\nGoed Mens;goed@mislukt.example.org;Mislukt BV\r\nFout Mens;geen-adres;Mislukt BV\r\n'
+    const { id, checked } = await uploadAndCheck('mislukt.csv', csv)
+    expect(checked.status).toBe(422)
+    // As if the check had passed (say, a report from before a change): the run finds the bad row itself.
+    const job = await db.importJob.findUniqueOrThrow({ where: { id } })
+    await db.importJob.update({ where: { id }, data: { report: { ...(job.report as object), ok: true } } })
+    expect((await post(importJobAction, { intent: 'start' }, organiserCookie, { id })).status).toBe(303)
+    expect(await waitForJob(id)).toBe('failed')
+
     const failed = await db.importJob.findUniqueOrThrow({ where: { id } })
-    expect((failed.report as { errorRows: Array<{ row: number }> }).errorRows.map((r) => r.row)).toEqual([3, 5, 7])
+    expect(failed.rows).toEqual({ rows: [], rowNumbers: [] })
+    expect(failed.report).toMatchObject({
+      ok: false,
+      rows: 2,
+      errorRows: [{ row: 3, errors: [{ code: 'emailInvalid' }] }],
+    })
+    expect(JSON.stringify(failed)).not.toMatch(/Mens|mislukt\.example|geen-adres/)
+    expect(await db.contact.count({ where: { email: { endsWith: '@mislukt.example.org' } } })).toBe(0)
+    // Without the rows it cannot be checked again: the page asks for the file again.
+    const again = await post(
+      importJobAction,
+      { intent: 'check', name: '0', email: '1', organisation: '2' },
+      organiserCookie,
+      {
+        id,
+      },
+    )
+    expect(again.status).toBe(409)
+  })
+
+  test('a new upload deletes jobs that have not changed for a day, but not a running one', async () => {
+    const { id: old } = await uploadAndCheck(
+      'oud.csv',
+      'Naam;E-mail;Organisatie\r\nOud Mens;oud@oud.example.org;Oud BV\r\n',
+    )
+    const { id: running } = await uploadAndCheck(
+      'loopt.csv',
+      'Naam;E-mail;Organisatie\r\nLoop Mens;loop@loopt.example.org;Loopt BV\r\n',
+    )
+    const { id: recent } = await uploadAndCheck(
+      'recent.csv',
+      'Naam;E-mail;Organisatie\r\nNieuw Mens;nieuw@recent.example.org;Recent BV\r\n',
+    )
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60_000)
+    // updatedAt is set by Prisma on every update, so the age is written with plain SQL.
+    await db.$executeRawUnsafe(
+      portableSql(`UPDATE "ImportJob" SET "updatedAt" = ? WHERE "id" = ?`, ['timestamp(3)', null]),
+      dbTime(dayAgo),
+      old,
+    )
+    await db.importJob.update({ where: { id: running }, data: { status: 'running' } })
+
+    await uploadAndCheck('nieuw.csv', 'Naam;E-mail;Organisatie\r\nAnder Mens;ander@nieuw.example.org;Nieuw BV\r\n')
+    expect(await db.importJob.findUnique({ where: { id: old } })).toBeNull()
+    expect(await db.importJob.findUnique({ where: { id: running } })).not.toBeNull()
+    expect(await db.importJob.findUnique({ where: { id: recent } })).not.toBeNull()
   })
 
   test('an existing contact (matched by e-mail, any case) is updated, not duplicated; CSV with ; from Dutch Excel', async () => {

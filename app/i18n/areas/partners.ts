@@ -203,9 +203,13 @@ export const partnersNl = {
       `Klaar: ${created} contactpersonen toegevoegd, ${updated} bijgewerkt en ${organisations} organisaties aangemaakt.`,
     failed: 'De import is mislukt. Er is niets opgeslagen.',
     failedChanged:
-      'De import is mislukt omdat de gegevens intussen zijn veranderd. Er is niets opgeslagen. Controleer opnieuw en probeer het nog eens.',
+      'De import is mislukt omdat de gegevens intussen zijn veranderd. Er is niets opgeslagen. Kies het bestand opnieuw en probeer het nog eens.',
     alreadyStarted: 'Deze import is al gestart.',
     notReady: 'Deze import kan niet worden gestart. Controleer het bestand eerst.',
+    hasErrors:
+      'Deze import kan niet worden gestart. Er staan fouten in het bestand. Verbeter het bestand en begin opnieuw.',
+    uploadAgain:
+      'De gegevens uit het bestand zijn niet bewaard. Wilt u het opnieuw proberen? Kies het bestand dan opnieuw.',
     toContacts: 'Naar de contactpersonen',
   },
 }
@@ -411,9 +415,11 @@ export const partnersEn: typeof partnersNl = {
       `Done: ${created} contacts added, ${updated} updated and ${organisations} organisations created.`,
     failed: 'The import failed. Nothing was saved.',
     failedChanged:
-      'The import failed because the data changed in the meantime. Nothing was saved. Check again and retry.',
+      'The import failed because the data changed in the meantime. Nothing was saved. Choose the file again and retry.',
     alreadyStarted: 'This import has already started.',
     notReady: 'This import cannot be started. Check the file first.',
+    hasErrors: 'This import cannot be started. The file has errors. Correct the file and start again.',
+    uploadAgain: 'The data from the file has not been kept. To try again, choose the file again.',
     toContacts: 'To the contacts',
   },
 }
