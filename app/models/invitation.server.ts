@@ -10,6 +10,7 @@
 // - Whether a mail failed is read from the outbox message of the latest send (app/domain/invitations.ts).
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { formatDateTime } from '~/domain/format'
 import type { Language, Sector } from '~/generated/prisma/enums'
 import {
   awaitsAnswer,
@@ -22,8 +23,11 @@ import {
   type InvitationViewStatus,
   type SendKind,
 } from '~/domain/invitations'
+import type { Dictionary } from '~/i18n/nl'
 import { enqueueBulk, prepareBulk, type PreparedMerge } from '~/mail/outbox.server'
 import { db, dbProvider } from '~/utils/db.server'
+import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
+import type { Column } from '~/utils/spreadsheet.server'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { audit } from './audit.server'
@@ -167,6 +171,51 @@ export async function listInvitations(eventId: string, filter: InvitationFilter 
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
   return { event, rows, total: all.length, counts, organisations }
+}
+
+/** The filtered invitation list as a CSV or XLSX download, and an audit entry with counts only. */
+export async function exportInvitations(input: {
+  eventId: string
+  filter: InvitationFilter
+  format: 'csv' | 'xlsx'
+  t: Dictionary
+  lang: Language
+  actorUserId: string
+}) {
+  const list = await listInvitations(input.eventId, input.filter)
+  if (!list) return null
+  const t = input.t.invitations
+  const when = (date: Date | null) => (date ? formatDateTime(date, list.event.timeZone, input.lang) : '')
+  const columns: Column<InvitationRow>[] = [
+    { header: t.columns.name, value: (r) => r.name },
+    { header: t.columns.email, value: (r) => r.email },
+    { header: t.columns.organisation, value: (r) => r.organisation },
+    { header: t.columns.sector, value: (r) => t.sectors[r.sector] },
+    { header: t.columns.status, value: (r) => t.status[r.status] },
+    { header: t.columns.sentAt, value: (r) => when(r.sentAt) },
+    { header: t.columns.remindedAt, value: (r) => when(r.remindedAt) },
+    { header: t.columns.respondedAt, value: (r) => when(r.respondedAt) },
+  ]
+  const response = await spreadsheetResponse(
+    input.format,
+    `${t.export.fileName}-${list.event.slug}`,
+    t.export.sheet,
+    columns,
+    list.rows,
+  )
+  const { status, organisationId, sector, q } = input.filter
+  await audit({
+    actorUserId: input.actorUserId,
+    action: 'invitations.exported',
+    entity: 'Event',
+    entityId: list.event.id,
+    details: {
+      format: input.format,
+      rows: list.rows.length,
+      filtered: Boolean(status || organisationId || sector || q),
+    },
+  })
+  return response
 }
 
 // ─── Choosing contacts ────────────────────────────────────────────────────────────────────────────────────

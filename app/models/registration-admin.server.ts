@@ -8,7 +8,8 @@ import type { RegistrationStatus } from '~/generated/prisma/enums'
 import { STATUSES, type RegistrationAction, type RegistrationFilter } from '~/domain/registration-admin'
 import type { Dictionary } from '~/i18n/nl'
 import { db, dbProvider } from '~/utils/db.server'
-import { CSV_TYPE, toCsv, toXlsx, XLSX_TYPE, type Column } from '~/utils/spreadsheet.server'
+import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
+import type { Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
 import { approveRegistration, cancelRegistration, promoteFromWaitlist, rejectRegistration } from './registration.server'
 
@@ -401,7 +402,7 @@ export function exportColumns(
   return columns
 }
 
-/** The filtered registrations as a CSV or XLSX file, and an audit entry of who exported how much. */
+/** The filtered registrations as a CSV or XLSX download, and an audit entry of who exported how much. */
 export async function exportRegistrations(input: {
   eventId: string
   filter: RegistrationFilter
@@ -418,13 +419,14 @@ export async function exportRegistrations(input: {
   if (!event) return null
   const [rows, questions] = await Promise.all([exportRows(event.id, input.filter), questionsOf(event.id)])
   const columns = exportColumns(input.t, event.timeZone, questions, { sensitive: input.sensitive, lang: input.lang })
-  const date = sortableTime(event.startsAt, event.timeZone).slice(0, 10)
-  const fileName = `${input.t.registrationsAdmin.exports.fileName}-${event.slug}-${date}.${input.format}`
-  // A Blob, which a Response takes as it is (a Node Buffer is not a BodyInit to TypeScript).
-  const body =
-    input.format === 'csv'
-      ? toCsv(columns, rows)
-      : new Blob([new Uint8Array(await toXlsx(input.t.registrationsAdmin.exports.sheet, columns, rows))])
+  const response = await spreadsheetResponse(
+    input.format,
+    `${input.t.registrationsAdmin.exports.fileName}-${event.slug}`,
+    input.t.registrationsAdmin.exports.sheet,
+    columns,
+    rows,
+    { date: sortableTime(event.startsAt, event.timeZone).slice(0, 10) },
+  )
   await audit({
     actorUserId: input.actorUserId,
     action: 'registrations.exported',
@@ -443,7 +445,7 @@ export async function exportRegistrations(input: {
       ),
     },
   })
-  return { fileName, body, contentType: input.format === 'csv' ? CSV_TYPE : XLSX_TYPE, rows: rows.length }
+  return response
 }
 
 // ─── Printing ─────────────────────────────────────────────────────────────────────────────────────────────

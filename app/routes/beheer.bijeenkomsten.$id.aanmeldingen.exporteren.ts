@@ -14,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
   const search = new URL(request.url).searchParams
   const format = formatSchema.safeParse(search.get('formaat'))
-  if (!format.success) throw new Response('Onbekend bestandsformaat: kies csv of xlsx.', { status: 400 })
   const lang = await getLang(request)
+  if (!format.success) throw new Response(dictionary(lang).registrationsAdmin.exports.badFormat, { status: 400 })
   const file = await exportRegistrations({
     eventId: params.id ?? '',
     filter: parseRegistrationFilter(search),
@@ -26,12 +26,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actorUserId: user.id,
   })
   if (!file) throw new Response('Not found', { status: 404 })
-  return new Response(file.body, {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      // Personal data: never kept by a browser or proxy cache.
-      'Cache-Control': 'no-store',
-    },
-  })
+  return file
 }

@@ -338,7 +338,7 @@ export default function Invitations() {
           <ul className="subnav">
             <li>
               <a
-                href={`/beheer/bijeenkomsten/${event.id}/uitnodigingen/export?${new URLSearchParams([...exportQuery, ['formaat', 'csv']])}`}
+                href={`/beheer/bijeenkomsten/${event.id}/uitnodigingen/exporteren?${new URLSearchParams([...exportQuery, ['formaat', 'csv']])}`}
                 download
               >
                 {i.export.csv}
@@ -346,7 +346,7 @@ export default function Invitations() {
             </li>
             <li>
               <a
-                href={`/beheer/bijeenkomsten/${event.id}/uitnodigingen/export?${new URLSearchParams([...exportQuery, ['formaat', 'xlsx']])}`}
+                href={`/beheer/bijeenkomsten/${event.id}/uitnodigingen/exporteren?${new URLSearchParams([...exportQuery, ['formaat', 'xlsx']])}`}
                 download
               >
                 {i.export.xlsx}

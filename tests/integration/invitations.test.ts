@@ -8,7 +8,7 @@ import { resolvePersonalLink } from '~/models/personal-link.server'
 import { register } from '~/models/registration.server'
 import { action as revokeAction } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen.$invitationId.intrekken'
 import { action as listAction, loader as listLoader } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen._index'
-import { loader as exportLoader } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen.export'
+import { loader as exportLoader } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen.exporteren'
 import { action as inviteAction } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen.nieuw'
 import { action as loginAction } from '~/routes/inloggen'
 import { db } from '~/utils/db.server'
@@ -496,7 +496,7 @@ describe('the list', () => {
 
     const csv = await callRoute(
       exportLoader,
-      getRequest(`${base(event.id)}/export?formaat=csv&sector=gemeente`, { cookie: viewer }),
+      getRequest(`${base(event.id)}/exporteren?formaat=csv&sector=gemeente`, { cookie: viewer }),
       { id: event.id },
     )
     expect(csv.status).toBe(200)
@@ -505,8 +505,12 @@ describe('the list', () => {
     expect(text).toContain('Naam;E-mailadres;Organisatie;Sector;Status')
     expect(text).toContain(`${members[0]!.email};${gemeente.name};Gemeente;Nog niet verstuurd`)
     expect(text).not.toContain(loose[0]!.email)
+    expect(csv.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="uitnodigingen-${event.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`),
+    )
+    expect(csv.headers.get('cache-control')).toBe('no-store')
     const xlsx = await exportLoader({
-      request: getRequest(`${base(event.id)}/export?formaat=xlsx`, { cookie: viewer }),
+      request: getRequest(`${base(event.id)}/exporteren?formaat=xlsx`, { cookie: viewer }),
       params: { id: event.id },
       context: {},
     })
@@ -516,10 +520,27 @@ describe('the list', () => {
         .subarray(0, 2)
         .toString(),
     ).toBe('PK')
-    const bad = await callRoute(exportLoader, getRequest(`${base(event.id)}/export?formaat=pdf`, { cookie: viewer }), {
-      id: event.id,
-    })
+    const bad = await callRoute(
+      exportLoader,
+      getRequest(`${base(event.id)}/exporteren?formaat=pdf`, { cookie: viewer }),
+      {
+        id: event.id,
+      },
+    )
     expect(bad.status).toBe(400)
+    expect(bad.data).toBe('Onbekend bestandsformaat: kies csv of xlsx.')
+
+    // Each export is audited with counts only: who, which format, how many rows, whether filtered.
+    const audits = await db.auditEntry.findMany({
+      where: { action: 'invitations.exported', entityId: event.id },
+      orderBy: { at: 'asc' },
+    })
+    expect(audits.map((a) => a.details)).toEqual([
+      { format: 'csv', rows: members.length, filtered: true },
+      { format: 'xlsx', rows: 5, filtered: false },
+    ])
+    expect(audits.every((a) => a.actorUserId !== null)).toBe(true)
+    expect(JSON.stringify(audits)).not.toContain('@')
   })
 })
 

@@ -74,6 +74,8 @@ export const invitationsNl = {
     csv: 'Download als CSV',
     xlsx: 'Download als Excel (XLSX)',
     sheet: 'Uitnodigingen',
+    fileName: 'uitnodigingen',
+    badFormat: 'Onbekend bestandsformaat: kies csv of xlsx.',
   },
   notices: {
     created: (created: number, existing: number, reinvited: number) =>
@@ -215,6 +217,8 @@ export const invitationsEn: typeof invitationsNl = {
     csv: 'Download as CSV',
     xlsx: 'Download as Excel (XLSX)',
     sheet: 'Invitations',
+    fileName: 'invitations',
+    badFormat: 'Unknown file format: choose csv or xlsx.',
   },
   notices: {
     created: (created, existing, reinvited) =>

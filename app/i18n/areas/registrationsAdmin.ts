@@ -78,6 +78,7 @@ export const registrationsAdminNl = {
       'Met dieetwensen en toegankelijkheid. Deze gegevens zijn vertrouwelijk: deel het bestand niet verder dan nodig.',
     sensitiveExcluded: 'Zonder dieetwensen en toegankelijkheid: die mag u met uw rol niet zien.',
     sheet: 'Aanmeldingen',
+    badFormat: 'Onbekend bestandsformaat: kies csv of xlsx.',
     fileName: 'aanmeldingen',
   },
   exportColumns: {
@@ -304,6 +305,7 @@ export const registrationsAdminEn: typeof registrationsAdminNl = {
       'Including dietary and accessibility needs. These are confidential: share the file no further than needed.',
     sensitiveExcluded: 'Without dietary and accessibility needs: your role may not see them.',
     sheet: 'Registrations',
+    badFormat: 'Unknown file format: choose csv or xlsx.',
     fileName: 'registrations',
   },
   exportColumns: {
