@@ -20,7 +20,7 @@ import { Fragment, useEffect, useRef } from 'react'
 import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from '~/components/forms'
 import { registrationDetailsSchema } from '~/domain/manage-schema'
 import { formatEventPeriod } from '~/domain/format'
-import { dictionary, useLang, useT } from '~/i18n'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { appUrl } from '~/models/calendar.server'
 import { exchangeLinkToken, linkProblemResponse, looksLikeToken, readLinkSession } from '~/models/personal-link.server'
@@ -37,8 +37,8 @@ const BASE = '/aanmelding'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: manageStyles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.page.event.title} · bijeen` : 'Aanmelding · bijeen' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...metaTitle(matches, (t) => (data ? `${t.manage.title}: ${data.page.event.title}` : t.manage.title)),
   { name: 'robots', content: 'noindex' },
 ]
 

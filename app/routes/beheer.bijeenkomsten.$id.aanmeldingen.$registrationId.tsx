@@ -5,7 +5,7 @@ import { Fragment, useEffect, useRef } from 'react'
 import { z } from 'zod'
 import { ErrorSummary, TextareaField } from '~/components/forms'
 import { formatDateTime, formatTime } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { actionsFor, ACTIONS, type RegistrationAction } from '~/domain/registration-admin'
 import {
   applyRegistrationAction,
@@ -18,9 +18,10 @@ import styles from '~/styles/registrations-admin.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.registration.name ?? 'Aanmelding'} · Aanmeldingen · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) =>
+    data ? `${data.registration.name} · ${t.registrationsAdmin.title}` : t.registrationsAdmin.title,
+  )
 
 // The confirmation step is a GET (?bevestig=…) that shows what will happen; only the POST changes anything.
 const confirmNames = { goedkeuren: 'approve', afwijzen: 'reject', plaatsen: 'promote', annuleren: 'cancel' } as const

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { CheckboxField, Field, SelectField } from '~/components/forms'
 import { formatDateTime } from '~/domain/format'
 import { filterQuery, parseRegistrationFilter, SECTORS, STATUSES } from '~/domain/registration-admin'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import {
   getEventHeader,
   listRegistrations,
@@ -15,9 +15,8 @@ import styles from '~/styles/registrations-admin.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Aanmeldingen · ${data?.event.title ?? ''} · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => (data ? t.registrationsAdmin.titleFor(data.event.title) : t.registrationsAdmin.title))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')

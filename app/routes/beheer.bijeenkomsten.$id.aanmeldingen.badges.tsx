@@ -1,15 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { confirmedAttendees, getEventHeader } from '~/models/registration-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/registrations-admin.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Naambadges · ${data?.event.title ?? ''} · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) =>
+    data ? t.registrationsAdmin.print.badgesTitle(data.event.title) : t.registrationsAdmin.print.badges,
+  )
 
 /** Badges per A4 sheet: two across, four down. */
 const PER_SHEET = 8

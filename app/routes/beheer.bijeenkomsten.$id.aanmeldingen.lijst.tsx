@@ -3,16 +3,17 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { SelectField } from '~/components/forms'
 import { formatEventPeriod } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { confirmedAttendees, getEventHeader } from '~/models/registration-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/registrations-admin.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Presentielijst · ${data?.event.title ?? ''} · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) =>
+    data ? t.registrationsAdmin.print.listTitle(data.event.title) : t.registrationsAdmin.print.list,
+  )
 
 const orderSchema = z.enum(['organisatie', 'naam']).catch('organisatie')
 

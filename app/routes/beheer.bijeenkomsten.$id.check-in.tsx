@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { CheckInScanner } from '~/components/check-in-scanner'
 import { formatTime, type Lang } from '~/domain/format'
-import { dictionary, useLang, useT } from '~/i18n'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import type { Dictionary } from '~/i18n/nl'
 import { getLang } from '~/i18n/lang.server'
 import {
@@ -25,9 +25,8 @@ import {
 import { db } from '~/utils/db.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Inchecken${data ? `: ${data.event.title}` : ''} · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => (data ? t.checkIn.heading(data.event.title) : t.checkIn.title))
 
 const REFRESH_MS = 5000
 

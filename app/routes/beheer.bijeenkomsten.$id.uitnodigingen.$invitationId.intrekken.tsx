@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { getInvitation, revokeInvitation } from '~/models/invitation.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Uitnodiging intrekken · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.invitations.revokePage.title)
 
 // GET asks for confirmation; only the POST revokes.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { invitationViewStatuses, sectors } from '~/domain/invitations'
 import { formatDateTime } from '~/domain/format'
-import { dictionary, useLang, useT } from '~/i18n'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
   filterFromUrl,
@@ -15,9 +15,8 @@ import {
 } from '~/models/invitation.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Uitnodigingen · ${data?.event.title ?? ''} · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => (data ? t.invitations.titleFor(data.event.title) : t.invitations.title))
 
 const ROW_LIMIT = 500
 

@@ -14,12 +14,13 @@ import { z } from 'zod'
 import { CheckboxField, ErrorSummary, Field, SelectField, TextareaField } from '~/components/forms'
 import { MoveButtons } from '~/components/move-buttons'
 import { questionSchema } from '~/domain/registration-form'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { deleteQuestion, moveQuestion, questionsEditor, saveQuestion } from '~/models/registration-question.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Vragen bij het aanmelden · bijeen' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => t.registration.questionsAdmin.title(data?.event.title ?? ''))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SelectField } from '~/components/forms'
 import { exportQuery, parseListFilter, SECTORS } from '~/domain/partners'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { listContacts, organisationChoices } from '~/models/partners.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Contactpersonen · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.contacts.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')

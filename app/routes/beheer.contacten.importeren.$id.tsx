@@ -7,13 +7,13 @@ import { useEffect } from 'react'
 import { SelectField } from '~/components/forms'
 import { LinkedErrorSummary } from '~/components/partner-forms'
 import { IMPORT_FIELDS, type ImportField, type RowError } from '~/domain/partners'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import type { Dictionary } from '~/i18n/nl'
 import { checkImport, getImportJob, parseMapping, startImport } from '~/models/contact-import.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Contactpersonen importeren · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.import.title)
 
 const ERROR_ROWS_SHOWN = 200
 

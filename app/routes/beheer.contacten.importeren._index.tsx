@@ -10,13 +10,13 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { LinkedErrorSummary } from '~/components/partner-forms'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createImportJob, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/models/contact-import.server'
 import { requirePermission } from '~/utils/permissions.server'
 import { readSpreadsheet, SpreadsheetError } from '~/utils/spreadsheet.server'
 
-export const meta: MetaFunction = () => [{ title: 'Contactpersonen importeren · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.import.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

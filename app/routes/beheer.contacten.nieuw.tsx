@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ContactForm } from '~/components/partner-forms'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleContactForm } from '~/models/partners-form.server'
 import { organisationChoices } from '~/models/partners.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuwe contactpersoon · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.contacts.newTitle)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SelectField } from '~/components/forms'
 import { exportQuery, parseListFilter, SECTORS } from '~/domain/partners'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { listOrganisations } from '~/models/partners.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Organisaties · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.organisations.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')

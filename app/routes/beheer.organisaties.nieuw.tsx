@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { OrganisationForm } from '~/components/partner-forms'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleOrganisationForm } from '~/models/partners-form.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuwe organisatie · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.organisations.newTitle)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

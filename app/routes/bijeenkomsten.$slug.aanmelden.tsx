@@ -18,7 +18,7 @@ import {
   useRegistrationForm,
 } from '~/components/registration-fields'
 import { INVITE_ONLY } from '~/domain/registration-form'
-import { dictionary, useLang, useT } from '~/i18n'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
   eventQuestions,
@@ -28,9 +28,8 @@ import {
   submitPublicRegistration,
 } from '~/models/registration-form.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.pageTitle} · bijeen` : 'Aanmelden · bijeen' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => data?.pageTitle ?? t.registration.title)
 
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-store' })
 

@@ -9,7 +9,7 @@ import {
   useRegistrationForm,
 } from '~/components/registration-fields'
 import type { RegistrationQuestionDef } from '~/domain/registration-form'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
   handleInvitationAction,
@@ -20,9 +20,8 @@ import {
 import { looksLikeToken } from '~/models/personal-link.server'
 import { eventQuestions, formEventView } from '~/models/registration-form.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.pageTitle} · bijeen` : 'Uitnodiging · bijeen' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => data?.pageTitle ?? t.registration.invitation.titleFallback)
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest'
+import { metaTitle } from '~/i18n'
 import { en } from '~/i18n/en'
 import { nl } from '~/i18n/nl'
+import { meta as contactsMeta } from '~/routes/beheer.contacten._index'
+import { meta as invitationsMeta } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen._index'
 
 function shape(value: unknown, prefix = ''): string[] {
   if (typeof value === 'function') return [`${prefix}()`]
@@ -32,5 +35,24 @@ describe('dictionaries', () => {
     expect(nl.login.tooMany(15)).toContain('15 minuten')
     expect(en.dashboard.registrations(3, 150)).toBe('3 of 150 seats')
     expect(nl.dashboard.registrations(3, null)).toBe('3 bevestigd')
+  })
+})
+
+describe('page titles', () => {
+  const root = (lang: string) => [{ id: 'root', data: { lang } }]
+  // The arguments Remix passes to `meta`, reduced to what these routes read.
+  const args = (lang: string, data?: unknown) => ({ data, matches: root(lang) }) as never
+
+  test('in the language the root loader chose; Dutch when it is unknown', () => {
+    expect(metaTitle(root('en'), (t) => t.partners.contacts.title)).toEqual([{ title: 'Contacts · bijeen' }])
+    expect(metaTitle(root('nl'), (t) => t.partners.contacts.title)).toEqual([{ title: 'Contactpersonen · bijeen' }])
+    expect(metaTitle([], (t) => t.partners.contacts.title)).toEqual([{ title: 'Contactpersonen · bijeen' }])
+  })
+
+  test('routes take their title from the dictionary, with the loader data where there is some', () => {
+    expect(contactsMeta(args('en'))).toEqual([{ title: 'Contacts · bijeen' }])
+    const data = { event: { title: 'Voorjaarsoverleg' } }
+    expect(invitationsMeta(args('en', data))).toEqual([{ title: 'Invitations: Voorjaarsoverleg · bijeen' }])
+    expect(invitationsMeta(args('nl', data))).toEqual([{ title: 'Uitnodigingen: Voorjaarsoverleg · bijeen' }])
   })
 })

@@ -125,7 +125,7 @@ export const checkInEn: typeof checkInNl = {
   },
   status: {
     pending_approval: 'is still awaiting approval',
-    waitlisted: 'is on the waitlist',
+    waitlisted: 'is on the waiting list',
     rejected: 'was rejected',
     cancelled: 'has cancelled',
     confirmed: 'is confirmed',

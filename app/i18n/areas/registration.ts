@@ -69,6 +69,7 @@ export const registrationNl = {
   },
   invitation: {
     title: (event: string) => `Uitnodiging: ${event}`,
+    titleFallback: 'Uitnodiging',
     greeting: (name: string) => `Beste ${name},`,
     intro: 'U bent uitgenodigd voor deze bijeenkomst. Meld u hieronder aan. Uw gegevens zijn al ingevuld.',
     forwardedNotice:
@@ -219,6 +220,7 @@ export const registrationEn: typeof registrationNl = {
   },
   invitation: {
     title: (event) => `Invitation: ${event}`,
+    titleFallback: 'Invitation',
     greeting: (name) => `Dear ${name},`,
     intro: 'You are invited to this event. Please register below. Your details have been filled in already.',
     forwardedNotice:
