@@ -88,7 +88,11 @@ export function ErrorSummary({ title, errors }: { title: string; errors?: ListOf
   }, [key])
   if (!list.length) return null
   return (
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
+    // autoFocus puts the `autofocus` attribute in the server's HTML: after a form post without JavaScript the
+    // browser focuses the summary itself (the effect above does it when JavaScript runs). A summary appears
+    // only after a submit, so the focus never jumps on a page the user just opened.
+    // eslint-disable-next-line jsx-a11y/no-autofocus
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} autoFocus>
       <h2>{title}</h2>
       <ul>
         {list.map((e) => (

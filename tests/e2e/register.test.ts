@@ -126,6 +126,11 @@ describe('public registration form', () => {
     await tabTo(page, 'Aanmelden')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('U bent al aangemeld')
+    // Without JavaScript the browser itself puts the focus on the summary (its autofocus attribute), so a
+    // screen reader reads it and the next Tab reaches its links.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 5_000 })
+      .toBe('error-summary')
     await keepScreenshot(page, 'register-public-form-no-js-duplicate')
     expect(await db.registration.count({ where: { eventId: event.id } })).toBe(1)
     expect(await db.outboxMessage.count({ where: { eventId: event.id, kind: 'registration-link' } })).toBe(1)
