@@ -1,29 +1,32 @@
 // Fixed-window rate limits kept in the database, so that several app processes share one count.
-// The increment is a single conditional UPDATE; a new window is opened with an upsert.
+// A hit is one upsert statement (raw SQL: it runs on every login and public registration).
 import { db } from './db.server'
+import { dbTime, portableSql } from './sql.server'
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number }
 
 export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
   const now = new Date()
   const resetAt = new Date(now.getTime() + windowSeconds * 1000)
-  // Count inside the current window.
-  const bumped = await db.rateLimit.updateMany({
-    where: { key, resetAt: { gt: now } },
-    data: { count: { increment: 1 } },
-  })
-  if (bumped.count === 0) {
-    // No window, or an expired one: start a new window at 1.
-    await db.rateLimit.upsert({
-      where: { key },
-      create: { key, count: 1, resetAt },
-      update: { count: 1, resetAt },
-    })
-    return { allowed: true, remaining: limit - 1, retryAfterSeconds: 0 }
-  }
-  const row = await db.rateLimit.findUnique({ where: { key } })
-  const count = row?.count ?? 1
-  const retryAfterSeconds = row ? Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000)) : windowSeconds
+  // One statement: count within the current window, or open a new window at 1. Concurrent hits from several
+  // processes each add exactly one (the row is locked for the upsert on PostgreSQL, the database on SQLite).
+  const rows = await db.$queryRawUnsafe<Array<{ count: number | bigint; resetAt: Date | string }>>(
+    portableSql(
+      `INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (?, 1, ?)
+       ON CONFLICT ("key") DO UPDATE SET
+         "count" = CASE WHEN "RateLimit"."resetAt" > ? THEN "RateLimit"."count" + 1 ELSE 1 END,
+         "resetAt" = CASE WHEN "RateLimit"."resetAt" > ? THEN "RateLimit"."resetAt" ELSE excluded."resetAt" END
+       RETURNING "count", "resetAt"`,
+      [null, 'timestamp(3)', 'timestamp(3)', 'timestamp(3)'],
+    ),
+    key,
+    dbTime(resetAt),
+    dbTime(now),
+    dbTime(now),
+  )
+  const count = Number(rows[0]!.count)
+  const windowEnd = new Date(rows[0]!.resetAt)
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000))
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds }
 }
 
