@@ -1,7 +1,7 @@
 // The outbox: the only way mail leaves bijeen. Code that causes a mail writes an OutboxMessage in the same
 // transaction as its change; the worker sends it later. An idempotency key makes a repeated request queue
 // the mail once; the Message-ID is fixed here, so a re-send after a crash carries the same id.
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { renderMail, type MailKind, type MailProps } from '../../emails'
 import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
@@ -23,6 +23,11 @@ export type PreparedMail = {
   text: string
   ics?: IcsPart
   attachments?: Attachment[]
+  /**
+   * Set when the mail was filled in from a stored template (cachedMerge): the queue then keeps only the
+   * template's id and the personal values, not the bodies (a confirmation's HTML is tens of kilobytes).
+   */
+  merge?: { id: string; values: Record<string, string> }
 }
 
 export type EnqueueMeta = { idempotencyKey: string; batchId?: string | null; eventId?: string | null }
@@ -79,6 +84,8 @@ export type PreparedMerge = {
   text: string
   /** Field name → token. */
   fields: Record<string, string>
+  /** The stored MailMerge row, for templates from cachedMerge. */
+  id?: string
 }
 
 /**
@@ -96,24 +103,47 @@ export async function prepareBulk<K extends MailKind, F extends string>(
 }
 
 // Templates of mails that go out one at a time but look alike (confirmations, waitlist notices): rendered
-// once per shape and filled in per person. Bounded, so a long-running process does not grow without end.
-const mergeCache = new Map<string, Promise<PreparedMerge>>()
+// once per shape, stored once as a MailMerge row (a deterministic id, so every process finds the same row),
+// and filled in per person. Bounded, so a long-running process does not grow without end.
+const mergeCache = new Map<string, Promise<PreparedMerge & { id: string }>>()
 const MERGE_CACHE_SIZE = 200
+
+const mergeColumns: ColumnSpec = {
+  id: 'text',
+  kind: 'text',
+  language: { enum: 'Language' },
+  subject: 'text',
+  html: 'text',
+  text: 'text',
+  fields: 'json',
+  createdAt: 'time',
+}
 
 /**
  * `prepareBulk`, remembered under `key`, which must hold every prop that is not a merge field (a changed event
- * title then renders anew).
+ * title then renders anew). Run it outside a transaction: the first call stores the template.
  */
 export function cachedMerge<K extends MailKind, F extends string>(
   key: unknown,
   kind: K,
   input: { language: Language; fields: readonly F[]; props: (fields: Record<F, string>) => MailProps<K> },
-): Promise<PreparedMerge> {
-  const cacheKey = JSON.stringify([kind, input.language, input.fields, key])
+): Promise<PreparedMerge & { id: string }> {
+  const cacheKey = JSON.stringify([getEnv().DATABASE_URL, kind, input.language, input.fields, key])
   let merge = mergeCache.get(cacheKey)
   if (!merge) {
     if (mergeCache.size >= MERGE_CACHE_SIZE) mergeCache.delete(mergeCache.keys().next().value!)
-    merge = prepareBulk(kind, input)
+    merge = prepareBulk(kind, input).then(async (prepared) => {
+      // Same template, same id: the rendered text is part of the hash, so a new rendering is a new row.
+      const id = `m${createHash('sha256').update(JSON.stringify([cacheKey, prepared])).digest('hex').slice(0, 24)}`
+      await insertIgnoringDuplicates(
+        db,
+        'MailMerge',
+        mergeColumns,
+        [{ id, ...prepared, createdAt: new Date() }],
+        'id',
+      )
+      return { ...prepared, id }
+    })
     merge.catch(() => mergeCache.delete(cacheKey))
     mergeCache.set(cacheKey, merge)
   }
@@ -151,7 +181,24 @@ export function mergedMail(
     language: merge.language,
     ...fillMerge(merge, values),
     ...extras,
+    merge: merge.id ? { id: merge.id, values } : undefined,
   }
+}
+
+/** What a queued mail says: its own bodies, or its stored template filled in with its personal values. */
+export async function queuedMailBody(row: {
+  html: string | null
+  text: string | null
+  mergeId: string | null
+  mergeValues: unknown
+}): Promise<{ html: string; text: string }> {
+  if (!row.mergeId) return { html: row.html ?? '', text: row.text ?? '' }
+  const merge = await db.mailMerge.findUniqueOrThrow({ where: { id: row.mergeId } })
+  const filled = fillMerge(
+    { ...merge, fields: merge.fields as Record<string, string> },
+    (row.mergeValues ?? {}) as Record<string, string>,
+  )
+  return { html: filled.html, text: filled.text }
 }
 
 export function mailDomain() {
@@ -241,7 +288,12 @@ async function insertOutboxRows(rows: OutboxRow[], tx: Tx) {
  * queued is skipped. Returns the ids of the mails that were newly queued.
  */
 export function enqueue(mails: Array<PreparedMail & EnqueueMeta>, tx: Tx = db): Promise<string[]> {
-  return insertOutboxRows(mails, tx)
+  return insertOutboxRows(
+    mails.map(({ merge, ...mail }) =>
+      merge ? { ...mail, html: null, text: null, mergeId: merge.id, mergeValues: merge.values } : mail,
+    ),
+    tx,
+  )
 }
 
 /**
