@@ -134,14 +134,11 @@ export function cachedMerge<K extends MailKind, F extends string>(
     if (mergeCache.size >= MERGE_CACHE_SIZE) mergeCache.delete(mergeCache.keys().next().value!)
     merge = prepareBulk(kind, input).then(async (prepared) => {
       // Same template, same id: the rendered text is part of the hash, so a new rendering is a new row.
-      const id = `m${createHash('sha256').update(JSON.stringify([cacheKey, prepared])).digest('hex').slice(0, 24)}`
-      await insertIgnoringDuplicates(
-        db,
-        'MailMerge',
-        mergeColumns,
-        [{ id, ...prepared, createdAt: new Date() }],
-        'id',
-      )
+      const id = `m${createHash('sha256')
+        .update(JSON.stringify([cacheKey, prepared]))
+        .digest('hex')
+        .slice(0, 24)}`
+      await insertIgnoringDuplicates(db, 'MailMerge', mergeColumns, [{ id, ...prepared, createdAt: new Date() }], 'id')
       return { ...prepared, id }
     })
     merge.catch(() => mergeCache.delete(cacheKey))
