@@ -166,7 +166,7 @@ export async function submitPublicRegistration(request: Request, slug: string, t
   const honeypot = formData.get(HONEYPOT_FIELD)
   if (typeof honeypot === 'string' && honeypot !== '') return formMessage(t.registration.errors.honeypot, 400)
   if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
-  const result = await register(event.id, registrationInput(submission.value))
+  const result = await register(event.id, registrationInput(submission.value), { event })
   return registrationResponse(result, t, toManagePage, { result: submission.reply() })
 }
 

@@ -352,17 +352,17 @@ function registrationWindowOpen(event: Event, now: Date) {
 export async function register(
   eventId: string,
   input: RegistrationInput,
-  options: { now?: Date; attempt?: number } = {},
+  /** `event`: the row the caller read in this request already (the public form does), to save a query. */
+  options: { now?: Date; attempt?: number; event?: Event } = {},
 ): Promise<RegisterResult> {
   const now = options.now ?? new Date()
-  const event = await findEvent(db, eventId)
+  const event = options.event?.id === eventId && !options.attempt ? options.event : await findEvent(db, eventId)
   if (!event || event.status === 'draft') return { kind: 'not-found' }
   if (event.status !== 'published' || !registrationWindowOpen(event, now)) return { kind: 'closed' }
 
   const email = input.email.trim()
   const activeKey = activeKeyOf(eventId, email)
-  const existing = await activeRegistrationId(db, activeKey)
-  if (existing) return { kind: 'duplicate', registrationId: existing }
+  // No look-up first: the unique active key decides inside the transaction (and a repeat is rare).
 
   const id = newId()
   const manageToken = randomToken()
