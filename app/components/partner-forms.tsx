@@ -4,7 +4,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { contactSchema, LANGUAGES, organisationSchema, SECTORS } from '~/domain/partners'
+import { contactSchema, LANGUAGES, organisationSchema } from '~/domain/partners'
+import { SECTORS } from '~/domain/sectors'
 import { useT } from '~/i18n'
 import { Field, SelectField, type ListOfErrors } from './forms'
 
@@ -90,7 +91,7 @@ export function OrganisationForm({
       <SelectField
         label={f.sector}
         selectProps={getSelectProps(fields.sector)}
-        options={SECTORS.map((s) => ({ value: s, label: p.sectors[s] }))}
+        options={SECTORS.map((s) => ({ value: s, label: t.sectors[s] }))}
         errors={fields.sector.errors}
       />
       <Field

@@ -2,18 +2,6 @@
 // whether the mail actually arrived is read from the outbox message of the latest send (invitation or reminder),
 // so that a failed delivery shows as failed, and as sent again after a successful resend. Pure.
 
-/** Organisation sectors (Prisma enum Sector), in the order the secretariat sees them. */
-export const sectors = [
-  'rijksoverheid',
-  'gemeente',
-  'politie_om',
-  'zorg',
-  'ngo',
-  'onderwijs',
-  'internationaal',
-  'overig',
-] as const
-
 export const invitationViewStatuses = ['pending', 'sent', 'failed', 'registered', 'declined', 'revoked'] as const
 export type InvitationViewStatus = (typeof invitationViewStatuses)[number]
 

@@ -3,18 +3,8 @@
 // do the database work.
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
+import { SECTORS, type SectorKey } from './sectors'
 
-export const SECTORS = [
-  'rijksoverheid',
-  'gemeente',
-  'politie_om',
-  'zorg',
-  'ngo',
-  'onderwijs',
-  'internationaal',
-  'overig',
-] as const
-export type SectorKey = (typeof SECTORS)[number]
 export const LANGUAGES = ['nl', 'en'] as const
 
 export const LIMITS = { name: 120, email: 254, function: 200, organisation: 200, shortName: 40 } as const
@@ -137,6 +127,12 @@ const sectorWords: Record<string, SectorKey> = {
   om: 'politie_om',
   police: 'politie_om',
   policepublicprosecution: 'politie_om',
+  politieenom: 'politie_om',
+  policeandpublicprosecutionservice: 'politie_om',
+  maatschappelijkeorganisatie: 'ngo',
+  maatschappelijkeorganisatiengo: 'ngo',
+  civilsocietyorganisation: 'ngo',
+  civilsocietyorganisationngo: 'ngo',
   healthcare: 'zorg',
   care: 'zorg',
   education: 'onderwijs',

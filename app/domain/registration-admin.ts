@@ -1,20 +1,10 @@
 // What the secretariat's registrations pages may show and do, as plain values: shared by the server (filters,
 // actions) and the page components (select options, buttons, filter links). IO-free.
 import { z } from 'zod'
+import { SECTORS } from './sectors'
 
 export const STATUSES = ['pending_approval', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const
 export type Status = (typeof STATUSES)[number]
-
-export const SECTORS = [
-  'rijksoverheid',
-  'gemeente',
-  'politie_om',
-  'zorg',
-  'ngo',
-  'onderwijs',
-  'internationaal',
-  'overig',
-] as const
 
 export const ACTIONS = ['approve', 'reject', 'promote', 'cancel', 'review'] as const
 export type RegistrationAction = (typeof ACTIONS)[number]

@@ -34,6 +34,16 @@ export const en: Dictionary = {
     privacy: 'We use your details only to organise this meeting.',
   },
   roles: { admin: 'Administrator', organiser: 'Organiser', viewer: 'Viewer' },
+  sectors: {
+    rijksoverheid: 'Central government',
+    gemeente: 'Municipality',
+    politie_om: 'Police and Public Prosecution Service',
+    zorg: 'Healthcare',
+    ngo: 'Civil society organisation (NGO)',
+    onderwijs: 'Education',
+    internationaal: 'International',
+    overig: 'Other',
+  },
   eventStatus: { draft: 'Draft', published: 'Published', completed: 'Completed', cancelled: 'Cancelled' },
   home: {
     title: 'Meetings',

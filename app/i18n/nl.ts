@@ -35,6 +35,17 @@ export const nl = {
     privacy: 'Wij gebruiken uw gegevens alleen om deze bijeenkomst te organiseren.',
   },
   roles: { admin: 'Beheerder', organiser: 'Organisator', viewer: 'Meelezer' },
+  // Organisation sectors (app/domain/sectors.ts), one set of labels for forms, filters, lists and exports.
+  sectors: {
+    rijksoverheid: 'Rijksoverheid',
+    gemeente: 'Gemeente',
+    politie_om: 'Politie en OM',
+    zorg: 'Zorg',
+    ngo: 'Maatschappelijke organisatie (ngo)',
+    onderwijs: 'Onderwijs',
+    internationaal: 'Internationaal',
+    overig: 'Overig',
+  },
   eventStatus: { draft: 'Concept', published: 'Gepubliceerd', completed: 'Afgerond', cancelled: 'Geannuleerd' },
   home: {
     title: 'Bijeenkomsten',

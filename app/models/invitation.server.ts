@@ -18,12 +18,12 @@ import {
   invitationViewStatuses,
   nextSendNumber,
   sendHistories,
-  sectors,
   sendKey,
   type InvitationViewStatus,
   type SendKind,
 } from '~/domain/invitations'
 import type { Dictionary } from '~/i18n/nl'
+import { SECTORS } from '~/domain/sectors'
 import { enqueueBulk, prepareBulk, type PreparedMerge } from '~/mail/outbox.server'
 import { db, dbProvider } from '~/utils/db.server'
 import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
@@ -38,8 +38,6 @@ import { revokePersonalLinks } from './personal-link.server'
 const CHUNK = 400
 // A send of thousands takes a few seconds of writes; the defaults (5 s) are too tight for that.
 const TX_OPTIONS = { maxWait: 30_000, timeout: 120_000 }
-
-export { sectors }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = []
@@ -105,7 +103,7 @@ export type InvitationRow = {
 const filterSchema = z.object({
   status: z.enum(invitationViewStatuses).optional().catch(undefined),
   organisatie: z.string().max(100).optional().catch(undefined),
-  sector: z.enum(sectors).optional().catch(undefined),
+  sector: z.enum(SECTORS).optional().catch(undefined),
   zoek: z.string().max(200).optional().catch(undefined),
 })
 
@@ -190,7 +188,7 @@ export async function exportInvitations(input: {
     { header: t.columns.name, value: (r) => r.name },
     { header: t.columns.email, value: (r) => r.email },
     { header: t.columns.organisation, value: (r) => r.organisation },
-    { header: t.columns.sector, value: (r) => t.sectors[r.sector] },
+    { header: t.columns.sector, value: (r) => input.t.sectors[r.sector] },
     { header: t.columns.status, value: (r) => t.status[r.status] },
     { header: t.columns.sentAt, value: (r) => when(r.sentAt) },
     { header: t.columns.remindedAt, value: (r) => when(r.remindedAt) },
@@ -265,7 +263,7 @@ export async function inviteCandidates(eventId: string, q: string) {
     organisations: organisations
       .filter((o) => o._count.contacts > 0)
       .map((o) => ({ id: o.id, name: o.name, sector: o.sector, contacts: o._count.contacts })),
-    sectors: sectors.filter((s) => sectorCounts.get(s)).map((s) => ({ sector: s, contacts: sectorCounts.get(s)! })),
+    sectors: SECTORS.filter((s) => sectorCounts.get(s)).map((s) => ({ sector: s, contacts: sectorCounts.get(s)! })),
   }
 }
 

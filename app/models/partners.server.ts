@@ -1,7 +1,8 @@
 // Partner organisations, their contacts and their seat quota per event, and the exports of both lists.
 // Names and e-mail addresses match case-insensitively on both databases (LOWER(...) in raw SQL: Prisma's
 // `mode: 'insensitive'` does not exist on SQLite).
-import type { ContactValues, OrganisationValues, SectorKey } from '~/domain/partners'
+import type { ContactValues, OrganisationValues } from '~/domain/partners'
+import type { SectorKey } from '~/domain/sectors'
 import { normaliseEmail } from '~/domain/partners'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Dictionary } from '~/i18n/nl'
@@ -365,7 +366,7 @@ export function contactColumns(t: Dictionary): Column<ContactRow>[] {
     { header: c.function, value: (r) => r.function },
     { header: c.language, value: (r) => r.language },
     { header: c.organisation, value: (r) => r.organisation.name },
-    { header: c.sector, value: (r) => t.partners.sectors[r.organisation.sector] },
+    { header: c.sector, value: (r) => t.sectors[r.organisation.sector] },
   ]
 }
 
@@ -374,7 +375,7 @@ export function organisationColumns(t: Dictionary): Column<OrganisationRow>[] {
   return [
     { header: c.name, value: (r) => r.name },
     { header: c.shortName, value: (r) => r.shortName ?? '' },
-    { header: c.sector, value: (r) => t.partners.sectors[r.sector] },
+    { header: c.sector, value: (r) => t.sectors[r.sector] },
     { header: c.seatQuota, value: (r) => r.seatQuota },
     { header: c.contacts, value: (r) => r.contacts },
   ]

@@ -376,7 +376,7 @@ export function exportColumns(
     { header: c.name, value: (r) => r.name },
     { header: c.email, value: (r) => r.email },
     { header: c.organisation, value: (r) => r.organisation?.name ?? r.organisationName },
-    { header: c.sector, value: (r) => (r.organisation ? t.registrationsAdmin.sectors[r.organisation.sector] : '') },
+    { header: c.sector, value: (r) => (r.organisation ? t.sectors[r.organisation.sector] : '') },
     { header: c.function, value: (r) => r.function },
     { header: c.language, value: (r) => t.registrationsAdmin.languages[r.language] },
     { header: c.status, value: (r) => t.registrationsAdmin.statuses[r.status] },

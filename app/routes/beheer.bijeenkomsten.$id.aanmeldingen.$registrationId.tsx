@@ -152,7 +152,7 @@ export default function RegistrationDetail() {
         <dt>{d.organisation}</dt>
         <dd>{reg.organisation || d.none}</dd>
         <dt>{d.sector}</dt>
-        <dd>{reg.sector ? r.sectors[reg.sector] : d.none}</dd>
+        <dd>{reg.sector ? t.sectors[reg.sector] : d.none}</dd>
         <dt>{d.function}</dt>
         <dd>{reg.function || d.none}</dd>
         <dt>{d.language}</dt>

@@ -2,7 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { CheckboxField, Field, SelectField } from '~/components/forms'
 import { formatDateTime } from '~/domain/format'
-import { filterQuery, parseRegistrationFilter, SECTORS, STATUSES } from '~/domain/registration-admin'
+import { filterQuery, parseRegistrationFilter, STATUSES } from '~/domain/registration-admin'
+import { SECTORS } from '~/domain/sectors'
 import { metaTitle, useLang, useT } from '~/i18n'
 import {
   getEventHeader,
@@ -123,7 +124,7 @@ export default function Registrations() {
             selectProps={{ id: 'sector', name: 'sector', defaultValue: filter.sector ?? '' }}
             options={[
               { value: '', label: r.filters.allSectors },
-              ...SECTORS.map((s) => ({ value: s, label: r.sectors[s] })),
+              ...SECTORS.map((s) => ({ value: s, label: t.sectors[s] })),
             ]}
           />
         </div>

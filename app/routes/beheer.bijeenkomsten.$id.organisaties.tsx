@@ -87,7 +87,7 @@ export default function EventSeats() {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <th scope="row">{row.name}</th>
-                  <td>{p.sectors[row.sector]}</td>
+                  <td>{t.sectors[row.sector]}</td>
                   <td>{row.seatQuota ?? p.noLimit}</td>
                   <td>
                     {canEdit ? (

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { invitationViewStatuses, sectors } from '~/domain/invitations'
+import { invitationViewStatuses } from '~/domain/invitations'
+import { SECTORS } from '~/domain/sectors'
 import { formatDateTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -185,9 +186,9 @@ export default function Invitations() {
             <label htmlFor="filter-sector">{i.filter.sector}</label>
             <select id="filter-sector" name="sector" defaultValue={params.get('sector') ?? ''}>
               <option value="">{i.filter.all}</option>
-              {sectors.map((s) => (
+              {SECTORS.map((s) => (
                 <option key={s} value={s}>
-                  {i.sectors[s]}
+                  {t.sectors[s]}
                 </option>
               ))}
             </select>
@@ -266,7 +267,7 @@ export default function Invitations() {
                         <span className="muted">{row.email}</span>
                       </th>
                       <td>{row.organisation}</td>
-                      <td>{i.sectors[row.sector]}</td>
+                      <td>{t.sectors[row.sector]}</td>
                       <td>
                         <span className={`status status--invitation-${row.status}`}>{i.status[row.status]}</span>
                       </td>

@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Fieldset } from '~/components/forms'
-import { sectors } from '~/domain/invitations'
+import { SECTORS } from '~/domain/sectors'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { inviteCandidates, inviteContacts } from '~/models/invitation.server'
@@ -27,7 +27,7 @@ const id = z.string().min(1).max(100)
 const selectionSchema = z.object({
   contactId: z.array(id).max(10_000),
   organisationId: z.array(id).max(10_000),
-  sector: z.array(z.enum(sectors)).max(sectors.length),
+  sector: z.array(z.enum(SECTORS)).max(SECTORS.length),
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -148,7 +148,7 @@ export default function InviteContacts() {
               {sectorCounts.map((s) => (
                 <li key={s.sector} className="checkbox">
                   <input type="checkbox" id={`sector-${s.sector}`} name="sector" value={s.sector} />
-                  <label htmlFor={`sector-${s.sector}`}>{n.sectorLabel(i.sectors[s.sector], s.contacts)}</label>
+                  <label htmlFor={`sector-${s.sector}`}>{n.sectorLabel(t.sectors[s.sector], s.contacts)}</label>
                 </li>
               ))}
             </ul>

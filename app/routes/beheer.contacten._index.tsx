@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SelectField } from '~/components/forms'
-import { exportQuery, parseListFilter, SECTORS } from '~/domain/partners'
+import { exportQuery, parseListFilter } from '~/domain/partners'
+import { SECTORS } from '~/domain/sectors'
 import { metaTitle, useT } from '~/i18n'
 import { listContacts, organisationChoices } from '~/models/partners.server'
 import { can, requirePermission } from '~/utils/permissions.server'
@@ -76,7 +77,7 @@ export default function Contacts() {
         <SelectField
           label={c.sectorFilter}
           selectProps={{ id: 'sector', name: 'sector', defaultValue: filter.sector }}
-          options={[{ value: '', label: p.allSectors }, ...SECTORS.map((s) => ({ value: s, label: p.sectors[s] }))]}
+          options={[{ value: '', label: p.allSectors }, ...SECTORS.map((s) => ({ value: s, label: t.sectors[s] }))]}
         />
         <div className="field">
           <button type="submit" className="button">
@@ -112,7 +113,7 @@ export default function Contacts() {
                   <td>{contact.email}</td>
                   <td>{contact.function}</td>
                   <td>{contact.organisation.name}</td>
-                  <td>{p.sectors[contact.organisation.sector]}</td>
+                  <td>{t.sectors[contact.organisation.sector]}</td>
                   <td>{p.languages[contact.language]}</td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SelectField } from '~/components/forms'
-import { exportQuery, parseListFilter, SECTORS } from '~/domain/partners'
+import { exportQuery, parseListFilter } from '~/domain/partners'
+import { SECTORS } from '~/domain/sectors'
 import { metaTitle, useT } from '~/i18n'
 import { listOrganisations } from '~/models/partners.server'
 import { can, requirePermission } from '~/utils/permissions.server'
@@ -51,7 +52,7 @@ export default function Organisations() {
         <SelectField
           label={o.columns.sector}
           selectProps={{ id: 'sector', name: 'sector', defaultValue: filter.sector }}
-          options={[{ value: '', label: p.allSectors }, ...SECTORS.map((s) => ({ value: s, label: p.sectors[s] }))]}
+          options={[{ value: '', label: p.allSectors }, ...SECTORS.map((s) => ({ value: s, label: t.sectors[s] }))]}
         />
         <div className="field">
           <button type="submit" className="button">
@@ -84,7 +85,7 @@ export default function Organisations() {
                 <tr key={org.id}>
                   <th scope="row">{canEdit ? <Link to={org.id}>{org.name}</Link> : org.name}</th>
                   <td>{org.shortName}</td>
-                  <td>{p.sectors[org.sector]}</td>
+                  <td>{t.sectors[org.sector]}</td>
                   <td>{org.seatQuota ?? p.noLimit}</td>
                   <td>
                     <Link to={`/beheer/contacten?organisatie=${org.id}`}>{org.contacts}</Link>

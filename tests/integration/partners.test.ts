@@ -554,7 +554,7 @@ describe('exports', () => {
     const sheet = workbook.worksheets[0]!
     expect(sheet.rowCount).toBe(2)
     expect(sheet.getRow(2).getCell(1).value).toBe('Ngo Persoon')
-    expect(sheet.getRow(2).getCell(6).value).toBe('Ngo')
+    expect(sheet.getRow(2).getCell(6).value).toBe('Maatschappelijke organisatie (ngo)')
   })
 
   test('organisations: filtered by sector and search', async () => {

@@ -8,6 +8,7 @@ import {
   parseLanguage,
   parseSector,
 } from '~/domain/partners'
+import { SECTORS } from '~/domain/sectors'
 import { en } from '~/i18n/en'
 import { nl } from '~/i18n/nl'
 
@@ -81,6 +82,10 @@ describe('checkRows', () => {
     expect(
       ['Rijksoverheid', 'Gemeente', 'politie/OM', 'NGO', 'Onderwijs', 'International', 'Overig'].map(parseSector),
     ).toEqual(['rijksoverheid', 'gemeente', 'politie_om', 'ngo', 'onderwijs', 'internationaal', 'overig'])
+    // The labels the app itself shows and exports (nl.sectors, en.sectors) read back as their sector.
+    for (const dict of [nl, en]) {
+      expect(SECTORS.map((s) => parseSector(dict.sectors[s]))).toEqual([...SECTORS])
+    }
     expect(parseSector('bank')).toBeNull()
   })
 })

@@ -1,19 +1,7 @@
 // Partnerorganisaties en contactpersonen (beheer). Dutch is the source; English must have the same keys.
-const sectorsNl = {
-  rijksoverheid: 'Rijksoverheid',
-  gemeente: 'Gemeente',
-  politie_om: 'Politie/OM',
-  zorg: 'Zorg',
-  ngo: 'Ngo',
-  onderwijs: 'Onderwijs',
-  internationaal: 'Internationaal',
-  overig: 'Overig',
-}
-
 export const partnersNl = {
   title: 'Partnerorganisaties',
   nav: 'Partners',
-  sectors: sectorsNl,
   languages: { nl: 'Nederlands', en: 'Engels' },
   errorSummary: 'Controleer het formulier',
   saved: 'Opgeslagen.',
@@ -217,16 +205,6 @@ export const partnersNl = {
 export const partnersEn: typeof partnersNl = {
   title: 'Partner organisations',
   nav: 'Partner organisations',
-  sectors: {
-    rijksoverheid: 'Central government',
-    gemeente: 'Municipality',
-    politie_om: 'Police/Public Prosecution',
-    zorg: 'Healthcare',
-    ngo: 'NGO',
-    onderwijs: 'Education',
-    internationaal: 'International',
-    overig: 'Other',
-  },
   languages: { nl: 'Dutch', en: 'English' },
   errorSummary: 'Please check the form',
   saved: 'Saved.',
