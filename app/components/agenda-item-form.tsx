@@ -40,11 +40,23 @@ export function AgendaItemForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   const chosen = new Set((defaults.actionLineIds as string[] | undefined) ?? [])
-  const errors = [form.errors, ...Object.values(fields).map((f) => f.errors)].flat()
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save-item" />
-      <ErrorSummary title={t.eventAdmin.errorSummary} errors={errors} />
+      {/* The fields by name: Conform's `fields` proxy cannot be listed with Object.values. */}
+      <ErrorSummary
+        title={t.eventAdmin.errorSummary}
+        errors={[...(form.errors ?? []), fields.actionLineIds.errors?.length ? a.errors.unknownActionLine : null]}
+        fields={[
+          fields.kind,
+          fields.title,
+          fields.description,
+          fields.date,
+          fields.startTime,
+          fields.endTime,
+          fields.room,
+        ]}
+      />
       <SelectField
         label={a.fields.kind}
         selectProps={getSelectProps(fields.kind)}

@@ -72,11 +72,36 @@ export function EventForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  const allErrors = [form.errors, ...Object.values(fields).map((field) => field.errors)].flat()
   const hostValues = new Set((fields.hostIds.value as string[] | string | undefined) ?? defaults.hostIds ?? [])
   return (
     <Form method="post" {...getFormProps(form)}>
-      <ErrorSummary title={t.eventAdmin.errorSummary} errors={allErrors} />
+      {/* The fields by name: Conform's `fields` proxy cannot be listed with Object.values. */}
+      <ErrorSummary
+        title={t.eventAdmin.errorSummary}
+        errors={[...(form.errors ?? []), fields.hostIds.errors?.length ? t.eventAdmin.errors.hostUnknown : null]}
+        fields={[
+          fields.programmeId,
+          fields.title,
+          fields.subtitle,
+          fields.description,
+          fields.language,
+          fields.date,
+          fields.startTime,
+          fields.endTime,
+          fields.venueName,
+          fields.venueAddress,
+          fields.venuePostcode,
+          fields.venueCity,
+          fields.onlineUrl,
+          fields.capacity,
+          fields.opensDate,
+          fields.opensTime,
+          fields.closesDate,
+          fields.closesTime,
+          fields.visibility,
+          fields.requiresApproval,
+        ]}
+      />
       <Fieldset legend={t.eventAdmin.sections.basics}>
         <SelectField
           label={f.programme}

@@ -76,17 +76,32 @@ export function Field({
 }
 
 /**
- * A summary of what went wrong, shown above the form. It takes focus when it appears so that
- * keyboard and screen-reader users hear it at once.
+ * A summary of what went wrong, shown above the form (GOV.UK / NL Design System pattern). General messages
+ * (`errors`) come first; each field error (`fields`) is a link to its field, so keyboard users reach it at once.
+ * It takes focus when it appears so that keyboard and screen-reader users hear it at once.
+ *
+ * Pass the fields by name (`fields={[fields.name, fields.email]}`): Conform's `fields` is a proxy that
+ * Object.values cannot list before the server has answered.
  */
-export function ErrorSummary({ title, errors }: { title: string; errors?: ListOfErrors }) {
+export function ErrorSummary({
+  title,
+  errors,
+  fields,
+}: {
+  title: string
+  errors?: ListOfErrors
+  fields?: Array<{ id: string; errors?: ListOfErrors }>
+}) {
   const ref = useRef<HTMLDivElement>(null)
-  const list = errors?.filter(Boolean) ?? []
-  const key = list.join('|')
+  const general = (errors ?? []).filter((e): e is string => Boolean(e))
+  const linked = (fields ?? []).flatMap((f) =>
+    (f.errors ?? []).filter((e): e is string => Boolean(e)).map((message) => ({ id: f.id, message })),
+  )
+  const key = [...general, ...linked.map((e) => e.message)].join('|')
   useEffect(() => {
     if (key) ref.current?.focus()
   }, [key])
-  if (!list.length) return null
+  if (!key) return null
   return (
     // autoFocus puts the `autofocus` attribute in the server's HTML: after a form post without JavaScript the
     // browser focuses the summary itself (the effect above does it when JavaScript runs). A summary appears
@@ -95,8 +110,13 @@ export function ErrorSummary({ title, errors }: { title: string; errors?: ListOf
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} autoFocus>
       <h2>{title}</h2>
       <ul>
-        {list.map((e) => (
-          <li key={e}>{e}</li>
+        {general.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {linked.map((e) => (
+          <li key={`${e.id}-${e.message}`}>
+            <a href={`#${e.id}`}>{e.message}</a>
+          </li>
         ))}
       </ul>
     </div>

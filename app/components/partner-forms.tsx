@@ -3,53 +3,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
 import { contactSchema, LANGUAGES, organisationSchema } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { useT } from '~/i18n'
-import { Field, SelectField, type ListOfErrors } from './forms'
-
-/**
- * The error summary with each message linked to its field (GOV.UK / NL Design System pattern). It takes focus
- * when it appears, so keyboard and screen-reader users hear it at once.
- */
-export function LinkedErrorSummary({
-  title,
-  items,
-}: {
-  title: string
-  items: Array<{ id?: string; errors?: ListOfErrors }>
-}) {
-  const ref = useRef<HTMLDivElement>(null)
-  const list = items.flatMap((item) =>
-    (item.errors ?? []).filter((e): e is string => Boolean(e)).map((message) => ({ id: item.id, message })),
-  )
-  const key = list.map((e) => e.message).join('|')
-  useEffect(() => {
-    if (key) ref.current?.focus()
-  }, [key])
-  if (!list.length) return null
-  return (
-    // autoFocus puts the `autofocus` attribute in the server's HTML: after a form post without JavaScript the
-    // browser focuses the summary itself (the effect above does it when JavaScript runs). A summary appears
-    // only after a submit, so the focus never jumps on a page the user just opened.
-    // eslint-disable-next-line jsx-a11y/no-autofocus
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} autoFocus>
-      <h2>{title}</h2>
-      <ul>
-        {list.map((e) => (
-          <li key={`${e.id}-${e.message}`}>{e.id ? <a href={`#${e.id}`}>{e.message}</a> : e.message}</li>
-        ))}
-      </ul>
-    </div>
-  )
-}
-
-// Conform's `fields` is a proxy that Object.values cannot list, so each form names its fields.
-const summaryItems = (formErrors: ListOfErrors, fields: Array<{ id: string; errors?: string[] }>) => [
-  { errors: formErrors },
-  ...fields.map((f) => ({ id: f.id, errors: f.errors })),
-]
+import { ErrorSummary, Field, SelectField } from './forms'
 
 export function OrganisationForm({
   lastResult,
@@ -74,9 +31,10 @@ export function OrganisationForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <LinkedErrorSummary
+      <ErrorSummary
         title={p.errorSummary}
-        items={summaryItems(form.errors, [fields.name, fields.shortName, fields.sector, fields.seatQuota])}
+        errors={form.errors}
+        fields={[fields.name, fields.shortName, fields.sector, fields.seatQuota]}
       />
       <Field
         label={f.name}
@@ -132,15 +90,10 @@ export function ContactForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <LinkedErrorSummary
+      <ErrorSummary
         title={p.errorSummary}
-        items={summaryItems(form.errors, [
-          fields.name,
-          fields.email,
-          fields.function,
-          fields.organisationId,
-          fields.language,
-        ])}
+        errors={form.errors}
+        fields={[fields.name, fields.email, fields.function, fields.organisationId, fields.language]}
       />
       <Field
         label={f.name}

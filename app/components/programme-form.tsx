@@ -33,7 +33,11 @@ export function ProgrammeForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      <ErrorSummary title={t.eventAdmin.errorSummary} errors={[form.errors, fields.name.errors].flat()} />
+      <ErrorSummary
+        title={t.eventAdmin.errorSummary}
+        errors={form.errors}
+        fields={[fields.name, fields.nameEn, fields.description, fields.descriptionEn]}
+      />
       <Field
         label={p.fields.name}
         inputProps={getInputProps(fields.name, { type: 'text' })}

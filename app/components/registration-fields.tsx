@@ -3,7 +3,6 @@
 // server renders the errors; with JavaScript Conform checks the same schema as the server.
 import { getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { useEffect, useRef } from 'react'
 import {
   answerFieldName,
   HONEYPOT_FIELD,
@@ -13,7 +12,7 @@ import {
 } from '~/domain/registration-form'
 import { formatDateTime, formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
-import { CheckboxField, ErrorList, Field, Fieldset, SelectField, TextareaField } from './forms'
+import { CheckboxField, ErrorList, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from './forms'
 
 type Defaults = Partial<{
   name: string
@@ -53,8 +52,8 @@ type Fields = RegistrationForm[1]
 /** Which parts show: the invitation fixes the organisation; a colleague gets the invitee's mail language. */
 export type FieldsVariant = 'public' | 'invitation' | 'colleague'
 
-/** Error summary with a link to each field, so keyboard users reach the field at once. */
-export function LinkedErrorSummary({
+/** The shared error summary for the registration fields: the event's own questions link to their input too. */
+export function RegistrationErrorSummary({
   form,
   fields,
   questions,
@@ -66,39 +65,27 @@ export function LinkedErrorSummary({
   message?: string | null
 }) {
   const t = useT()
-  const ref = useRef<HTMLDivElement>(null)
   const answers = fields.answers.getFieldset()
-  const fieldIds: Array<{ id: string; errors?: string[] }> = [
-    ...(
-      ['name', 'email', 'organisationName', 'function', 'language', 'dietary', 'accessibility', 'photoConsent'] as const
-    ).map((name) => ({ id: fields[name].id, errors: fields[name].errors })),
-    ...questions.map((q) => ({ id: answerInputId(answers[q.id]!.id, q), errors: answers[q.id]!.errors })),
-  ]
-  const items = fieldIds.flatMap((f) => (f.errors ?? []).map((error) => ({ href: `#${f.id}`, error })))
-  const general = [message, ...(form.errors ?? [])].filter((m): m is string => Boolean(m))
-  const key = [...general, ...items.map((i) => i.error)].join('|')
-  useEffect(() => {
-    if (key) ref.current?.focus()
-  }, [key])
-  if (!key) return null
   return (
-    // autoFocus puts the `autofocus` attribute in the server's HTML: after a form post without JavaScript the
-    // browser focuses the summary itself (the effect above does it when JavaScript runs). A summary appears
-    // only after a submit, so the focus never jumps on a page the user just opened.
-    // eslint-disable-next-line jsx-a11y/no-autofocus
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} autoFocus>
-      <h2>{t.registration.errorSummary}</h2>
-      <ul>
-        {general.map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-        {items.map((i) => (
-          <li key={`${i.href}${i.error}`}>
-            <a href={i.href}>{i.error}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ErrorSummary
+      title={t.registration.errorSummary}
+      errors={[message, ...(form.errors ?? [])]}
+      fields={[
+        ...(
+          [
+            'name',
+            'email',
+            'organisationName',
+            'function',
+            'language',
+            'dietary',
+            'accessibility',
+            'photoConsent',
+          ] as const
+        ).map((name) => fields[name]),
+        ...questions.map((q) => ({ id: answerInputId(answers[q.id]!.id, q), errors: answers[q.id]!.errors })),
+      ]}
+    />
   )
 }
 

@@ -40,10 +40,27 @@ export function SpeakerForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  const errors = [photoError, form.errors, ...Object.values(fields).map((x) => x.errors)].flat()
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-      <ErrorSummary title={t.eventAdmin.errorSummary} errors={errors} />
+      {/* The fields by name: Conform's `fields` proxy cannot be listed with Object.values. */}
+      <ErrorSummary
+        title={t.eventAdmin.errorSummary}
+        errors={form.errors}
+        fields={[
+          fields.honorific,
+          fields.name,
+          fields.function,
+          fields.organisationId,
+          fields.attribution,
+          fields.bio,
+          fields.email,
+          fields.language,
+          fields.delegateName,
+          fields.delegateEmail,
+          { id: 'photo', errors: [photoError] },
+          fields.photoCredit,
+        ]}
+      />
       <Fieldset legend={s.sections.person}>
         <Field
           label={f.honorific}

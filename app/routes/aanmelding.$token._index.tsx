@@ -446,15 +446,24 @@ function DetailsForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  // Listed by name: `fields` is a proxy, whose values cannot be enumerated before the server has answered.
-  const shown = [fields.name, fields.function, fields.organisationName, fields.dietary, fields.accessibility]
-  const errors = [form.errors, ...shown.map((x) => x.errors), fields.photoConsent.errors, fields.language.errors].flat()
   return (
     <section aria-labelledby="change-heading">
       <h2 id="change-heading">{d.change}</h2>
       <Form method="post" reloadDocument {...getFormProps(form)}>
         <input type="hidden" name="intent" value="details" />
-        <ErrorSummary title={m.errors.summary} errors={errors} />
+        <ErrorSummary
+          title={m.errors.summary}
+          errors={form.errors}
+          fields={[
+            fields.name,
+            fields.function,
+            fields.organisationName,
+            fields.dietary,
+            fields.accessibility,
+            fields.photoConsent,
+            fields.language,
+          ]}
+        />
         <Fieldset legend={d.heading}>
           <Field
             label={d.name}

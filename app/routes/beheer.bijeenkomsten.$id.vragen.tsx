@@ -189,10 +189,13 @@ function QuestionForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
-  const errors = [form.errors, ...Object.values(fields).map((f) => f.errors)].flat()
   return (
     <Form method="post" {...getFormProps(form)}>
-      <ErrorSummary title={t.eventAdmin.errorSummary} errors={errors} />
+      <ErrorSummary
+        title={t.eventAdmin.errorSummary}
+        errors={form.errors}
+        fields={[fields.label, fields.labelEn, fields.type, fields.options, fields.required]}
+      />
       <input type="hidden" name="intent" value="save" />
       {editing ? <input type="hidden" name="questionId" value={editing.id} /> : null}
       <Field

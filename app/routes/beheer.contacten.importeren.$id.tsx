@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { SelectField } from '~/components/forms'
-import { LinkedErrorSummary } from '~/components/partner-forms'
+import { ErrorSummary } from '~/components/forms'
 import { IMPORT_FIELDS, type ImportField, type RowError } from '~/domain/partners'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -110,12 +110,10 @@ export default function ImportJobPage() {
       </p>
       <h1>{m.fileTitle(job.fileName)}</h1>
       <p>{m.rowsInFile(job.total)}</p>
-      <LinkedErrorSummary
+      <ErrorSummary
         title={t.partners.errorSummary}
-        items={[
-          { errors: [actionData?.error] },
-          ...IMPORT_FIELDS.map((field) => ({ id: `map-${field}`, errors: [fieldErrors[field]] })),
-        ]}
+        errors={[actionData?.error]}
+        fields={IMPORT_FIELDS.map((field) => ({ id: `map-${field}`, errors: [fieldErrors[field]] }))}
       />
 
       {job.status === 'running' || job.status === 'done' ? (

@@ -9,7 +9,7 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { LinkedErrorSummary } from '~/components/partner-forms'
+import { ErrorSummary } from '~/components/forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createImportJob, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/models/contact-import.server'
@@ -68,7 +68,7 @@ export default function ImportUpload() {
       <p>{m.intro}</p>
       <p className="muted">{m.steps}</p>
       <Form method="post" encType="multipart/form-data">
-        <LinkedErrorSummary title={t.partners.errorSummary} items={[{ id: 'file', errors: [actionData?.error] }]} />
+        <ErrorSummary title={t.partners.errorSummary} fields={[{ id: 'file', errors: [actionData?.error] }]} />
         <div className={actionData?.error ? 'field field--invalid' : 'field'}>
           <label htmlFor="file">{m.file}</label>
           {actionData?.error ? (

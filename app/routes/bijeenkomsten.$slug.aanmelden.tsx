@@ -12,7 +12,7 @@ import {
 } from '@remix-run/react'
 import {
   Honeypot,
-  LinkedErrorSummary,
+  RegistrationErrorSummary,
   RegistrationEventSummary,
   RegistrationFields,
   useRegistrationForm,
@@ -70,7 +70,7 @@ export default function PublicRegistration() {
         // A document post: the manage page it leads to reads a cookie scoped to /aanmelding/<linkId>, which a
         // client-side data request (/aanmelding/<linkId>.data) would not send.
         <Form method="post" reloadDocument {...getFormProps(form)}>
-          <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
+          <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
           <Honeypot />
           <RegistrationFields fields={fields} questions={questions} variant="public" />
           <button type="submit" className="button">

@@ -77,7 +77,6 @@ export default function LoginPage() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema(t) }),
   })
-  const allErrors = [...(form.errors ?? []), ...(fields.email.errors ?? []), ...(fields.password.errors ?? [])]
   return (
     <div className="narrow">
       <h1>{t.login.title}</h1>
@@ -87,7 +86,7 @@ export default function LoginPage() {
           {t.login.signedOut}
         </p>
       ) : null}
-      <ErrorSummary title={t.login.errorSummary} errors={allErrors} />
+      <ErrorSummary title={t.login.errorSummary} errors={form.errors} fields={[fields.email, fields.password]} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import {
-  LinkedErrorSummary,
+  RegistrationErrorSummary,
   RegistrationEventSummary,
   RegistrationFields,
   useRegistrationForm,
@@ -200,7 +200,7 @@ function InviteeForm({
   })
   return (
     <Form method="post" reloadDocument {...getFormProps(form)}>
-      <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
+      <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
       <RegistrationFields
         fields={fields}
         questions={questions}
@@ -231,7 +231,7 @@ function ColleagueForm({
   })
   return (
     <Form method="post" reloadDocument {...getFormProps(form)}>
-      <LinkedErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
+      <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
       <RegistrationFields
         fields={fields}
         questions={questions}

@@ -286,4 +286,26 @@ describe('building the 4 December event through the UI', () => {
     expect(problems).toEqual([])
     await context.close()
   })
+
+  test('the speaker form lists each field error in its summary, as a link to the field', async () => {
+    const { page, context, problems } = await newPage(browser)
+    await signInAs(page, app.url, organiser.email, organiser.password)
+    await page.goto(`${app.url}/beheer/sprekers/nieuw`)
+    await waitForHydration(page)
+    // Leaving the e-mail field checks it at once; the summary appears above the form (and takes focus).
+    await page.getByLabel('E-mailadres', { exact: true }).fill('geen-adres')
+    await page.keyboard.press('Tab')
+    const summary = page.getByRole('alert')
+    await expect.poll(() => summary.getByRole('link').count()).toBe(1)
+    // Sending checks every field: the missing name joins the list.
+    await page.getByRole('button', { name: 'Spreker opslaan' }).click()
+    await expect
+      .poll(() => summary.getByRole('link').allTextContents())
+      .toEqual(['Vul de naam in.', 'Vul een geldig e-mailadres in, bijvoorbeeld naam@ministerie.nl.'])
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary')
+    await summary.getByRole('link', { name: 'Vul de naam in.' }).click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('speaker-form-name')
+    expect(problems).toEqual([])
+    await context.close()
+  })
 })

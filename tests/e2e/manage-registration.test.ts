@@ -122,6 +122,9 @@ describe('managing a registration in a browser', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Vul uw naam in.')
     expect(await page.getByLabel('Naam').getAttribute('aria-invalid')).toBe('true')
+    // The message links to the field.
+    const nameLink = page.locator('.error-summary').getByRole('link', { name: 'Vul uw naam in.' })
+    expect(await nameLink.getAttribute('href')).toBe(`#${await page.getByLabel('Naam').getAttribute('id')}`)
     await expectNoAxeViolations(page)
     await page.goto(page.url().split('?')[0]!)
     await expect.poll(() => heading(page)).toBe('Uw aanmelding')
