@@ -3,21 +3,32 @@
 // do the database work.
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
+import {
+  isEmail,
+  normaliseEmail,
+  PERSON_LIMITS,
+  personEmail,
+  personFunction,
+  personName,
+  requiredOneLine,
+} from './person-fields'
 import { SECTORS, type SectorKey } from './sectors'
 
 export const LANGUAGES = ['nl', 'en'] as const
 
-export const LIMITS = { name: 120, email: 254, function: 200, organisation: 200, shortName: 40 } as const
+// Contacts are people: their fields follow the shared person rules (person-fields.ts).
+export const LIMITS = {
+  name: PERSON_LIMITS.name,
+  function: PERSON_LIMITS.function,
+  organisation: PERSON_LIMITS.organisationName,
+  shortName: 40,
+} as const
 
 type PartnerErrors = Dictionary['partners']
 
 export function organisationSchema(e: PartnerErrors['organisations']['errors']) {
   return z.object({
-    name: z
-      .string({ required_error: e.nameRequired })
-      .trim()
-      .min(1, e.nameRequired)
-      .max(LIMITS.organisation, e.tooLong(LIMITS.organisation)),
+    name: requiredOneLine(e, LIMITS.organisation, e.nameRequired),
     shortName: z.string().trim().max(LIMITS.shortName, e.tooLong(LIMITS.shortName)).optional().default(''),
     sector: z.enum(SECTORS, { errorMap: () => ({ message: e.sectorInvalid }) }),
     // Empty means no limit; Conform leaves an empty field out, so undefined becomes null.
@@ -32,31 +43,12 @@ export function organisationSchema(e: PartnerErrors['organisations']['errors']) 
 }
 export type OrganisationValues = z.output<ReturnType<typeof organisationSchema>>
 
-/** An e-mail address as stored: trimmed and in lower case (contacts match case-insensitively). */
-export const normaliseEmail = (value: string) => value.trim().toLowerCase()
-
-// A plain address without spaces or line breaks (a CR/LF in a header would let someone add recipients).
-const emailPattern = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/
-
-export function isEmail(value: string) {
-  return value.length <= LIMITS.email && emailPattern.test(value) && !/[\r\n]/.test(value)
-}
-
 export function contactSchema(e: PartnerErrors['contacts']['errors']) {
   return z.object({
-    name: z
-      .string({ required_error: e.nameRequired })
-      .trim()
-      .min(1, e.nameRequired)
-      .max(LIMITS.name, e.tooLong(LIMITS.name)),
-    // Trimmed and in lower case; a line break inside the address is refused by isEmail (no header injection).
-    email: z
-      .string({ required_error: e.emailRequired })
-      .trim()
-      .toLowerCase()
-      .min(1, e.emailRequired)
-      .refine(isEmail, e.emailInvalid),
-    function: z.string().trim().max(LIMITS.function, e.tooLong(LIMITS.function)).optional().default(''),
+    name: personName(e),
+    // Stored in lower case (contacts match case-insensitively); a line break inside is refused by isEmail.
+    email: personEmail(e).transform(normaliseEmail),
+    function: personFunction(e),
     language: z.enum(LANGUAGES, { errorMap: () => ({ message: e.languageInvalid }) }).default('nl'),
     organisationId: z.string({ required_error: e.organisationRequired }).trim().min(1, e.organisationRequired).max(64),
   })

@@ -5,6 +5,13 @@
 // text → string, choice → the chosen option label, yes_no → boolean; a question left unanswered has no key.
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
+import {
+  hasControlCharactersExceptBreaks,
+  personEmail,
+  personFunction,
+  personName,
+  personOrganisationName,
+} from './person-fields'
 
 export type QuestionType = 'text' | 'choice' | 'yes_no'
 export type RegistrationQuestionDef = {
@@ -16,22 +23,12 @@ export type RegistrationQuestionDef = {
   required: boolean
 }
 
-export const NAME_MAX = 200
-export const EMAIL_MAX = 254
-export const LINE_MAX = 200
 export const NEEDS_MAX = 1000
 export const TEXT_ANSWER_MAX = 2000
 /** The body of the 404 for an invite-only event, which the form's error boundary turns into an explanation. */
 export const INVITE_ONLY = 'invite-only'
 /** The honeypot's field name: a plausible name that form-filling robots fill in. */
 export const HONEYPOT_FIELD = 'website'
-
-// C0 and C1 control characters. A one-line field takes none (a CR/LF could end up in a mail header or a CSV
-// row); a multi-line field keeps tab and line breaks.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/
-// eslint-disable-next-line no-control-regex -- as above
-const controlCharactersExceptBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
 /** Options of a choice question as stored (a JSON array); anything else gives no options. */
 export function optionsOf(value: unknown): string[] {
@@ -47,23 +44,11 @@ export const answerFieldName = (questionId: string) => `answers.${questionId}`
 
 type Errors = Dictionary['registration']['errors']
 
-function oneLine(e: Errors, max: number) {
-  return z
-    .string()
-    .max(max, e.tooLong(max))
-    .refine((v) => !controlCharacters.test(v), e.controlCharacters)
-    .transform((v) => v.trim())
-}
-
-function optionalOneLine(e: Errors, max: number) {
-  return oneLine(e, max).optional().default('')
-}
-
 function optionalText(e: Errors, max: number) {
   return z
     .string()
     .max(max, e.tooLong(max))
-    .refine((v) => !controlCharactersExceptBreaks.test(v), e.controlCharacters)
+    .refine((v) => !hasControlCharactersExceptBreaks(v), e.controlCharacters)
     .transform((v) => v.trim())
     .optional()
     .default('')
@@ -77,7 +62,7 @@ function answerSchema(question: RegistrationQuestionDef, e: Errors, lang: 'nl' |
   if (question.type === 'text') {
     const text = base
       .max(TEXT_ANSWER_MAX, e.tooLong(TEXT_ANSWER_MAX))
-      .refine((v) => !controlCharactersExceptBreaks.test(v), e.controlCharacters)
+      .refine((v) => !hasControlCharactersExceptBreaks(v), e.controlCharacters)
       .transform((v) => v.trim())
     schema = question.required ? text.refine((v) => v.length > 0, required) : text.optional()
   } else if (question.type === 'choice') {
@@ -98,15 +83,11 @@ export function registrationSchema(e: Errors, questions: RegistrationQuestionDef
   const answerShape: Record<string, z.ZodTypeAny> = {}
   for (const question of questions) answerShape[question.id] = answerSchema(question, e, lang)
   return z.object({
-    name: z
-      .string({ required_error: e.nameRequired })
-      .max(NAME_MAX, e.tooLong(NAME_MAX))
-      .refine((v) => !controlCharacters.test(v), e.controlCharacters)
-      .transform((v) => v.trim())
-      .refine((v) => v.length > 0, e.nameRequired),
-    email: z.string({ required_error: e.emailRequired }).trim().max(EMAIL_MAX, e.emailInvalid).email(e.emailInvalid),
-    organisationName: optionalOneLine(e, LINE_MAX),
-    function: optionalOneLine(e, LINE_MAX),
+    // The person: the same rules as the manage page and the secretariat's contacts (person-fields.ts).
+    name: personName(e),
+    email: personEmail(e),
+    organisationName: personOrganisationName(e),
+    function: personFunction(e),
     language: z.enum(['nl', 'en'], { errorMap: () => ({ message: e.language }) }).default(lang),
     dietary: optionalText(e, NEEDS_MAX),
     accessibility: optionalText(e, NEEDS_MAX),

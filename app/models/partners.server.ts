@@ -3,7 +3,7 @@
 // `mode: 'insensitive'` does not exist on SQLite).
 import type { ContactValues, OrganisationValues } from '~/domain/partners'
 import type { SectorKey } from '~/domain/sectors'
-import { normaliseEmail } from '~/domain/partners'
+import { normaliseEmail } from '~/domain/person-fields'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'

@@ -231,7 +231,7 @@ describe('changing details', () => {
     const { manageToken, registrationId } = await registered(event.id, { name: 'Oorspronkelijke Naam' })
     const session = await openLink(manageToken)
     const cases: Array<[string, string]> = [
-      ['Jan\r\nBcc: x@example.org', 'Gebruik één regel, zonder regeleinden.'],
+      ['Jan\r\nBcc: x@example.org', 'Gebruik geen regeleinden of onzichtbare tekens.'],
       ['x'.repeat(1024 * 1024), 'Gebruik hoogstens 200 tekens.'],
       ['', 'Vul uw naam in.'],
     ]

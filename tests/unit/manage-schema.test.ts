@@ -30,13 +30,19 @@ describe('the details a registrant may change', () => {
     expect(unchecked.status === 'success' && unchecked.value.photoConsent).toBe(false)
   })
 
-  test('line breaks in one-line fields are refused, also at the end (before trimming)', () => {
+  test('line breaks and other control characters in one-line fields are refused, also at the end', () => {
     expect(errorsOf(submit({ name: 'Jan\r\nBcc: x@example.org' }))).toEqual({
-      name: ['Gebruik één regel, zonder regeleinden.'],
+      name: ['Gebruik geen regeleinden of onzichtbare tekens.'],
     })
-    expect(errorsOf(submit({ name: 'Jan\n' }))).toEqual({ name: ['Gebruik één regel, zonder regeleinden.'] })
+    expect(errorsOf(submit({ name: 'Jan\n' }))).toEqual({ name: ['Gebruik geen regeleinden of onzichtbare tekens.'] })
     expect(errorsOf(submit({ organisationName: 'Gemeente\rUtrecht' }))).toEqual({
-      organisationName: ['Gebruik één regel, zonder regeleinden.'],
+      organisationName: ['Gebruik geen regeleinden of onzichtbare tekens.'],
+    })
+    // Not only CR/LF: the same rule as the registration form (a tab, NUL or C1 character is refused too).
+    for (const name of ['Jan\tSmit', 'Jan\u0000', 'Jan\u0085Smit'])
+      expect(errorsOf(submit({ name }))).toEqual({ name: ['Gebruik geen regeleinden of onzichtbare tekens.'] })
+    expect(errorsOf(submit({ function: 'beleid\u0007' }))).toEqual({
+      function: ['Gebruik geen regeleinden of onzichtbare tekens.'],
     })
     // Dietary and access needs may take several lines.
     expect(submit({ dietary: 'vegetarisch\nnotenallergie' }).status).toBe('success')

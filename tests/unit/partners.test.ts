@@ -112,6 +112,30 @@ describe('schemas', () => {
     expect(schema.safeParse({ ...base, email: 'anna@example.org', language: 'de' }).success).toBe(false)
   })
 
+  test('contact: name and function follow the person rules (200 characters, one line)', () => {
+    const schema = contactSchema(nl.partners.contacts.errors)
+    const base = { email: 'anna@example.org', organisationId: 'o1' }
+    const errors = (values: Record<string, string>) => {
+      const result = schema.safeParse({ ...base, ...values })
+      return result.success ? null : result.error.flatten().fieldErrors
+    }
+    expect(errors({ name: 'a'.repeat(200) })).toBeNull()
+    expect(errors({ name: 'a'.repeat(201) })).toEqual({ name: ['Gebruik hooguit 200 tekens.'] })
+    expect(errors({ name: 'Anna\tde Vries' })).toEqual({ name: ['Gebruik geen regeleinden of onzichtbare tekens.'] })
+    expect(errors({ name: 'Anna', function: 'beleid\r\n' })).toEqual({
+      function: ['Gebruik geen regeleinden of onzichtbare tekens.'],
+    })
+    expect(errors({ name: '  ' })).toEqual({ name: ['Vul de naam in.'] })
+  })
+
+  test('organisation: the name is one line', () => {
+    const schema = organisationSchema(nl.partners.organisations.errors)
+    expect(schema.safeParse({ name: 'GGD\nRegio', sector: 'zorg' }).success).toBe(false)
+    expect(schema.safeParse({ sector: 'zorg' }).error?.flatten().fieldErrors).toEqual({
+      name: [nl.partners.organisations.errors.nameRequired],
+    })
+  })
+
   test('the English texts have the same keys', () => {
     const keys = (value: object): string[] =>
       Object.entries(value).flatMap(([k, v]) => (typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]))

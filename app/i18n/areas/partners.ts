@@ -48,6 +48,7 @@ export const partnersNl = {
       nameRequired: 'Vul de naam van de organisatie in.',
       nameTaken: 'Er is al een organisatie met deze naam.',
       tooLong: (max: number) => `Gebruik hooguit ${max} tekens.`,
+      controlCharacters: 'Gebruik geen regeleinden of onzichtbare tekens.',
       sectorInvalid: 'Kies een sector uit de lijst.',
       quotaInvalid: 'Vul een heel getal in van 0 of meer, of laat het veld leeg.',
       inUse: (contacts: number, registrations: number, events: number) =>
@@ -90,6 +91,7 @@ export const partnersNl = {
       emailInvalid: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
       emailTaken: 'Er is al een contactpersoon met dit e-mailadres.',
       tooLong: (max: number) => `Gebruik hooguit ${max} tekens.`,
+      controlCharacters: 'Gebruik geen regeleinden of onzichtbare tekens.',
       organisationRequired: 'Kies een organisatie.',
       languageInvalid: 'Kies Nederlands of Engels.',
       inUse: 'Deze contactpersoon kan niet weg: er zijn nog uitnodigingen voor. Trek die eerst in.',
@@ -251,6 +253,7 @@ export const partnersEn: typeof partnersNl = {
       nameRequired: 'Enter the name of the organisation.',
       nameTaken: 'There already is an organisation with this name.',
       tooLong: (max: number) => `Use at most ${max} characters.`,
+      controlCharacters: 'Do not use line breaks or invisible characters.',
       sectorInvalid: 'Choose a sector from the list.',
       quotaInvalid: 'Enter a whole number of 0 or more, or leave the field empty.',
       inUse: (contacts: number, registrations: number, events: number) =>
@@ -293,6 +296,7 @@ export const partnersEn: typeof partnersNl = {
       emailInvalid: 'Enter a valid e-mail address, such as name@example.org.',
       emailTaken: 'There already is a contact with this e-mail address.',
       tooLong: (max: number) => `Use at most ${max} characters.`,
+      controlCharacters: 'Do not use line breaks or invisible characters.',
       organisationRequired: 'Choose an organisation.',
       languageInvalid: 'Choose Dutch or English.',
       inUse: 'This contact cannot be deleted: there are still invitations for them. Revoke those first.',
