@@ -3,10 +3,26 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
+import type { z } from 'zod'
 import { contactSchema, LANGUAGES, organisationSchema } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { useT } from '~/i18n'
 import { ErrorSummary, Field, SelectField } from './forms'
+
+type FormInput = { lastResult?: SubmissionResult<string[]> | null; defaults: Record<string, string> }
+
+/** Both partner forms: the schema checks in the browser on leaving a field, the server checks the same. */
+function usePartnerForm<Schema extends z.ZodTypeAny>(id: string, schema: Schema, input: FormInput) {
+  return useForm({
+    id,
+    lastResult: input.lastResult,
+    defaultValue: input.defaults,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+}
 
 export function OrganisationForm({
   lastResult,
@@ -18,15 +34,9 @@ export function OrganisationForm({
   const t = useT()
   const p = t.partners
   const f = p.organisations.fields
-  const schema = organisationSchema(p.organisations.errors)
-  const [form, fields] = useForm({
-    id: 'organisation-form',
+  const [form, fields] = usePartnerForm('organisation-form', organisationSchema(p.organisations.errors), {
     lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    defaults,
   })
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -77,16 +87,7 @@ export function ContactForm({
   const t = useT()
   const p = t.partners
   const f = p.contacts.fields
-  const schema = contactSchema(p.contacts.errors)
-  const [form, fields] = useForm({
-    id: 'contact-form',
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = usePartnerForm('contact-form', contactSchema(p.contacts.errors), { lastResult, defaults })
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />

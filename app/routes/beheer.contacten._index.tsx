@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { SelectField } from '~/components/forms'
+import { Field, SelectField } from '~/components/forms'
 import { exportQuery, parseListFilter } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { metaTitle, useT } from '~/i18n'
@@ -62,10 +62,7 @@ export default function Contacts() {
         ) : null}
       </ul>
       <Form method="get" className="form-row" aria-label={p.filter}>
-        <div className="field">
-          <label htmlFor="q">{c.searchLabel}</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q} />
-        </div>
+        <Field label={c.searchLabel} inputProps={{ id: 'q', name: 'q', type: 'search', defaultValue: filter.q }} />
         <SelectField
           label={c.organisationFilter}
           selectProps={{ id: 'organisatie', name: 'organisatie', defaultValue: filter.organisatie }}

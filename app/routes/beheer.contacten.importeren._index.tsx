@@ -9,7 +9,7 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { ErrorSummary } from '~/components/forms'
+import { ErrorSummary, Field } from '~/components/forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createImportJob, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/models/contact-import.server'
@@ -69,23 +69,17 @@ export default function ImportUpload() {
       <p className="muted">{m.steps}</p>
       <Form method="post" encType="multipart/form-data">
         <ErrorSummary title={t.partners.errorSummary} fields={[{ id: 'file', errors: [actionData?.error] }]} />
-        <div className={actionData?.error ? 'field field--invalid' : 'field'}>
-          <label htmlFor="file">{m.file}</label>
-          {actionData?.error ? (
-            <ul id="file-error" className="field-errors">
-              <li>{actionData.error}</li>
-            </ul>
-          ) : null}
-          <input
-            id="file"
-            name="file"
-            type="file"
-            required
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={actionData?.error ? true : undefined}
-            aria-describedby={actionData?.error ? 'file-error' : undefined}
-          />
-        </div>
+        <Field
+          label={m.file}
+          inputProps={{
+            id: 'file',
+            name: 'file',
+            type: 'file',
+            required: true,
+            accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }}
+          errors={[actionData?.error]}
+        />
         <button type="submit" className="button">
           {m.upload}
         </button>
