@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
 import {
+  hasControlCharacters,
   isEmail,
   normaliseEmail,
   PERSON_LIMITS,
@@ -143,7 +144,7 @@ export function parseSector(value: string): SectorKey | null {
 
 export type RowError =
   | { code: 'nameMissing' | 'nameTooLong' | 'emailMissing' | 'emailInvalid' | 'organisationMissing' }
-  | { code: 'organisationTooLong' | 'functionTooLong' | 'languageUnknown' | 'sectorUnknown' }
+  | { code: 'organisationTooLong' | 'functionTooLong' | 'languageUnknown' | 'sectorUnknown' | 'controlCharacters' }
   | { code: 'emailDuplicate'; row: number }
 
 /** One row of the file after mapping; empty optional cells are null (they keep an existing value). */
@@ -187,6 +188,8 @@ export function checkRows(rows: string[][], rowNumbers: number[], mapping: Impor
     if (!organisation) errors.push({ code: 'organisationMissing' })
     else if (organisation.length > LIMITS.organisation) errors.push({ code: 'organisationTooLong' })
     if (fn.length > LIMITS.function) errors.push({ code: 'functionTooLong' })
+    // The same one-line rule as the contact form (person-fields.ts): no tabs, line breaks or other control characters.
+    if ([name, organisation, fn].some(hasControlCharacters)) errors.push({ code: 'controlCharacters' })
     const language = lang ? parseLanguage(lang) : null
     if (lang && !language) errors.push({ code: 'languageUnknown' })
     const sector = sec ? parseSector(sec) : null

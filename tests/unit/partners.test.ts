@@ -75,6 +75,21 @@ describe('checkRows', () => {
     expect(checked[3]).toMatchObject({ language: 'en', sector: 'politie_om' })
   })
 
+  test('names up to 200 characters; control characters in a name, job title or organisation are refused', () => {
+    const rows = [
+      ['a'.repeat(200), 'a@example.org', 'GGD', '', '', ''],
+      ['a'.repeat(201), 'b@example.org', 'GGD', '', '', ''],
+      ['Anna\tde Vries', 'c@example.org', 'GGD', '', '', ''],
+      ['Bert', 'd@example.org', 'GGD\u0000', 'beleid', '', ''],
+    ]
+    expect(checkRows(rows, [2, 3, 4, 5], mapping).map((r) => r.errors)).toEqual([
+      [],
+      [{ code: 'nameTooLong' }],
+      [{ code: 'controlCharacters' }],
+      [{ code: 'controlCharacters' }],
+    ])
+  })
+
   test('languages and sectors in Dutch and English', () => {
     expect(['NL', 'Nederlands', 'dutch'].map(parseLanguage)).toEqual(['nl', 'nl', 'nl'])
     expect(['EN', 'Engels', 'English'].map(parseLanguage)).toEqual(['en', 'en', 'en'])
