@@ -123,7 +123,7 @@ export function ContactForm({
       <SelectField
         label={f.language}
         selectProps={getSelectProps(fields.language)}
-        options={LANGUAGES.map((l) => ({ value: l, label: p.languages[l] }))}
+        options={LANGUAGES.map((l) => ({ value: l, label: t.languages[l] }))}
         errors={fields.language.errors}
       />
       <button type="submit" className="button">

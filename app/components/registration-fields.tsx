@@ -148,8 +148,8 @@ export function RegistrationFields({
             label={f.language}
             selectProps={getSelectProps(fields.language)}
             options={[
-              { value: 'nl', label: f.languageOptions.nl },
-              { value: 'en', label: f.languageOptions.en },
+              { value: 'nl', label: t.languages.nl },
+              { value: 'en', label: t.languages.en },
             ]}
             errors={fields.language.errors}
           />

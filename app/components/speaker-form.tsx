@@ -106,8 +106,8 @@ export function SpeakerForm({
           label={f.language}
           selectProps={getSelectProps(fields.language)}
           options={[
-            { value: 'nl', label: t.eventAdmin.fields.languageOptions.nl },
-            { value: 'en', label: t.eventAdmin.fields.languageOptions.en },
+            { value: 'nl', label: t.languages.nl },
+            { value: 'en', label: t.languages.en },
           ]}
           errors={fields.language.errors}
         />

@@ -34,6 +34,7 @@ export const en: Dictionary = {
     privacy: 'We use your details only to organise this meeting.',
   },
   roles: { admin: 'Administrator', organiser: 'Organiser', viewer: 'Viewer' },
+  languages: { nl: 'Dutch', en: 'English' },
   sectors: {
     rijksoverheid: 'Central government',
     gemeente: 'Municipality',
@@ -252,7 +253,6 @@ export const en: Dictionary = {
       requiresApproval: 'Approve registrations first',
       requiresApprovalHint: 'The secretariat approves or declines each registration.',
       language: 'Language of the meeting',
-      languageOptions: { nl: 'Dutch', en: 'English' },
       hosts: 'Host organisations',
       hostsHint: 'Choose one or more organisations, for example the ministries that host the meeting together.',
     },

@@ -35,6 +35,8 @@ export const nl = {
     privacy: 'Wij gebruiken uw gegevens alleen om deze bijeenkomst te organiseren.',
   },
   roles: { admin: 'Beheerder', organiser: 'Organisator', viewer: 'Meelezer' },
+  // The two languages of the app and its mail, one set of labels for every form, list and export.
+  languages: { nl: 'Nederlands', en: 'Engels' },
   // Organisation sectors (app/domain/sectors.ts), one set of labels for forms, filters, lists and exports.
   sectors: {
     rijksoverheid: 'Rijksoverheid',
@@ -262,7 +264,6 @@ export const nl = {
       requiresApproval: 'Aanmeldingen eerst goedkeuren',
       requiresApprovalHint: 'Het secretariaat keurt elke aanmelding goed of af.',
       language: 'Taal van de bijeenkomst',
-      languageOptions: { nl: 'Nederlands', en: 'Engels' },
       hosts: 'Organiserende organisaties',
       hostsHint: 'Kies een of meer organisaties, bijvoorbeeld de ministeries die de bijeenkomst samen organiseren.',
     },

@@ -378,7 +378,7 @@ export function exportColumns(
     { header: c.organisation, value: (r) => r.organisation?.name ?? r.organisationName },
     { header: c.sector, value: (r) => (r.organisation ? t.sectors[r.organisation.sector] : '') },
     { header: c.function, value: (r) => r.function },
-    { header: c.language, value: (r) => t.registrationsAdmin.languages[r.language] },
+    { header: c.language, value: (r) => t.languages[r.language] },
     { header: c.status, value: (r) => t.registrationsAdmin.statuses[r.status] },
     { header: c.waitlistPosition, value: (r) => (r.waitlistPosition === null ? '' : String(r.waitlistPosition)) },
     { header: c.registeredAt, value: (r) => sortableTime(r.createdAt, zone) },

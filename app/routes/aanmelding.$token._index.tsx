@@ -365,7 +365,8 @@ function CalendarSection({ slug, feedUrl }: { slug: string; feedUrl: string | nu
 }
 
 function DetailsSection({ page }: { page: ManagePage }) {
-  const m = useT().manage
+  const t = useT()
+  const m = t.manage
   const lang = useLang()
   const d = m.details
   const r = page.registration
@@ -389,7 +390,7 @@ function DetailsSection({ page }: { page: ManagePage }) {
         <dt>{d.photoShort}</dt>
         <dd>{r.photoConsent ? d.photoYes : d.photoNo}</dd>
         <dt>{d.language}</dt>
-        <dd>{d.languages[r.language]}</dd>
+        <dd>{t.languages[r.language]}</dd>
       </dl>
       {page.canChange ? <p className="field-hint">{d.emailFixed}</p> : null}
       {page.answers.length ? (
@@ -425,7 +426,8 @@ function DetailsForm({
   page: ManagePage
   lastResult: Extract<ActionData, { kind: 'details' }>['result'] | null
 }) {
-  const m = useT().manage
+  const t = useT()
+  const m = t.manage
   const d = m.details
   const r = page.registration
   const schema = registrationDetailsSchema(m.errors)
@@ -509,8 +511,8 @@ function DetailsForm({
             label={d.language}
             selectProps={getSelectProps(fields.language)}
             options={[
-              { value: 'nl', label: d.languages.nl },
-              { value: 'en', label: d.languages.en },
+              { value: 'nl', label: t.languages.nl },
+              { value: 'en', label: t.languages.en },
             ]}
             errors={fields.language.errors}
           />

@@ -156,7 +156,7 @@ export default function RegistrationDetail() {
         <dt>{d.function}</dt>
         <dd>{reg.function || d.none}</dd>
         <dt>{d.language}</dt>
-        <dd>{r.languages[reg.language]}</dd>
+        <dd>{t.languages[reg.language]}</dd>
         <dt>{d.registeredAt}</dt>
         <dd>{when(reg.createdAt)}</dd>
         <dt>{d.updatedAt}</dt>

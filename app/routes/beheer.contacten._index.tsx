@@ -111,7 +111,7 @@ export default function Contacts() {
                   <td>{contact.function}</td>
                   <td>{contact.organisation.name}</td>
                   <td>{t.sectors[contact.organisation.sector]}</td>
-                  <td>{p.languages[contact.language]}</td>
+                  <td>{t.languages[contact.language]}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,6 @@
 export const partnersNl = {
   title: 'Partnerorganisaties',
   nav: 'Partners',
-  languages: { nl: 'Nederlands', en: 'Engels' },
   errorSummary: 'Controleer het formulier',
   saved: 'Opgeslagen.',
   deleted: 'Verwijderd.',
@@ -208,7 +207,6 @@ export const partnersNl = {
 export const partnersEn: typeof partnersNl = {
   title: 'Partner organisations',
   nav: 'Partner organisations',
-  languages: { nl: 'Dutch', en: 'English' },
   errorSummary: 'Please check the form',
   saved: 'Saved.',
   deleted: 'Deleted.',

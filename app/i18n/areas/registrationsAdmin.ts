@@ -11,7 +11,6 @@ export const registrationsAdminNl = {
     rejected: 'Afgewezen',
     cancelled: 'Geannuleerd',
   },
-  languages: { nl: 'Nederlands', en: 'Engels' },
   yes: 'ja',
   no: 'nee',
   counts: {
@@ -228,7 +227,6 @@ export const registrationsAdminEn: typeof registrationsAdminNl = {
     rejected: 'Rejected',
     cancelled: 'Cancelled',
   },
-  languages: { nl: 'Dutch', en: 'English' },
   yes: 'yes',
   no: 'no',
   counts: {
