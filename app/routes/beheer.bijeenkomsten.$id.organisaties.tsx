@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorList } from '~/components/forms'
+import { ErrorSummary } from '~/components/forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { seatsForEvent, setEventQuota } from '~/models/partners.server'
@@ -30,9 +30,15 @@ const quotaSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const t = dictionary(await getLang(request))
-  const parsed = quotaSchema.safeParse(Object.fromEntries(await request.formData()))
+  const form = Object.fromEntries(await request.formData())
+  const parsed = quotaSchema.safeParse(form)
   if (!parsed.success) {
-    return data({ error: t.partners.organisations.errors.quotaInvalid }, { status: 400 })
+    // Which row's field to point at from the summary (only a plain id is echoed back).
+    const row = typeof form.organisationId === 'string' && /^[\w-]{1,64}$/.test(form.organisationId)
+    return data(
+      { error: t.partners.organisations.errors.quotaInvalid, organisationId: row ? form.organisationId : null },
+      { status: 400 },
+    )
   }
   const { organisationId, quota } = parsed.data
   const result = await setEventQuota(params.id ?? '', organisationId, quota === '' ? null : Number(quota), user.id)
@@ -65,11 +71,13 @@ export default function EventSeats() {
           ) : null}
         </div>
       ) : null}
-      {actionData?.error ? (
-        <div className="error-summary" role="alert">
-          <ErrorList errors={[actionData.error]} />
-        </div>
-      ) : null}
+      <ErrorSummary
+        title={p.errorSummary}
+        errors={actionData?.organisationId ? undefined : [actionData?.error]}
+        fields={
+          actionData?.organisationId ? [{ id: `quota-${actionData.organisationId}`, errors: [actionData.error] }] : []
+        }
+      />
       {rows.length ? (
         <div className="table-wrap">
           <table>
@@ -104,6 +112,7 @@ export default function EventSeats() {
                           pattern="[0-9]*"
                           size={5}
                           defaultValue={row.override === null ? '' : String(row.override)}
+                          aria-invalid={actionData?.organisationId === row.id ? true : undefined}
                         />{' '}
                         <button type="submit" className="button button--secondary">
                           {p.save}

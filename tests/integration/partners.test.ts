@@ -265,7 +265,10 @@ describe('seat quota per event', () => {
 
     const bad = await post(seatsAction, { organisationId: org.id, quota: '-3' }, organiserCookie, { id: event.id })
     expect(bad.status).toBe(400)
-    expect((bad.data as Reply).error).toBe('Vul een heel getal in van 0 of meer, of laat het veld leeg.')
+    expect(bad.data).toEqual({
+      error: 'Vul een heel getal in van 0 of meer, of laat het veld leeg.',
+      organisationId: org.id, // the summary links to this row's field
+    })
   })
 })
 
