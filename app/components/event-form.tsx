@@ -11,7 +11,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { eventFormSchema } from '~/domain/event-schema'
 import { useT } from '~/i18n'
-import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from './forms'
+import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, LanguageField, TextareaField } from './forms'
 
 export type EventFormDefaults = Partial<{
   programmeId: string
@@ -126,13 +126,9 @@ export function EventForm({
           textareaProps={{ ...getTextareaProps(fields.description), rows: 8 }}
           errors={fields.description.errors}
         />
-        <SelectField
+        <LanguageField
           label={f.language}
           selectProps={getSelectProps(fields.language)}
-          options={[
-            { value: 'nl', label: t.languages.nl },
-            { value: 'en', label: t.languages.en },
-          ]}
           errors={fields.language.errors}
         />
       </Fieldset>

@@ -2,6 +2,7 @@
 // (aria-invalid, aria-describedby). They work without JavaScript: the server renders the errors.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useEffect, useRef } from 'react'
+import { useT } from '~/i18n'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
@@ -166,6 +167,27 @@ export function SelectField({
         </select>
       )}
     </FieldShell>
+  )
+}
+
+/** The choice of Dutch or English (for pages and mail), with the app's one set of language labels. */
+export function LanguageField({
+  label,
+  selectProps,
+  errors,
+}: {
+  label: ReactNode
+  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string; name: string }
+  errors?: ListOfErrors
+}) {
+  const t = useT()
+  return (
+    <SelectField
+      label={label}
+      selectProps={selectProps}
+      options={(['nl', 'en'] as const).map((l) => ({ value: l, label: t.languages[l] }))}
+      errors={errors}
+    />
   )
 }
 

@@ -4,10 +4,10 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
-import { contactSchema, LANGUAGES, organisationSchema } from '~/domain/partners'
+import { contactSchema, organisationSchema } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { useT } from '~/i18n'
-import { ErrorSummary, Field, SelectField } from './forms'
+import { ErrorSummary, Field, LanguageField, SelectField } from './forms'
 
 type FormInput = { lastResult?: SubmissionResult<string[]> | null; defaults: Record<string, string> }
 
@@ -120,12 +120,7 @@ export function ContactForm({
         ]}
         errors={fields.organisationId.errors}
       />
-      <SelectField
-        label={f.language}
-        selectProps={getSelectProps(fields.language)}
-        options={LANGUAGES.map((l) => ({ value: l, label: t.languages[l] }))}
-        errors={fields.language.errors}
-      />
+      <LanguageField label={f.language} selectProps={getSelectProps(fields.language)} errors={fields.language.errors} />
       <button type="submit" className="button">
         {p.save}
       </button>

@@ -12,7 +12,7 @@ import {
 } from '~/domain/registration-form'
 import { formatDateTime, formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
-import { CheckboxField, ErrorList, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from './forms'
+import { CheckboxField, ErrorList, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from './forms'
 
 type Defaults = Partial<{
   name: string
@@ -144,13 +144,9 @@ export function RegistrationFields({
           errors={fields.function.errors}
         />
         {variant === 'colleague' ? null : (
-          <SelectField
+          <LanguageField
             label={f.language}
             selectProps={getSelectProps(fields.language)}
-            options={[
-              { value: 'nl', label: t.languages.nl },
-              { value: 'en', label: t.languages.en },
-            ]}
             errors={fields.language.errors}
           />
         )}

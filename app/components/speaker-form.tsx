@@ -10,7 +10,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { speakerSchema } from '~/domain/speaker-schema'
 import { useT } from '~/i18n'
-import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from './forms'
+import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, LanguageField, TextareaField } from './forms'
 
 export function SpeakerForm({
   lastResult,
@@ -102,13 +102,9 @@ export function SpeakerForm({
           inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
           errors={fields.email.errors}
         />
-        <SelectField
+        <LanguageField
           label={f.language}
           selectProps={getSelectProps(fields.language)}
-          options={[
-            { value: 'nl', label: t.languages.nl },
-            { value: 'en', label: t.languages.en },
-          ]}
           errors={fields.language.errors}
         />
         <Field

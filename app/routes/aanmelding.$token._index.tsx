@@ -17,7 +17,7 @@ import type {
 import { data, redirect, redirectDocument } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment, useEffect, useRef } from 'react'
-import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, TextareaField } from '~/components/forms'
+import { CheckboxField, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from '~/components/forms'
 import { registrationDetailsSchema } from '~/domain/manage-schema'
 import { formatEventPeriod } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
@@ -507,13 +507,9 @@ function DetailsForm({
             inputProps={getInputProps(fields.photoConsent, { type: 'checkbox' })}
             errors={fields.photoConsent.errors}
           />
-          <SelectField
+          <LanguageField
             label={d.language}
             selectProps={getSelectProps(fields.language)}
-            options={[
-              { value: 'nl', label: t.languages.nl },
-              { value: 'en', label: t.languages.en },
-            ]}
             errors={fields.language.errors}
           />
         </Fieldset>
