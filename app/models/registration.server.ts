@@ -512,6 +512,21 @@ export async function promoteWaitlisted(eventId: string): Promise<string[]> {
   return promoted
 }
 
+/**
+ * Fills free seats wherever people wait: a safety net for a process that stopped between freeing a seat and
+ * promoting (the worker runs it every minute). Cheap when nothing waits: one query.
+ */
+export async function sweepWaitlists(): Promise<number> {
+  const waiting = await db.registration.findMany({
+    where: { status: 'waitlisted', event: { status: 'published' } },
+    distinct: ['eventId'],
+    select: { eventId: true },
+  })
+  let promoted = 0
+  for (const { eventId } of waiting) promoted += (await promoteWaitlisted(eventId)).length
+  return promoted
+}
+
 /** Promotion by hand (secretariat), out of waitlist order if need be, but only into a free seat. */
 export async function promoteFromWaitlist(
   eventId: string,

@@ -142,6 +142,9 @@ const worker =
         w.start()
         return w
       })
+// Where the mail worker runs, the waitlist sweep runs too (ADR 006): seats freed by a process that stopped
+// half-way are filled within a minute.
+if (worker) await import('./waitlist-sweep.ts').then(({ startWaitlistSweep }) => startWaitlistSweep())
 
 function shutdown(signal: string) {
   console.log(`${signal}: closing the server`)

@@ -2,7 +2,7 @@
 // default quota of the organisation. The first people waiting get them at once, with their mail.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { saveOrganisation, setEventQuota } from '~/models/partners.server'
-import { register } from '~/models/registration.server'
+import { register, sweepWaitlists } from '~/models/registration.server'
 import { action as editEventAction } from '~/routes/beheer.bijeenkomsten.$id.bewerken'
 import { action as loginAction } from '~/routes/inloggen'
 import { db } from '~/utils/db.server'
@@ -101,5 +101,23 @@ describe('freed seats without a cancellation', () => {
     expect(saved.kind).toBe('saved')
     expect(await statusesOf(people)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted'])
     expect(await promotedMails(event.id)).toBe(2)
+  })
+
+  test('the sweep fills a seat that a stopped process freed without promoting anyone', async () => {
+    const event = await createEvent(db, programmeId, { capacity: 2 })
+    const people = await registerPeople(event.id, 3)
+    expect(await statusesOf(people)).toEqual(['confirmed', 'confirmed', 'waitlisted'])
+    // What a cancellation leaves when its process dies right after its transaction: a free seat, nobody moved up.
+    await db.registration.update({
+      where: { id: people[0]! },
+      data: { status: 'cancelled', activeKey: null, holdsSeat: false },
+    })
+    await db.event.update({ where: { id: event.id }, data: { confirmedCount: { decrement: 1 } } })
+
+    expect(await sweepWaitlists()).toBeGreaterThanOrEqual(1)
+    expect(await statusesOf(people)).toEqual(['cancelled', 'confirmed', 'confirmed'])
+    // Nothing left to do: a second sweep promotes nobody here.
+    await sweepWaitlists()
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).confirmedCount).toBe(2)
   })
 })
