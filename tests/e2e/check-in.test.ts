@@ -340,4 +340,48 @@ describe('check-in at the door on a phone', () => {
       await cameraless.close()
     }
   })
+  test("where the browser has a BarcodeDetector (a phone's Chrome) it reads the code, and jsQR is not loaded", async () => {
+    const code = randomBytes(16).toString('hex')
+    const guest = await db.registration.create({
+      data: {
+        eventId,
+        name: 'Bram Detector',
+        email: 'bram@example.org',
+        status: 'confirmed',
+        holdsSeat: true,
+        checkInCode: code,
+      },
+    })
+    const { page, context, problems } = await newPage(browser, { ...phone, permissions: ['camera'] })
+    // The platform detector, as Chrome on Android has it: it reports what it sees once the video plays.
+    await context.addInitScript((payload: string) => {
+      class FakeBarcodeDetector {
+        static getSupportedFormats() {
+          return Promise.resolve(['qr_code', 'ean_13'])
+        }
+        detect(video: HTMLVideoElement) {
+          return Promise.resolve(video.videoWidth ? [{ rawValue: payload, format: 'qr_code' }] : [])
+        }
+      }
+      ;(window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = FakeBarcodeDetector
+    }, checkInPayload(code))
+    const jsqrRequests: string[] = []
+    page.on('request', (request) => {
+      if (/jsQR/i.test(request.url())) jsqrRequests.push(request.url())
+    })
+    try {
+      await signInAs(page, app.url, organiser.email, organiser.password)
+      await openCheckIn(page)
+      await page.getByRole('button', { name: 'Camera aanzetten' }).click()
+      await expect.poll(() => answer(page), { timeout: 15_000 }).toContain('Bram Detector')
+      expect(await answer(page)).toContain('Ingecheckt')
+      expect(await checkedInAt(guest.id)).toBeInstanceOf(Date)
+      expect(jsqrRequests).toEqual([])
+      await page.getByRole('button', { name: 'Camera uitzetten' }).click()
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await db.registration.delete({ where: { id: guest.id } })
+    }
+  })
 })
