@@ -69,6 +69,26 @@ export async function programmeName(programmeId: string, lang: Lang) {
   return (lang === 'en' ? programme?.nameEn : null) ?? programme?.name ?? 'bijeen'
 }
 
+/** The props every mail about an event shares, in the recipient's language. */
+export async function eventMailBase(event: Event, lang: Lang) {
+  return {
+    lang,
+    programmeName: await programmeName(event.programmeId, lang),
+    secretariatEmail: secretariat().email,
+    event: eventSummary(event),
+  }
+}
+
+/** A mail about an event to one registrant: their address and the shared props with their name. */
+export async function registrantMail(registration: { name: string; email: string; language: Lang }, event: Event) {
+  return {
+    to: registration.email,
+    toName: registration.name,
+    language: registration.language,
+    base: { ...(await eventMailBase(event, registration.language)), recipientName: registration.name },
+  }
+}
+
 export const QR_CID = 'qr@bijeen'
 
 /** What the check-in scanner reads from the QR code. */
@@ -112,12 +132,7 @@ export async function prepareRegistrationConfirmed(input: {
   const lang = registration.language
   const template = await confirmationTemplate(
     input.kind ?? 'registration-confirmed',
-    {
-      lang,
-      programmeName: await programmeName(event.programmeId, lang),
-      secretariatEmail: secretariat().email,
-      event: eventSummary(event),
-    },
+    await eventMailBase(event, lang),
     registration.accessibility !== '',
   )
   const ics = buildRequest({

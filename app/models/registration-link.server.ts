@@ -5,8 +5,7 @@
 import { prepareMail, enqueue } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
-import { secretariat } from './calendar.server'
-import { eventSummary, programmeName } from './event-mail.server'
+import { registrantMail } from './event-mail.server'
 import { registrantLinkExpiry } from './personal-link.server'
 import { manageUrlOf } from './registration.server'
 
@@ -35,19 +34,8 @@ export async function mailManageLink(registrationId: string, now = new Date()): 
 
   const { event } = registration
   const token = randomToken()
-  const mail = await prepareMail('registration-link', {
-    to: registration.email,
-    toName: registration.name,
-    language: registration.language,
-    props: {
-      lang: registration.language,
-      programmeName: await programmeName(event.programmeId, registration.language),
-      secretariatEmail: secretariat().email,
-      recipientName: registration.name,
-      event: eventSummary(event),
-      manageUrl: manageUrlOf(token),
-    },
-  })
+  const { base, ...to } = await registrantMail(registration, event)
+  const mail = await prepareMail('registration-link', { ...to, props: { ...base, manageUrl: manageUrlOf(token) } })
   const window = Math.floor(now.getTime() / RESEND_WINDOW_MS)
   return db.$transaction(async (tx) => {
     const queued = await enqueue(

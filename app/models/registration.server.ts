@@ -23,8 +23,8 @@ import { db, dbProvider, writeTransaction } from '~/utils/db.server'
 import { dbTime, insertIgnoringDuplicates, portableSql, type ColumnSpec } from '~/utils/sql.server'
 import { newId } from '~/utils/ids.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
-import { appUrl, secretariat } from './calendar.server'
-import { eventSummary, prepareRegistrationConfirmed, programmeName } from './event-mail.server'
+import { appUrl } from './calendar.server'
+import { eventMailBase, prepareRegistrationConfirmed, registrantMail } from './event-mail.server'
 import { registrantLinkExpiry } from './personal-link.server'
 
 type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
@@ -266,12 +266,7 @@ type Person = { name: string; email: string; language: Language; accessibility: 
 async function registrationMails(event: Event, person: Person, manageToken: string, checkInCode: string) {
   const manageUrl = manageUrlOf(manageToken)
   const lang = person.language
-  const shared = {
-    lang,
-    programmeName: await programmeName(event.programmeId, lang),
-    secretariatEmail: secretariat().email,
-    event: eventSummary(event),
-  }
+  const shared = await eventMailBase(event, lang)
   const to = { to: person.email, toName: person.name }
   const values = { recipientName: person.name, manageUrl }
   const fields = ['recipientName', 'manageUrl'] as const
@@ -554,19 +549,8 @@ export async function cancelRegistration(
   if (!registration) return { kind: 'not-found' }
   if (!ACTIVE.includes(registration.status)) return { kind: 'not-active' }
   const { event } = registration
-  const mail = await prepareMail('registration-cancelled', {
-    to: registration.email,
-    toName: registration.name,
-    language: registration.language,
-    props: {
-      lang: registration.language,
-      programmeName: await programmeName(event.programmeId, registration.language),
-      secretariatEmail: secretariat().email,
-      recipientName: registration.name,
-      event: eventSummary(event),
-      cancelledBy: by,
-    },
-  })
+  const { base, ...to } = await registrantMail(registration, event)
+  const mail = await prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by } })
   const freed = await writeTransaction(async (tx) => {
     await lockEvent(tx, event.id)
     // Read after the lock: every seat change of this event takes it first, so this is current.
@@ -644,18 +628,10 @@ export async function rejectRegistration(
   if (!registration) return { kind: 'not-found' }
   if (registration.status !== 'pending_approval') return { kind: 'not-pending' }
   const { event } = registration
+  const { base, ...to } = await registrantMail(registration, event)
   const mail = await prepareMail('registration-rejected', {
-    to: registration.email,
-    toName: registration.name,
-    language: registration.language,
-    props: {
-      lang: registration.language,
-      programmeName: await programmeName(event.programmeId, registration.language),
-      secretariatEmail: secretariat().email,
-      recipientName: registration.name,
-      event: eventSummary(event),
-      reason: reason?.trim() || undefined,
-    },
+    ...to,
+    props: { ...base, reason: reason?.trim() || undefined },
   })
   const rejected = await writeTransaction(async (tx) => {
     const changed = await tx.registration.updateMany({
