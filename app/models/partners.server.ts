@@ -10,7 +10,7 @@ import { db } from '~/utils/db.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
-import { promoteWaitlisted } from './registration.server'
+import { promoteWaitlisted, sweepWaitlists } from './registration.server'
 
 const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
@@ -74,6 +74,24 @@ async function organisationNameTaken(name: string, exceptId: string | null) {
 
 export type SaveOutcome = { kind: 'saved'; id: string } | { kind: 'taken' } | { kind: 'not-found' }
 
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+/** Creates or updates a row and records which fields were written (no values: they are personal data). */
+async function savedWithAudit(
+  entity: 'Organisation' | 'Contact',
+  id: string | null,
+  data: object,
+  actorUserId: string,
+  write: (tx: Tx) => Promise<{ id: string }>,
+) {
+  return db.$transaction(async (tx) => {
+    const row = await write(tx)
+    const action = `${entity.toLowerCase()}.${id ? 'update' : 'create'}`
+    await audit({ actorUserId, action, entity, entityId: row.id, details: { fields: Object.keys(data) } }, tx)
+    return row
+  })
+}
+
 export async function saveOrganisation(
   id: string | null,
   values: OrganisationValues,
@@ -88,37 +106,17 @@ export async function saveOrganisation(
     seatQuota: values.seatQuota,
   }
   try {
-    const saved = await db.$transaction(async (tx) => {
-      const row = id ? await tx.organisation.update({ where: { id }, data }) : await tx.organisation.create({ data })
-      await audit(
-        {
-          actorUserId,
-          action: id ? 'organisation.update' : 'organisation.create',
-          entity: 'Organisation',
-          entityId: row.id,
-          details: { fields: Object.keys(data) },
-        },
-        tx,
-      )
-      return row
-    })
-    if (id) await promoteForOrganisation(saved.id)
+    const saved = await savedWithAudit('Organisation', id, data, actorUserId, (tx) =>
+      id ? tx.organisation.update({ where: { id }, data }) : tx.organisation.create({ data }),
+    )
+    // A higher default quota frees seats for this organisation's people on waitlists.
+    if (id) await sweepWaitlists({ organisationId: saved.id })
     return { kind: 'saved', id: saved.id }
   } catch (error) {
     // Two secretaries saving the same name at once: the unique index decides.
     if (isUniqueViolation(error)) return { kind: 'taken' }
     throw error
   }
-}
-
-/** After a default quota changed: promote where this organisation's people wait for a published event. */
-async function promoteForOrganisation(organisationId: string) {
-  const waiting = await db.registration.findMany({
-    where: { organisationId, status: 'waitlisted', event: { status: 'published' } },
-    distinct: ['eventId'],
-    select: { eventId: true },
-  })
-  for (const { eventId } of waiting) await promoteWaitlisted(eventId)
 }
 
 export type DeleteOutcome =
@@ -242,21 +240,9 @@ export async function saveContact(
     organisationId: values.organisationId,
   }
   try {
-    const saved = await db.$transaction(async (tx) => {
-      const row = id ? await tx.contact.update({ where: { id }, data }) : await tx.contact.create({ data })
-      await audit(
-        {
-          actorUserId,
-          action: id ? 'contact.update' : 'contact.create',
-          entity: 'Contact',
-          entityId: row.id,
-          details: { fields: Object.keys(data) },
-        },
-        tx,
-      )
-      return row
-    })
-    if (id) await promoteForOrganisation(saved.id)
+    const saved = await savedWithAudit('Contact', id, data, actorUserId, (tx) =>
+      id ? tx.contact.update({ where: { id }, data }) : tx.contact.create({ data }),
+    )
     return { kind: 'saved', id: saved.id }
   } catch (error) {
     if (isUniqueViolation(error)) return { kind: 'taken' }

@@ -508,12 +508,13 @@ export async function promoteWaitlisted(eventId: string): Promise<string[]> {
 }
 
 /**
- * Fills free seats wherever people wait: a safety net for a process that stopped between freeing a seat and
- * promoting (the worker runs it every minute). Cheap when nothing waits: one query.
+ * Fills free seats wherever people wait (or only where an organisation's people wait): a safety net for a
+ * process that stopped between freeing a seat and promoting (the worker runs it every minute), and the step
+ * after an organisation's quota went up. Cheap when nothing waits: one query.
  */
-export async function sweepWaitlists(): Promise<number> {
+export async function sweepWaitlists(only: { organisationId?: string } = {}): Promise<number> {
   const waiting = await db.registration.findMany({
-    where: { status: 'waitlisted', event: { status: 'published' } },
+    where: { status: 'waitlisted', organisationId: only.organisationId, event: { status: 'published' } },
     distinct: ['eventId'],
     select: { eventId: true },
   })
