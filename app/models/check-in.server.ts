@@ -153,6 +153,13 @@ export async function undoCheckIn(eventId: string, registrationId: string, viewe
 }
 
 /** Arrived versus expected: confirmed registrations that checked in, out of all confirmed ones. */
+/** The event of a check-in page; a 404 when there is none. */
+export async function requireCheckInEvent(eventId: string) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, timeZone: true } })
+  if (!event) throw new Response('Not found', { status: 404 })
+  return event
+}
+
 export async function checkInCounts(eventId: string) {
   const [arrived, expected] = await Promise.all([
     db.registration.count({ where: { eventId, status: 'confirmed', checkedInAt: { not: null } } }),

@@ -17,12 +17,12 @@ import {
   checkInCounts,
   getAttendee,
   recentCheckIns,
+  requireCheckInEvent,
   searchAttendees,
   undoCheckIn,
   type Attendee,
   type CheckInOutcome,
 } from '~/models/check-in.server'
-import { db } from '~/utils/db.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -34,11 +34,7 @@ const querySchema = z.string().trim().max(100).catch('')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
-  const event = await db.event.findUnique({
-    where: { id: params.id ?? '' },
-    select: { id: true, title: true, timeZone: true },
-  })
-  if (!event) throw new Response('Not found', { status: 404 })
+  const event = await requireCheckInEvent(params.id ?? '')
   const sensitive = can(user, 'read-sensitive')
   const url = new URL(request.url)
   const q = querySchema.parse(url.searchParams.get('q') ?? '')
@@ -96,8 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const lang = await getLang(request)
   const t = dictionary(lang)
-  const event = await db.event.findUnique({ where: { id: params.id ?? '' }, select: { id: true, timeZone: true } })
-  if (!event) throw new Response('Not found', { status: 404 })
+  const event = await requireCheckInEvent(params.id ?? '')
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) {
     return data({ outcome: null, undone: null, message: t.checkIn.result.invalid }, { status: 400 })
