@@ -196,29 +196,11 @@ export default function ImportJobPage() {
           ) : null}
           {report.errorRows.length ? (
             <div className="table-wrap">
-              <table>
-                <caption>{m.errorsTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m.columns.row}</th>
-                    <th scope="col">{m.columns.name}</th>
-                    <th scope="col">{m.columns.email}</th>
-                    <th scope="col">{m.columns.organisation}</th>
-                    <th scope="col">{m.columns.result}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errorRows.map((r) => (
-                    <tr key={r.row}>
-                      <th scope="row">{r.row}</th>
-                      <td>{r.name}</td>
-                      <td>{r.email}</td>
-                      <td>{r.organisation}</td>
-                      <td>{r.errors.map((e) => rowErrorText(m, e)).join('; ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ImportRows
+                caption={m.errorsTitle}
+                rows={report.errorRows}
+                result={(r) => r.errors.map((e) => rowErrorText(m, e)).join('; ')}
+              />
               {report.badRows.length > report.errorRows.length ? (
                 <p>{m.moreRows(report.badRows.length - report.errorRows.length)}</p>
               ) : null}
@@ -227,32 +209,13 @@ export default function ImportJobPage() {
           {report.ok && job.status === 'checked' ? (
             <>
               <div className="table-wrap">
-                <table>
-                  <caption>{m.previewRowsTitle}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m.columns.row}</th>
-                      <th scope="col">{m.columns.name}</th>
-                      <th scope="col">{m.columns.email}</th>
-                      <th scope="col">{m.columns.organisation}</th>
-                      <th scope="col">{m.columns.result}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.preview.map((r) => (
-                      <tr key={r.row}>
-                        <th scope="row">{r.row}</th>
-                        <td>{r.name}</td>
-                        <td>{r.email}</td>
-                        <td>{r.organisation}</td>
-                        <td>
-                          {r.existingContact ? m.existingContact : m.newContact} (
-                          {r.newOrganisation ? m.newOrganisation : m.existingOrganisation})
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ImportRows
+                  caption={m.previewRowsTitle}
+                  rows={report.preview}
+                  result={(r) =>
+                    `${r.existingContact ? m.existingContact : m.newContact} (${r.newOrganisation ? m.newOrganisation : m.existingOrganisation})`
+                  }
+                />
               </div>
               {report.rows > report.preview.length ? <p>{m.moreRows(report.rows - report.preview.length)}</p> : null}
               <Form method="post" className="inline-form">
@@ -266,5 +229,43 @@ export default function ImportJobPage() {
         </section>
       ) : null}
     </>
+  )
+}
+
+/** Rows of the file as the report shows them: row number, who, and what happens to or is wrong with them. */
+function ImportRows<Row extends { row: number; name?: string; email?: string; organisation?: string }>({
+  caption,
+  rows,
+  result,
+}: {
+  caption: string
+  rows: Row[]
+  result: (row: Row) => string
+}) {
+  const m = useT().partners.import
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{m.columns.row}</th>
+          <th scope="col">{m.columns.name}</th>
+          <th scope="col">{m.columns.email}</th>
+          <th scope="col">{m.columns.organisation}</th>
+          <th scope="col">{m.columns.result}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.row}>
+            <th scope="row">{r.row}</th>
+            <td>{r.name}</td>
+            <td>{r.email}</td>
+            <td>{r.organisation}</td>
+            <td>{result(r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
