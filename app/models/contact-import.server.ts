@@ -5,7 +5,6 @@
 // processes only one runs it). It first checks the rows against the database in chunks, writing `processed`
 // after each chunk so that any process can show the progress; then it writes everything in ONE transaction,
 // so an import is all-or-nothing: a bad row, or a clash with a change made meanwhile, writes nothing.
-import { randomBytes } from 'node:crypto'
 import {
   checkRows,
   guessMapping,
@@ -18,6 +17,7 @@ import {
 } from '~/domain/partners'
 import type { Prisma } from '~/generated/prisma/client'
 import { db, type Db } from '~/utils/db.server'
+import { newId } from '~/utils/ids.server'
 import type { Table } from '~/utils/spreadsheet.server'
 import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
@@ -302,8 +302,6 @@ async function runClaimedImport(id: string, actorUserId: string) {
     throw error
   }
 }
-
-const newId = () => `c${randomBytes(12).toString('hex')}`
 
 async function writeRows(tx: Prisma.TransactionClient, rows: ImportRow[], jobId: string, actorUserId: string) {
   const organisations = await organisationsByName(tx)
