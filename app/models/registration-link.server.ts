@@ -4,10 +4,9 @@
 // used to flood someone's inbox.
 import { prepareMail, enqueue } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
-import { hashToken, randomToken } from '~/utils/tokens.server'
+import { randomToken } from '~/utils/tokens.server'
 import { registrantMail } from './event-mail.server'
-import { registrantLinkExpiry } from './personal-link.server'
-import { manageUrlOf } from './registration.server'
+import { addManageLink, manageUrlOf } from './registration.server'
 
 const RESEND_WINDOW_MS = 10 * 60 * 1000
 /** As register(): a registration's personal links stay usable until 30 days after the event. */
@@ -43,15 +42,7 @@ export async function mailManageLink(registrationId: string, now = new Date()): 
       tx,
     )
     if (!queued.length) return 'throttled' as const
-    await tx.personalLink.create({
-      data: {
-        kind: 'registration',
-        subjectId: registrationId,
-        eventId: event.id,
-        expiresAt: registrantLinkExpiry(event),
-        tokenHash: hashToken(token),
-      },
-    })
+    await addManageLink(tx, registrationId, event, token)
     return 'queued' as const
   })
 }

@@ -232,7 +232,8 @@ const linkColumns: ColumnSpec = {
   createdAt: 'time',
 }
 
-async function addManageLink(tx: Tx, registrationId: string, event: Event, token: string) {
+/** A manage link for a registration (the token goes in a mail; only its hash is stored). Returns its id. */
+export async function addManageLink(tx: Tx, registrationId: string, event: Event, token: string) {
   const id = newId()
   await insertIgnoringDuplicates(
     tx,
