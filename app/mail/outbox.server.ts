@@ -6,7 +6,8 @@ import { renderMail, type MailKind, type MailProps } from '../../emails'
 import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { insertIgnoringDuplicates, type ColumnSpec } from '~/utils/sql.server'
+import type { Sql } from '~/utils/sql-driver.server'
+import { insertIgnoringDuplicates, insertRows, type ColumnSpec } from '~/utils/sql.server'
 import { headerSafe } from './delivery'
 
 export type Language = 'nl' | 'en'
@@ -243,55 +244,62 @@ type OutboxRow = {
   mergeValues?: Record<string, string>
 } & EnqueueMeta
 
-async function insertOutboxRows(rows: OutboxRow[], tx: Tx) {
+function outboxRecords(rows: OutboxRow[]) {
   const now = new Date()
   const domain = mailDomain()
-  const ids = await insertIgnoringDuplicates(
-    tx,
-    'OutboxMessage',
-    outboxColumns,
-    rows.map((mail) => ({
-      id: randomUUID(),
-      kind: mail.kind,
-      to: mail.to,
-      toName: mail.toName,
-      language: mail.language,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      attachments: mail.attachments?.length ? mail.attachments : null,
-      icsMethod: mail.ics?.method ?? null,
-      icsContent: mail.ics?.content ?? null,
-      status: 'queued',
-      attempts: 0,
-      nextAttemptAt: now,
-      messageId: `<${randomUUID()}@${domain}>`,
-      idempotencyKey: mail.idempotencyKey,
-      batchId: mail.batchId ?? null,
-      mergeId: mail.mergeId ?? null,
-      mergeValues: mail.mergeValues ?? null,
-      eventId: mail.eventId ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })),
-    'idempotencyKey',
-  )
+  return rows.map((mail) => ({
+    id: randomUUID(),
+    kind: mail.kind,
+    to: mail.to,
+    toName: mail.toName,
+    language: mail.language,
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    attachments: mail.attachments?.length ? mail.attachments : null,
+    icsMethod: mail.ics?.method ?? null,
+    icsContent: mail.ics?.content ?? null,
+    status: 'queued',
+    attempts: 0,
+    nextAttemptAt: now,
+    messageId: `<${randomUUID()}@${domain}>`,
+    idempotencyKey: mail.idempotencyKey,
+    batchId: mail.batchId ?? null,
+    mergeId: mail.mergeId ?? null,
+    mergeValues: mail.mergeValues ?? null,
+    eventId: mail.eventId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }))
+}
+
+async function insertOutboxRows(rows: OutboxRow[], tx: Tx) {
+  const ids = await insertIgnoringDuplicates(tx, 'OutboxMessage', outboxColumns, outboxRecords(rows), 'idempotencyKey')
   if (ids.length) notifyWorkers()
   return ids
 }
+
+const outboxRowOf = ({ merge, ...mail }: PreparedMail & EnqueueMeta): OutboxRow =>
+  merge ? { ...mail, html: null, text: null, mergeId: merge.id, mergeValues: merge.values } : mail
 
 /**
  * Queues mails inside the caller's transaction (or on its own). A mail whose idempotency key is already
  * queued is skipped. Returns the ids of the mails that were newly queued.
  */
 export function enqueue(mails: Array<PreparedMail & EnqueueMeta>, tx: Tx = db): Promise<string[]> {
-  return insertOutboxRows(
-    mails.map(({ merge, ...mail }) =>
-      merge ? { ...mail, html: null, text: null, mergeId: merge.id, mergeValues: merge.values } : mail,
-    ),
-    tx,
-  )
+  return insertOutboxRows(mails.map(outboxRowOf), tx)
 }
+
+/**
+ * `enqueue` as statements of a SQL driver transaction (app/utils/sql-driver.server.ts). Call `mailQueued()`
+ * after the commit.
+ */
+export function queueMails(mails: Array<PreparedMail & EnqueueMeta>): Sql<string[]> {
+  return insertRows('OutboxMessage', outboxColumns, outboxRecords(mails.map(outboxRowOf)), 'idempotencyKey')
+}
+
+/** Wakes the in-process mail worker after mails were queued through `queueMails`. */
+export const mailQueued = () => notifyWorkers()
 
 /**
  * Queues a bulk send: the merge template once, and one small row per recipient with its personal values.

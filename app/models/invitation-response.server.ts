@@ -3,13 +3,14 @@
 // the link to their registration again. The secretariat's side of invitations lives elsewhere.
 import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
-import { registrationSchema, type RegistrationValues } from '~/domain/registration-form'
+import type { RegistrationValues } from '~/domain/registration-form'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import type { Lang } from '~/i18n'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { exchangeLinkToken, linkProblemResponse, readLinkSession } from './personal-link.server'
 import {
+  cachedRegistrationSchema,
   eventQuestions,
   formMessage,
   registrationInput,
@@ -194,7 +195,7 @@ export async function handleInvitationAction(request: Request, linkId: string, t
   const closed = windowMessage(t, invitation.event)
   if (closed) return closed
   const questions = await eventQuestions(invitation.eventId)
-  const submission = parseWithZod(formData, { schema: registrationSchema(t.registration.errors, questions, lang) })
+  const submission = parseWithZod(formData, { schema: cachedRegistrationSchema(t, lang, questions) })
   if (submission.status !== 'success') {
     return data({ form: intent, result: submission.reply(), message: null }, { status: 400 })
   }

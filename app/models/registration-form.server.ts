@@ -19,30 +19,32 @@ import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
+import { select, sqlDriver } from '~/utils/sql-driver.server'
 import { portableSql } from '~/utils/sql.server'
 import { clientAddress } from '~/utils/request.server'
 import { linkSessionRedirect } from './personal-link.server'
 import { mailManageLink } from './registration-link.server'
-import { register, type RegisterResult, type RegistrationInput } from './registration.server'
+import { register, selectEvent, type RegisterResult, type RegistrationInput } from './registration.server'
 
 const RATE_WINDOW_SECONDS = 600
 
-// The public form's reads are raw SQL: they run on every registration, and a Prisma model query costs several
-// times the statement in CPU (ADR 008).
+// The public form's reads go through the SQL driver: they run on every registration, and a Prisma query costs
+// several times the statement in CPU (ADR 008, ADR 009).
 
 export async function eventQuestions(eventId: string): Promise<RegistrationQuestionDef[]> {
-  const rows = await db.$queryRawUnsafe<RegistrationQuestion[]>(
-    portableSql(`SELECT * FROM "RegistrationQuestion" WHERE "eventId" = ? ORDER BY "order" ASC, "id" ASC`),
-    eventId,
+  const rows = await sqlDriver().read(
+    select<RegistrationQuestion>(
+      portableSql(`SELECT * FROM "RegistrationQuestion" WHERE "eventId" = ? ORDER BY "order" ASC, "id" ASC`),
+      eventId,
+    ),
   )
   return rows.map((q) => ({
     id: q.id,
     label: q.label,
     labelEn: q.labelEn,
     type: q.type,
-    // SQLite hands JSON back as text through a raw query.
-    options: optionsOf(typeof q.options === 'string' ? JSON.parse(q.options) : q.options),
-    required: Boolean(q.required),
+    options: optionsOf(q.options),
+    required: q.required,
   }))
 }
 
@@ -71,7 +73,7 @@ type PublicEvent = { kind: 'ok'; event: Event } | { kind: 'not-found' } | { kind
 
 /** Only published public events have an open form; drafts and unknown slugs are 404. */
 export async function publicRegistrationEvent(slug: string): Promise<PublicEvent> {
-  const [event] = await db.$queryRawUnsafe<Event[]>(portableSql(`SELECT * FROM "Event" WHERE "slug" = ?`), slug)
+  const event = await sqlDriver().read(selectEvent({ slug }))
   if (!event || event.status !== 'published') return { kind: 'not-found' }
   if (event.visibility !== 'public') return { kind: 'invite-only' }
   return { kind: 'ok', event }
@@ -98,11 +100,26 @@ export function windowMessage(t: Dictionary, event: Event, now = new Date()) {
   return formMessage(window === 'not-yet' ? t.registration.errors.notOpenYet : t.registration.errors.closed, 403)
 }
 
+// Building the schema (and Conform's coercing copy of it, which Conform keeps per schema object) costs more
+// than checking a form with it, so each event's schema is built once per language and set of questions.
+const schemas = new Map<string, ReturnType<typeof registrationSchema>>()
+
+export function cachedRegistrationSchema(t: Dictionary, lang: Lang, questions: RegistrationQuestionDef[]) {
+  const key = JSON.stringify([lang, questions])
+  let schema = schemas.get(key)
+  if (!schema) {
+    if (schemas.size >= 200) schemas.delete(schemas.keys().next().value!)
+    schema = registrationSchema(t.registration.errors, questions, lang)
+    schemas.set(key, schema)
+  }
+  return schema
+}
+
 /** Reads and checks the posted form; a bad form is answered at once (400, the fields' messages). */
 export async function parseRegistrationForm(request: Request, t: Dictionary, lang: Lang, event: Event) {
   const formData = await request.formData()
   const questions = await eventQuestions(event.id)
-  const submission = parseWithZod(formData, { schema: registrationSchema(t.registration.errors, questions, lang) })
+  const submission = parseWithZod(formData, { schema: cachedRegistrationSchema(t, lang, questions) })
   return { formData, submission }
 }
 

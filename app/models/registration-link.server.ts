@@ -2,8 +2,9 @@
 // address (the form only says "we sent the link to this address", so it reveals nothing to a stranger) and
 // from the invitation page. At most one such mail per registration per 10 minutes, so the form cannot be
 // used to flood someone's inbox.
-import { prepareMail, enqueue } from '~/mail/outbox.server'
+import { mailQueued, prepareMail, queueMails } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
+import { sqlDriver } from '~/utils/sql-driver.server'
 import { randomToken } from '~/utils/tokens.server'
 import { registrantMail } from './event-mail.server'
 import { addManageLink, manageUrlOf } from './registration.server'
@@ -36,13 +37,14 @@ export async function mailManageLink(registrationId: string, now = new Date()): 
   const { base, ...to } = await registrantMail(registration, event)
   const mail = await prepareMail('registration-link', { ...to, props: { ...base, manageUrl: manageUrlOf(token) } })
   const window = Math.floor(now.getTime() / RESEND_WINDOW_MS)
-  return db.$transaction(async (tx) => {
-    const queued = await enqueue(
-      [{ ...mail, idempotencyKey: `${keyPrefix(registrationId)}${window}`, eventId: event.id }],
-      tx,
-    )
+  const outcome = await sqlDriver().write(function* () {
+    const queued = yield* queueMails([
+      { ...mail, idempotencyKey: `${keyPrefix(registrationId)}${window}`, eventId: event.id },
+    ])
     if (!queued.length) return 'throttled' as const
-    await addManageLink(tx, registrationId, event, token)
+    yield* addManageLink(registrationId, event, token)
     return 'queued' as const
   })
+  if (outcome === 'queued') mailQueued()
+  return outcome
 }

@@ -17,17 +17,15 @@
 import { randomBytes } from 'node:crypto'
 import type { Event, Registration } from '~/generated/prisma/client'
 import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
-import { cachedMerge, enqueue, mergedMail, prepareMail, type PreparedMail } from '~/mail/outbox.server'
-import type { Db } from '~/utils/db.server'
-import { db, dbProvider, writeTransaction } from '~/utils/db.server'
-import { dbTime, insertIgnoringDuplicates, portableSql, type ColumnSpec } from '~/utils/sql.server'
+import { cachedMerge, mailQueued, mergedMail, prepareMail, queueMails, type PreparedMail } from '~/mail/outbox.server'
+import { db } from '~/utils/db.server'
+import { execute, select, sqlDriver as sql, type Sql } from '~/utils/sql-driver.server'
+import { dbTime, insertRows, portableSql, type ColumnSpec } from '~/utils/sql.server'
 import { newId } from '~/utils/ids.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { appUrl } from './calendar.server'
 import { eventMailBase, prepareRegistrationConfirmed, registrantMail } from './event-mail.server'
 import { registrantLinkExpiry } from './personal-link.server'
-
-type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
 
 export type RegistrationInput = {
   name: string
@@ -61,9 +59,6 @@ export type RegisterResult =
   | { kind: 'not-found' }
 
 const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
-// Interactive transactions here are a handful of statements; the generous limits only cover waiting for a
-// connection or the write lock when many registrations arrive at once.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 }
 
 export const activeKeyOf = (eventId: string, email: string) => `${eventId}:${email.trim().toLowerCase()}`
 export const manageUrlOf = (token: string) => appUrl(`/aanmelding/${token}`)
@@ -76,32 +71,33 @@ class Rollback extends Error {
 }
 
 // ─── SQL: the conditional claims ────────────────────────────────────────────────────────────────────────────
+// The registration path runs on the SQL driver (ADR 009): each step below is a statement of a transaction.
 
-async function claimEventSeat(tx: Tx, eventId: string) {
-  const sqlText = portableSql(
-    `UPDATE "Event" SET "confirmedCount" = "confirmedCount" + 1
-      WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" < "capacity")`,
+function* claimEventSeat(eventId: string) {
+  const changed = yield* execute(
+    portableSql(
+      `UPDATE "Event" SET "confirmedCount" = "confirmedCount" + 1
+        WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" < "capacity")`,
+    ),
+    eventId,
   )
-  return (await tx.$executeRawUnsafe(sqlText, eventId)) === 1
+  return changed === 1
 }
 
-async function releaseEventSeat(tx: Tx, eventId: string) {
-  await tx.$executeRawUnsafe(
+function* releaseEventSeat(eventId: string) {
+  yield* execute(
     portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" - 1 WHERE "id" = ? AND "confirmedCount" > 0`),
     eventId,
   )
 }
 
 /** Takes the Event row's write lock without changing it (see the top of this file). */
-async function lockEvent(tx: Tx, eventId: string) {
-  await tx.$executeRawUnsafe(
-    portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`),
-    eventId,
-  )
+function* lockEvent(eventId: string) {
+  yield* execute(portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`), eventId)
 }
 
-async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<Array<{ waitlistCounter: number | bigint }>>(
+function* nextWaitlistSeq(eventId: string) {
+  const rows = yield* select<{ waitlistCounter: number }>(
     portableSql(
       `UPDATE "Event" SET "waitlistCounter" = "waitlistCounter" + 1 WHERE "id" = ? RETURNING "waitlistCounter"`,
     ),
@@ -114,8 +110,8 @@ async function nextWaitlistSeq(tx: Tx, eventId: string): Promise<number> {
 // The quota of this event's OrganisationSeats row, else the organisation's default; null on both is no limit.
 const quotaSql = `COALESCE("quota", (SELECT "seatQuota" FROM "Organisation" WHERE "id" = ?))`
 
-async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: string) {
-  await tx.$executeRawUnsafe(
+function* claimOrganisationSeat(eventId: string, organisationId: string) {
+  yield* execute(
     portableSql(
       `INSERT INTO "OrganisationSeats" ("eventId", "organisationId", "confirmedCount") VALUES (?, ?, 0)
        ON CONFLICT ("eventId", "organisationId") DO NOTHING`,
@@ -123,7 +119,7 @@ async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: st
     eventId,
     organisationId,
   )
-  const changed = await tx.$executeRawUnsafe(
+  const changed = yield* execute(
     portableSql(
       `UPDATE "OrganisationSeats" SET "confirmedCount" = "confirmedCount" + 1
         WHERE "eventId" = ? AND "organisationId" = ? AND (${quotaSql} IS NULL OR "confirmedCount" < ${quotaSql})`,
@@ -136,8 +132,8 @@ async function claimOrganisationSeat(tx: Tx, eventId: string, organisationId: st
   return changed === 1
 }
 
-async function releaseOrganisationSeat(tx: Tx, eventId: string, organisationId: string) {
-  await tx.$executeRawUnsafe(
+function* releaseOrganisationSeat(eventId: string, organisationId: string) {
+  yield* execute(
     portableSql(
       `UPDATE "OrganisationSeats" SET "confirmedCount" = "confirmedCount" - 1
         WHERE "eventId" = ? AND "organisationId" = ? AND "confirmedCount" > 0`,
@@ -154,28 +150,27 @@ export type SeatClaim = 'seat' | 'event-full' | 'organisation-full'
  * is kept for every organisation (also without a quota), so that a quota set later starts from the truth.
  * When the quota is full the event seat is given back in the same transaction.
  */
-async function claimSeat(tx: Tx, eventId: string, organisationId: string | null): Promise<SeatClaim> {
-  if (!(await claimEventSeat(tx, eventId))) return 'event-full'
-  if (organisationId && !(await claimOrganisationSeat(tx, eventId, organisationId))) {
-    await releaseEventSeat(tx, eventId)
+function* claimSeat(eventId: string, organisationId: string | null): Sql<SeatClaim> {
+  if (!(yield* claimEventSeat(eventId))) return 'event-full'
+  if (organisationId && !(yield* claimOrganisationSeat(eventId, organisationId))) {
+    yield* releaseEventSeat(eventId)
     return 'organisation-full'
   }
   return 'seat'
 }
 
-async function releaseSeat(tx: Tx, eventId: string, organisationId: string | null) {
-  await releaseEventSeat(tx, eventId)
-  if (organisationId) await releaseOrganisationSeat(tx, eventId, organisationId)
+function* releaseSeat(eventId: string, organisationId: string | null) {
+  yield* releaseEventSeat(eventId)
+  if (organisationId) yield* releaseOrganisationSeat(eventId, organisationId)
 }
 
 /** Moves a registration from one status to another, only if it still has the expected status. */
-async function transition(
-  tx: Tx,
+function* transition(
   id: string,
   from: RegistrationStatus,
   to: { status: RegistrationStatus; holdsSeat: boolean; checkInCode: string | null; waitlistSeq: number | null },
 ) {
-  const changed = await tx.$executeRawUnsafe(
+  const changed = yield* execute(
     portableSql(
       `UPDATE "Registration" SET "status" = ?, "holdsSeat" = ?, "checkInCode" = COALESCE(?, "checkInCode"),
               "waitlistSeq" = COALESCE(?, "waitlistSeq"), "updatedAt" = ?
@@ -183,7 +178,7 @@ async function transition(
       ['"RegistrationStatus"', 'boolean', null, 'integer', 'timestamp(3)', null, '"RegistrationStatus"'],
     ),
     to.status,
-    dbProvider() === 'postgresql' ? to.holdsSeat : to.holdsSeat ? 1 : 0,
+    to.holdsSeat,
     to.checkInCode,
     to.waitlistSeq,
     dbTime(new Date()),
@@ -193,11 +188,28 @@ async function transition(
   return changed === 1
 }
 
-// The statements on the registration path are raw SQL: each Prisma model query costs ~1.5 ms of CPU to
-// compile and map (measured), several times the statement itself, and registration must keep up with a rush.
+/** Ends an active registration (only if it still has the expected status); its e-mail address is free again. */
+function* deactivate(id: string, from: RegistrationStatus, to: 'cancelled' | 'rejected') {
+  const now = dbTime(new Date())
+  const changed = yield* execute(
+    portableSql(
+      `UPDATE "Registration" SET "status" = ?, "activeKey" = NULL, "holdsSeat" = ?, "updatedAt" = ?,
+              "cancelledAt" = ?
+        WHERE "id" = ? AND "status" = ?`,
+      ['"RegistrationStatus"', 'boolean', 'timestamp(3)', 'timestamp(3)', null, '"RegistrationStatus"'],
+    ),
+    to,
+    false,
+    now,
+    to === 'cancelled' ? now : null,
+    id,
+    from,
+  )
+  return changed === 1
+}
 
-async function positionOf(tx: Tx, eventId: string, waitlistSeq: number) {
-  const rows = await tx.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+function* positionOf(eventId: string, waitlistSeq: number) {
+  const rows = yield* select<{ n: number }>(
     portableSql(
       `SELECT COUNT(*) AS "n" FROM "Registration" WHERE "eventId" = ? AND "status" = 'waitlisted' AND "waitlistSeq" <= ?`,
       [null, 'integer'],
@@ -208,14 +220,15 @@ async function positionOf(tx: Tx, eventId: string, waitlistSeq: number) {
   return Number(rows[0]!.n)
 }
 
-/** The event row; raw queries come back typed by the driver adapter, like the model's own. */
-async function findEvent(tx: Tx, eventId: string): Promise<Event | null> {
-  const rows = await tx.$queryRawUnsafe<Event[]>(portableSql(`SELECT * FROM "Event" WHERE "id" = ?`), eventId)
+/** The event row, typed as Prisma reads it (the driver decodes dates, booleans and JSON). */
+export function* selectEvent(where: { id: string } | { slug: string }) {
+  const [column, value] = 'id' in where ? ['id', where.id] : ['slug', where.slug]
+  const rows = yield* select<Event>(portableSql(`SELECT * FROM "Event" WHERE "${column}" = ?`), value)
   return rows[0] ?? null
 }
 
-async function activeRegistrationId(tx: Tx, activeKey: string): Promise<string | null> {
-  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+function* activeRegistrationId(activeKey: string) {
+  const rows = yield* select<{ id: string }>(
     portableSql(`SELECT "id" FROM "Registration" WHERE "activeKey" = ?`),
     activeKey,
   )
@@ -232,11 +245,10 @@ const linkColumns: ColumnSpec = {
   createdAt: 'time',
 }
 
-/** A manage link for a registration (the token goes in a mail; only its hash is stored). Returns its id. */
-export async function addManageLink(tx: Tx, registrationId: string, event: Event, token: string) {
+/** A manage link for a registration (the token goes in a mail; only its hash is stored). Gives its id. */
+export function* addManageLink(registrationId: string, event: Event, token: string) {
   const id = newId()
-  await insertIgnoringDuplicates(
-    tx,
+  yield* insertRows(
     'PersonalLink',
     linkColumns,
     [
@@ -352,7 +364,8 @@ export async function register(
   options: { now?: Date; attempt?: number; event?: Event } = {},
 ): Promise<RegisterResult> {
   const now = options.now ?? new Date()
-  const event = options.event?.id === eventId && !options.attempt ? options.event : await findEvent(db, eventId)
+  const event =
+    options.event?.id === eventId && !options.attempt ? options.event : await sql().read(selectEvent({ id: eventId }))
   if (!event || event.status === 'draft') return { kind: 'not-found' }
   if (event.status !== 'published' || !registrationWindowOpen(event, now)) return { kind: 'closed' }
 
@@ -371,18 +384,17 @@ export async function register(
   const waitlistedMail = event.requiresApproval ? null : await mails.waitlisted()
 
   try {
-    const outcome = await writeTransaction(async (tx) => {
+    const outcome = await sql().write(function* () {
       let status: RegistrationStatus = 'pending_approval'
       let waitlistSeq: number | null = null
       if (!event.requiresApproval) {
-        if ((await claimSeat(tx, eventId, organisationId)) === 'seat') status = 'confirmed'
+        if ((yield* claimSeat(eventId, organisationId)) === 'seat') status = 'confirmed'
         else {
           status = 'waitlisted'
-          waitlistSeq = await nextWaitlistSeq(tx, eventId)
+          waitlistSeq = yield* nextWaitlistSeq(eventId)
         }
       }
-      const inserted = await insertIgnoringDuplicates(
-        tx,
+      const inserted = yield* insertRows(
         'Registration',
         registrationColumns,
         [
@@ -415,10 +427,10 @@ export async function register(
       )
       // Someone with this e-mail registered a moment ago: undo the seat claim with everything else.
       if (inserted.length !== 1) throw new Rollback('duplicate')
-      const position = waitlistSeq === null ? null : await positionOf(tx, eventId, waitlistSeq)
-      const manageLinkId = await addManageLink(tx, id, event, manageToken)
+      const position = waitlistSeq === null ? null : yield* positionOf(eventId, waitlistSeq)
+      const manageLinkId = yield* addManageLink(id, event, manageToken)
       if (input.invitationId) {
-        await tx.$executeRawUnsafe(
+        yield* execute(
           portableSql(
             `UPDATE "Invitation" SET "status" = 'registered', "respondedAt" = ? WHERE "id" = ? AND "eventId" = ?`,
             ['timestamp(3)'],
@@ -434,15 +446,16 @@ export async function register(
           : status === 'waitlisted'
             ? mailRow(waitlistedMail!(position!), `waitlisted:${id}`, eventId)
             : mailRow(pendingMail!, `awaiting-approval:${id}`, eventId)
-      await enqueue([mail], tx)
+      yield* queueMails([mail])
       return { status, position, manageLinkId }
-    }, TX_OPTIONS)
+    })
+    mailQueued()
     const manage = { registrationId: id, manageToken, manageLinkId: outcome.manageLinkId }
     if (outcome.status === 'waitlisted') return { kind: 'waitlisted', ...manage, waitlistPosition: outcome.position! }
     return { kind: outcome.status === 'confirmed' ? 'confirmed' : 'pending_approval', ...manage }
   } catch (error) {
     if (!(error instanceof Rollback)) throw error
-    const other = await activeRegistrationId(db, activeKey)
+    const other = await sql().read(activeRegistrationId(activeKey))
     // The other registration was cancelled in the meantime: try again (a few times at most).
     if (!other && (options.attempt ?? 0) < 3)
       return register(eventId, input, { ...options, attempt: (options.attempt ?? 0) + 1 })
@@ -461,10 +474,10 @@ async function promoteOne(event: Event, registration: Registration): Promise<Pro
   const checkInCode = newCheckInCode()
   const mail = await (await registrationMails(event, registration, manageToken, checkInCode)).promoted()
   try {
-    return await writeTransaction(async (tx) => {
-      const seat = await claimSeat(tx, event.id, registration.organisationId)
+    const outcome = await sql().write(function* () {
+      const seat = yield* claimSeat(event.id, registration.organisationId)
       if (seat !== 'seat') return seat
-      const claimed = await transition(tx, registration.id, 'waitlisted', {
+      const claimed = yield* transition(registration.id, 'waitlisted', {
         status: 'confirmed',
         holdsSeat: true,
         checkInCode,
@@ -473,10 +486,12 @@ async function promoteOne(event: Event, registration: Registration): Promise<Pro
       // Another promoter (or a cancellation) got there first: give the seat back.
       if (!claimed) throw new Rollback('gone')
       // Only the hash of the first link is stored, so the confirmation carries a new one.
-      await addManageLink(tx, registration.id, event, manageToken)
-      await enqueue([mailRow(mail, `promoted:${registration.id}`, event.id)], tx)
+      yield* addManageLink(registration.id, event, manageToken)
+      yield* queueMails([mailRow(mail, `promoted:${registration.id}`, event.id)])
       return 'promoted' as const
-    }, TX_OPTIONS)
+    })
+    mailQueued()
+    return outcome
   } catch (error) {
     if (error instanceof Rollback) return 'gone'
     throw error
@@ -553,24 +568,21 @@ export async function cancelRegistration(
   const { event } = registration
   const { base, ...to } = await registrantMail(registration, event)
   const mail = await prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by } })
-  const freed = await writeTransaction(async (tx) => {
-    await lockEvent(tx, event.id)
+  const freed = await sql().write(function* () {
+    yield* lockEvent(event.id)
     // Read after the lock: every seat change of this event takes it first, so this is current.
-    const current = await tx.registration.findUnique({
-      where: { id: registrationId },
-      select: { status: true, holdsSeat: true, organisationId: true },
-    })
+    const [current] = yield* select<Pick<Registration, 'status' | 'holdsSeat' | 'organisationId'>>(
+      portableSql(`SELECT "status", "holdsSeat", "organisationId" FROM "Registration" WHERE "id" = ?`),
+      registrationId,
+    )
     if (!current || !ACTIVE.includes(current.status)) return null
-    const changed = await tx.registration.updateMany({
-      where: { id: registrationId, status: current.status },
-      data: { status: 'cancelled', activeKey: null, holdsSeat: false, cancelledAt: new Date() },
-    })
-    if (changed.count !== 1) return null
-    if (current.holdsSeat) await releaseSeat(tx, event.id, current.organisationId)
-    await enqueue([mailRow(mail, `cancelled:${registrationId}`, event.id)], tx)
+    if (!(yield* deactivate(registrationId, current.status, 'cancelled'))) return null
+    if (current.holdsSeat) yield* releaseSeat(event.id, current.organisationId)
+    yield* queueMails([mailRow(mail, `cancelled:${registrationId}`, event.id)])
     return { heldSeat: current.holdsSeat }
-  }, TX_OPTIONS)
+  })
   if (!freed) return { kind: 'not-active' }
+  mailQueued()
   const promoted = freed.heldSeat ? await promoteWaitlisted(event.id) : []
   return { kind: 'cancelled', promoted }
 }
@@ -596,25 +608,27 @@ export async function approveRegistration(
   const confirmedMail = await mails.confirmed()
   const waitlistedMail = await mails.waitlisted()
   try {
-    return await writeTransaction(async (tx) => {
-      const seat = (await claimSeat(tx, event.id, registration.organisationId)) === 'seat'
-      const waitlistSeq = seat ? null : await nextWaitlistSeq(tx, event.id)
-      const moved = await transition(tx, registrationId, 'pending_approval', {
+    const outcome = await sql().write(function* () {
+      const seat = (yield* claimSeat(event.id, registration.organisationId)) === 'seat'
+      const waitlistSeq = seat ? null : yield* nextWaitlistSeq(event.id)
+      const moved = yield* transition(registrationId, 'pending_approval', {
         status: seat ? 'confirmed' : 'waitlisted',
         holdsSeat: seat,
         checkInCode: seat ? checkInCode : null,
         waitlistSeq,
       })
       if (!moved) throw new Rollback('gone')
-      await addManageLink(tx, registrationId, event, manageToken)
+      yield* addManageLink(registrationId, event, manageToken)
       if (seat) {
-        await enqueue([mailRow(confirmedMail, `confirmed:${registrationId}`, event.id)], tx)
+        yield* queueMails([mailRow(confirmedMail, `confirmed:${registrationId}`, event.id)])
         return { kind: 'confirmed' as const }
       }
-      const position = await positionOf(tx, event.id, waitlistSeq!)
-      await enqueue([mailRow(waitlistedMail(position), `waitlisted:${registrationId}`, event.id)], tx)
+      const position = yield* positionOf(event.id, waitlistSeq!)
+      yield* queueMails([mailRow(waitlistedMail(position), `waitlisted:${registrationId}`, event.id)])
       return { kind: 'waitlisted' as const, waitlistPosition: position }
-    }, TX_OPTIONS)
+    })
+    mailQueued()
+    return outcome
   } catch (error) {
     if (error instanceof Rollback) return { kind: 'not-pending' }
     throw error
@@ -635,15 +649,12 @@ export async function rejectRegistration(
     ...to,
     props: { ...base, reason: reason?.trim() || undefined },
   })
-  const rejected = await writeTransaction(async (tx) => {
-    const changed = await tx.registration.updateMany({
-      where: { id: registrationId, status: 'pending_approval' },
-      data: { status: 'rejected', activeKey: null },
-    })
-    if (changed.count !== 1) return false
-    await enqueue([mailRow(mail, `rejected:${registrationId}`, event.id)], tx)
+  const rejected = await sql().write(function* () {
+    if (!(yield* deactivate(registrationId, 'pending_approval', 'rejected'))) return false
+    yield* queueMails([mailRow(mail, `rejected:${registrationId}`, event.id)])
     return true
-  }, TX_OPTIONS)
+  })
+  if (rejected) mailQueued()
   return rejected ? { kind: 'rejected' } : { kind: 'not-pending' }
 }
 
@@ -656,5 +667,5 @@ export async function waitlistPosition(registrationId: string): Promise<number |
     select: { eventId: true, status: true, waitlistSeq: true },
   })
   if (!registration || registration.status !== 'waitlisted' || registration.waitlistSeq === null) return null
-  return positionOf(db, registration.eventId, registration.waitlistSeq)
+  return sql().read(positionOf(registration.eventId, registration.waitlistSeq))
 }

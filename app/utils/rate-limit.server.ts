@@ -1,6 +1,7 @@
 // Fixed-window rate limits kept in the database, so that several app processes share one count.
-// A hit is one upsert statement (raw SQL: it runs on every login and public registration).
+// A hit is one upsert statement, through the SQL driver: it runs on every login and public registration.
 import { db } from './db.server'
+import { select, sqlDriver } from './sql-driver.server'
 import { dbTime, portableSql } from './sql.server'
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number }
@@ -10,19 +11,21 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   const resetAt = new Date(now.getTime() + windowSeconds * 1000)
   // One statement: count within the current window, or open a new window at 1. Concurrent hits from several
   // processes each add exactly one (the row is locked for the upsert on PostgreSQL, the database on SQLite).
-  const rows = await db.$queryRawUnsafe<Array<{ count: number | bigint; resetAt: Date | string }>>(
-    portableSql(
-      `INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (?, 1, ?)
+  const rows = await sqlDriver().write(() =>
+    select<{ count: number; resetAt: Date | string }>(
+      portableSql(
+        `INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (?, 1, ?)
        ON CONFLICT ("key") DO UPDATE SET
          "count" = CASE WHEN "RateLimit"."resetAt" > ? THEN "RateLimit"."count" + 1 ELSE 1 END,
          "resetAt" = CASE WHEN "RateLimit"."resetAt" > ? THEN "RateLimit"."resetAt" ELSE excluded."resetAt" END
        RETURNING "count", "resetAt"`,
-      [null, 'timestamp(3)', 'timestamp(3)', 'timestamp(3)'],
+        [null, 'timestamp(3)', 'timestamp(3)', 'timestamp(3)'],
+      ),
+      key,
+      dbTime(resetAt),
+      dbTime(now),
+      dbTime(now),
     ),
-    key,
-    dbTime(resetAt),
-    dbTime(now),
-    dbTime(now),
   )
   const count = Number(rows[0]!.count)
   const windowEnd = new Date(rows[0]!.resetAt)

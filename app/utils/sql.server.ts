@@ -3,6 +3,7 @@
 // itself uses on each provider, so rows written here read back normally through the Prisma client.
 import type { Db } from './db.server'
 import { dbProvider } from './db.server'
+import { select, type Sql } from './sql-driver.server'
 
 type Tx = Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>
 
@@ -21,12 +22,21 @@ export function dbTime(date: Date): string {
  */
 export function portableSql(text: string, casts: Array<string | null> = []) {
   if (dbProvider() !== 'postgresql') return text
-  let i = 0
-  return text.replace(/\?/g, () => {
-    const cast = casts[i++]
-    return cast ? `CAST($${i} AS ${cast})` : `$${i}`
-  })
+  const key = casts.length ? `${text}\u0000${casts.join(',')}` : text
+  let converted = pgSql.get(key)
+  if (converted === undefined) {
+    let i = 0
+    converted = text.replace(/\?/g, () => {
+      const cast = casts[i++]
+      return cast ? `CAST($${i} AS ${cast})` : `$${i}`
+    })
+    if (pgSql.size > 1000) pgSql.clear()
+    pgSql.set(key, converted)
+  }
+  return converted
 }
+// The statements of the hot paths are few and fixed; converting them once per process saves a regex each.
+const pgSql = new Map<string, string>()
 
 /** The PostgreSQL type a value of this kind is cast to. */
 function castFor(kind: ColumnKind): string | null {
@@ -48,10 +58,37 @@ function encode(value: unknown, kind: ColumnKind, pg: boolean): unknown {
 
 export const q = (identifier: string) => `"${identifier.replace(/"/g, '')}"`
 
+type Statement = { sql: string; params: unknown[] }
+
 /**
- * INSERT … ON CONFLICT (conflictColumn) DO NOTHING for many rows, in chunks. Returns the ids of the rows that
- * were inserted (not those that already existed). Both SQLite (≥ 3.35) and PostgreSQL support this syntax.
+ * INSERT … ON CONFLICT (conflictColumn) DO NOTHING RETURNING "id" for many rows, in chunks. Both SQLite
+ * (≥ 3.35) and PostgreSQL support this syntax.
  */
+function insertStatements(
+  table: string,
+  columns: ColumnSpec,
+  rows: Array<Record<string, unknown>>,
+  conflictColumn: string,
+  chunkSize: number,
+): Statement[] {
+  const pg = dbProvider() === 'postgresql'
+  const names = Object.keys(columns)
+  const tuple = `(${names.map(() => '?').join(', ')})`
+  const statements: Statement[] = []
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    const chunk = rows.slice(start, start + chunkSize)
+    statements.push({
+      sql: portableSql(
+        `INSERT INTO ${q(table)} (${names.map(q).join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT (${q(conflictColumn)}) DO NOTHING RETURNING "id"`,
+        chunk.flatMap(() => names.map((name) => castFor(columns[name]!))),
+      ),
+      params: chunk.flatMap((row) => names.map((name) => encode(row[name], columns[name]!, pg))),
+    })
+  }
+  return statements
+}
+
+/** Inserts rows, skipping those that would repeat `conflictColumn`. Returns the ids of the rows inserted. */
 export async function insertIgnoringDuplicates(
   tx: Tx,
   table: string,
@@ -60,18 +97,24 @@ export async function insertIgnoringDuplicates(
   conflictColumn: string,
   chunkSize = 400,
 ): Promise<string[]> {
-  const pg = dbProvider() === 'postgresql'
-  const names = Object.keys(columns)
   const inserted: string[] = []
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    const chunk = rows.slice(start, start + chunkSize)
-    const params = chunk.flatMap((row) => names.map((name) => encode(row[name], columns[name]!, pg)))
-    const tuple = `(${names.map(() => '?').join(', ')})`
-    const sql = portableSql(
-      `INSERT INTO ${q(table)} (${names.map(q).join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ON CONFLICT (${q(conflictColumn)}) DO NOTHING RETURNING "id"`,
-      chunk.flatMap(() => names.map((name) => castFor(columns[name]!))),
-    )
+  for (const { sql, params } of insertStatements(table, columns, rows, conflictColumn, chunkSize)) {
     const result = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...params)
+    inserted.push(...result.map((r) => r.id))
+  }
+  return inserted
+}
+
+/** `insertIgnoringDuplicates` as statements for the SQL driver (app/utils/sql-driver.server.ts). */
+export function* insertRows(
+  table: string,
+  columns: ColumnSpec,
+  rows: Array<Record<string, unknown>>,
+  conflictColumn: string,
+): Sql<string[]> {
+  const inserted: string[] = []
+  for (const { sql, params } of insertStatements(table, columns, rows, conflictColumn, 400)) {
+    const result = yield* select<{ id: string }>(sql, ...params)
     inserted.push(...result.map((r) => r.id))
   }
   return inserted

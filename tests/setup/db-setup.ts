@@ -31,6 +31,8 @@ process.env.LOG_LEVEL = 'silent'
 
 afterAll(async () => {
   const { getDb } = await import('~/utils/db.server')
+  const { closeSqlDriver } = await import('~/utils/sql-driver.server')
   await getDb().$disconnect()
+  await closeSqlDriver()
   await cleanup()
 })

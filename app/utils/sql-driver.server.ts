@@ -1,0 +1,239 @@
+// The registration path talks to the database driver itself (better-sqlite3 or pg), not through Prisma: a
+// Prisma raw query costs ~0.4 ms of CPU to compile and map, several times the statement (ADR 009).
+//
+// A transaction is written once as a generator that yields its statements (`yield* execute(…)`):
+// - on SQLite it runs synchronously between BEGIN IMMEDIATE and COMMIT, so the write lock is held only while
+//   the statements run and no other JavaScript of this process runs in between (an async transaction here
+//   could stall a Prisma write of the same process, which waits for the lock inside a synchronous call);
+// - on PostgreSQL each statement is awaited on one pooled connection, as named prepared statements.
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import { getEnv } from './env.server'
+import { providerOf, type Provider } from './db.server'
+
+/** One statement, with its SQL already in the provider's dialect (see portableSql). */
+export type SqlOp = { sql: string; params: unknown[]; returns: 'rows' | 'count' }
+/** Statements to run, as a generator; `T` is what it gives back. */
+export type Sql<T> = Generator<SqlOp, T, unknown>
+
+/** A statement that changes rows; gives the number of rows it changed. */
+export function* execute(sql: string, ...params: unknown[]): Sql<number> {
+  return (yield { sql, params, returns: 'count' }) as number
+}
+
+/** A statement that gives rows (a SELECT, or a write with RETURNING). */
+export function* select<T>(sql: string, ...params: unknown[]): Sql<T[]> {
+  return (yield { sql, params, returns: 'rows' }) as T[]
+}
+
+export interface SqlDriver {
+  provider: Provider
+  /** Runs statements outside a transaction: reads. */
+  read<T>(steps: Sql<T>): Promise<T>
+  /** Runs statements in one write transaction; an exception rolls it back and is thrown on. */
+  write<T>(body: () => Sql<T>): Promise<T>
+  close(): Promise<void>
+}
+
+function drive<T>(steps: Sql<T>, perform: (op: SqlOp) => unknown): T {
+  let next = steps.next()
+  while (!next.done) {
+    let result: unknown
+    try {
+      result = perform(next.value)
+    } catch (error) {
+      next = steps.throw(error)
+      continue
+    }
+    next = steps.next(result)
+  }
+  return next.value
+}
+
+async function driveAsync<T>(steps: Sql<T>, perform: (op: SqlOp) => Promise<unknown>): Promise<T> {
+  let next = steps.next()
+  while (!next.done) {
+    let result: unknown
+    try {
+      result = await perform(next.value)
+    } catch (error) {
+      next = steps.throw(error)
+      continue
+    }
+    next = steps.next(result)
+  }
+  return next.value
+}
+
+// ─── SQLite ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Values as Prisma writes them on SQLite (better-sqlite3 binds neither booleans nor dates). */
+function sqliteParam(value: unknown) {
+  if (value === undefined) return null
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00')
+  return value
+}
+
+type Decoder = (value: unknown) => unknown
+// Columns are read back as Prisma reads them, by their declared type.
+const sqliteDecoders: Record<string, Decoder> = {
+  DATETIME: (v) => (v === null ? null : new Date(v as string)),
+  BOOLEAN: (v) => (v === null ? null : v !== 0),
+  JSONB: (v) => (v === null ? null : JSON.parse(v as string)),
+}
+
+type Prepared = { statement: Database.Statement; decoders: Array<[string, Decoder]> }
+const STATEMENT_CACHE_SIZE = 300
+const BUSY_GIVE_UP_MS = 10_000
+
+function sqliteDriver(file: string): SqlDriver {
+  const connection = new Database(file)
+  // No busy wait inside SQLite: that would block this process's event loop, and with it a Prisma transaction
+  // of this same process that holds the lock. BEGIN IMMEDIATE is retried with a timer instead.
+  connection.pragma('busy_timeout = 0')
+  const cache = new Map<string, Prepared>()
+
+  function prepared(sql: string): Prepared {
+    let entry = cache.get(sql)
+    if (!entry) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+      const statement = connection.prepare(sql)
+      const decoders = statement.reader
+        ? statement.columns().flatMap((c): Array<[string, Decoder]> => {
+            const decoder = c.type ? sqliteDecoders[c.type.toUpperCase()] : undefined
+            return decoder ? [[c.name, decoder]] : []
+          })
+        : []
+      entry = { statement, decoders }
+      cache.set(sql, entry)
+    }
+    return entry
+  }
+
+  function perform(op: SqlOp): unknown {
+    const { statement, decoders } = prepared(op.sql)
+    const params = op.params.map(sqliteParam)
+    if (op.returns === 'count') return statement.run(...params).changes
+    const rows = statement.all(...params) as Array<Record<string, unknown>>
+    if (decoders.length) for (const row of rows) for (const [name, decode] of decoders) row[name] = decode(row[name])
+    return rows
+  }
+
+  /** BEGIN IMMEDIATE, the statements and COMMIT in one synchronous step; false when the lock is taken. */
+  function tryWrite<T>(body: () => Sql<T>): { value: T } | false {
+    try {
+      connection.exec('BEGIN IMMEDIATE')
+    } catch (error) {
+      if (isBusy(error)) return false
+      throw error
+    }
+    try {
+      const value = drive(body(), perform)
+      connection.exec('COMMIT')
+      return { value }
+    } catch (error) {
+      if (connection.inTransaction) connection.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  return {
+    provider: 'sqlite',
+    read: async (steps) => drive(steps, perform),
+    async write(body) {
+      const started = Date.now()
+      for (let attempt = 0; ; attempt++) {
+        const written = tryWrite(body)
+        if (written) return written.value
+        if (Date.now() - started > BUSY_GIVE_UP_MS) throw new Error('SQLITE_BUSY: the write lock stayed taken')
+        // Another process (or a Prisma transaction of this one) holds the write lock for a moment.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, 1 + attempt)))
+      }
+    },
+    async close() {
+      connection.close()
+    },
+  }
+}
+
+function isBusy(error: unknown) {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')
+}
+
+// ─── PostgreSQL ────────────────────────────────────────────────────────────────────────────────────────────
+
+// Prisma keeps DateTime as timestamp(3) holding UTC wall time; pg would read it in the server's time zone.
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === pg.types.builtins.TIMESTAMP) return parseUtcTimestamp
+    if (oid === pg.types.builtins.INT8) return Number
+    return pg.types.getTypeParser(oid, format)
+  }) as typeof pg.types.getTypeParser,
+}
+
+function postgresDriver(url: string, poolSize: number): SqlDriver {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 })
+  // A dropped idle connection is replaced by the pool; without a listener it would crash the process.
+  pool.on('error', () => {})
+  const names = new Map<string, string>()
+  // Named statements are parsed and planned once per connection.
+  const nameOf = (sql: string) => {
+    let name = names.get(sql)
+    if (!name) names.set(sql, (name = `bijeen_${names.size}`))
+    return name
+  }
+  const perform = (client: pg.Pool | pg.PoolClient) => async (op: SqlOp) => {
+    const result = await client.query({
+      name: names.size < STATEMENT_CACHE_SIZE || names.has(op.sql) ? nameOf(op.sql) : undefined,
+      text: op.sql,
+      values: op.params.map((v) => (v === undefined ? null : v)),
+      types: pgTypes,
+    })
+    return op.returns === 'count' ? (result.rowCount ?? 0) : result.rows
+  }
+  return {
+    provider: 'postgresql',
+    read: (steps) => driveAsync(steps, perform(pool)),
+    async write(body) {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        const result = await driveAsync(body(), perform(client))
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true))
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+// ─── One driver per process ────────────────────────────────────────────────────────────────────────────────
+
+const globalForDriver = globalThis as unknown as { __bijeenSql?: SqlDriver; __bijeenSqlUrl?: string }
+
+export function sqlDriver(): SqlDriver {
+  const env = getEnv()
+  if (!globalForDriver.__bijeenSql || globalForDriver.__bijeenSqlUrl !== env.DATABASE_URL) {
+    void globalForDriver.__bijeenSql?.close()
+    globalForDriver.__bijeenSql =
+      providerOf(env.DATABASE_URL) === 'postgresql'
+        ? postgresDriver(env.DATABASE_URL, env.DATABASE_POOL_SIZE)
+        : sqliteDriver(env.DATABASE_URL.replace(/^file:/, ''))
+    globalForDriver.__bijeenSqlUrl = env.DATABASE_URL
+  }
+  return globalForDriver.__bijeenSql
+}
+
+export async function closeSqlDriver() {
+  await globalForDriver.__bijeenSql?.close()
+  globalForDriver.__bijeenSql = undefined
+  globalForDriver.__bijeenSqlUrl = undefined
+}
