@@ -152,8 +152,15 @@ function newCalendar(method: ICalCalendarMethod, productId = DEFAULT_PRODUCT_ID)
     method,
     // name stays null: a calendar-level zone name would make ical-generator write DTSTAMP as local time.
     // The generator alone adds a VTIMEZONE for every event's TZID.
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezone },
   })
+}
+
+// The package reads a file for every call; a zone's VTIMEZONE never changes while the process runs.
+const vtimezones = new Map<string, string | null>()
+function vtimezone(zone: string) {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone) ?? null)
+  return vtimezones.get(zone) ?? null
 }
 
 // ical-generator folds lines at 75 octets by calling `new TextEncoder().encode(char).length` for every
@@ -295,7 +302,7 @@ function checkZone(zone: string) {
   // Zones come from our own data, but TZID is written unescaped: only accept zones we can describe.
   let known = knownZones.get(zone)
   if (known === undefined) {
-    known = IANAZone.isValidZone(zone) && Boolean(getVtimezoneComponent(zone))
+    known = IANAZone.isValidZone(zone) && Boolean(vtimezone(zone))
     knownZones.set(zone, known)
   }
   if (!known) throw new Error(`Unknown time zone: ${zone}`)

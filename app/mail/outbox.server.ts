@@ -13,6 +13,16 @@ import { headerSafe } from './delivery'
 export type Language = 'nl' | 'en'
 export type Attachment = { filename: string; contentType: string; contentBase64: string; cid?: string }
 export type IcsPart = { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string }
+/**
+ * Parts the worker draws when it sends the mail (app/models/mail-parts.server.ts), so that the request that
+ * queues a mail does not wait for them: a QR code costs ~0.5 ms, a calendar file ~0.3 ms (ADR 009).
+ */
+export type MailParts = {
+  /** An inline PNG of this text as a QR code. */
+  qrCode?: { text: string; filename: string; cid: string }
+  /** The calendar invitation (METHOD:REQUEST) of the mail's event, with the recipient as the attendee. */
+  eventRequest?: boolean
+}
 
 export type PreparedMail = {
   kind: MailKind
@@ -24,6 +34,7 @@ export type PreparedMail = {
   text: string
   ics?: IcsPart
   attachments?: Attachment[]
+  parts?: MailParts
   /**
    * Set when the mail was filled in from a stored template (cachedMerge): the queue then keeps only the
    * template's id and the personal values, not the bodies (a confirmation's HTML is tens of kilobytes).
@@ -170,7 +181,7 @@ export function mergedMail(
   merge: PreparedMerge,
   to: { to: string; toName: string },
   values: Record<string, string>,
-  extras: { ics?: IcsPart; attachments?: Attachment[] } = {},
+  extras: { ics?: IcsPart; attachments?: Attachment[]; parts?: MailParts } = {},
 ): PreparedMail {
   return {
     kind: merge.kind,
@@ -217,6 +228,7 @@ const outboxColumns: ColumnSpec = {
   attachments: 'json',
   icsMethod: 'text',
   icsContent: 'text',
+  parts: 'json',
   status: { enum: 'OutboxStatus' },
   attempts: 'int',
   nextAttemptAt: 'time',
@@ -240,6 +252,7 @@ type OutboxRow = {
   text: string | null
   attachments?: Attachment[]
   ics?: IcsPart
+  parts?: MailParts
   mergeId?: string
   mergeValues?: Record<string, string>
 } & EnqueueMeta
@@ -257,8 +270,10 @@ function outboxRecords(rows: OutboxRow[]) {
     html: mail.html,
     text: mail.text,
     attachments: mail.attachments?.length ? mail.attachments : null,
-    icsMethod: mail.ics?.method ?? null,
+    // A REQUEST the worker draws is recorded as one now: cancellationRecipients looks for it.
+    icsMethod: mail.ics?.method ?? (mail.parts?.eventRequest ? 'REQUEST' : null),
     icsContent: mail.ics?.content ?? null,
+    parts: mail.parts ?? null,
     status: 'queued',
     attempts: 0,
     nextAttemptAt: now,

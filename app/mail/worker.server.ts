@@ -11,6 +11,7 @@ import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { fillMerge, onMailQueued, type Attachment } from './outbox.server'
 import { createTransport, type MailTransport, type OutgoingMail } from './transport.server'
+import { drawMailParts, type DrawnParts } from '~/models/mail-parts.server'
 
 export type WorkerOptions = {
   transport?: MailTransport
@@ -52,8 +53,13 @@ export async function claimMails(workerId: string, limit: number, leaseSeconds: 
 
 type MergeTemplate = Pick<MailMerge, 'subject' | 'html' | 'text' | 'fields'>
 
-export function toOutgoingMail(row: OutboxMessage, merge?: MergeTemplate | null): OutgoingMail {
+export function toOutgoingMail(
+  row: OutboxMessage,
+  merge?: MergeTemplate | null,
+  drawn: DrawnParts = { attachments: [] },
+): OutgoingMail {
   const attachments = (row.attachments as Attachment[] | null) ?? []
+  const ics = row.icsContent && row.icsMethod ? { method: row.icsMethod, content: row.icsContent } : drawn.ics
   const body = merge
     ? fillMerge(
         { ...merge, fields: merge.fields as Record<string, string> },
@@ -69,20 +75,22 @@ export function toOutgoingMail(row: OutboxMessage, merge?: MergeTemplate | null)
     messageId: row.messageId,
     date: row.createdAt,
     headers: { 'X-Bijeen-Kind': row.kind, 'Auto-Submitted': 'auto-generated' },
-    icalEvent:
-      row.icsContent && row.icsMethod
-        ? {
-            method: row.icsMethod,
-            content: row.icsContent,
-            filename: row.icsMethod === 'CANCEL' ? 'afzegging.ics' : 'uitnodiging.ics',
-          }
-        : undefined,
-    attachments: attachments.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.contentBase64, 'base64'),
-      cid: a.cid,
-    })),
+    icalEvent: ics
+      ? {
+          method: ics.method,
+          content: ics.content,
+          filename: ics.method === 'CANCEL' ? 'afzegging.ics' : 'uitnodiging.ics',
+        }
+      : undefined,
+    attachments: [
+      ...attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64, 'base64'),
+        cid: a.cid,
+      })),
+      ...drawn.attachments,
+    ],
   }
 }
 
@@ -235,7 +243,8 @@ export class MailWorker {
     try {
       const merge = row.mergeId ? this.merges.get(row.mergeId) : null
       if (row.mergeId && !merge) throw Object.assign(new Error('mail merge template not found'), { responseCode: 554 })
-      const { response } = await this.transport.send(toOutgoingMail(row, merge))
+      const drawn = await drawMailParts(row)
+      const { response } = await this.transport.send(toOutgoingMail(row, merge, drawn))
       this.sentBuffer.push({ id: row.id, response })
     } catch (error) {
       const failure = error as SendFailure

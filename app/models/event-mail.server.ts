@@ -16,7 +16,6 @@ import {
   type PreparedMerge,
 } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
-import { qrPng } from '~/utils/qr.server'
 import { appUrl, eventToCalendarItem, secretariat } from './calendar.server'
 import { audit } from './audit.server'
 import { registrantLinkExpiry } from './personal-link.server'
@@ -135,21 +134,16 @@ export async function prepareRegistrationConfirmed(input: {
     await eventMailBase(event, lang),
     registration.accessibility !== '',
   )
-  const ics = buildRequest({
-    item: eventToCalendarItem(event),
-    organizer: secretariat(),
-    attendee: { name: registration.name, email: registration.email },
-  })
-  const qr = qrPng(checkInPayload(registration.checkInCode), { scale: 6, margin: 2 })
   return mergedMail(
     template,
     { to: registration.email, toName: registration.name },
     { recipientName: registration.name, manageUrl: input.manageUrl, accessibility: registration.accessibility },
     {
-      ics: { method: 'REQUEST', content: ics },
-      attachments: [
-        { filename: 'aanmeldcode.png', contentType: 'image/png', contentBase64: qr.toString('base64'), cid: QR_CID },
-      ],
+      // Drawn by the mail worker: a registration in a rush does not wait for them.
+      parts: {
+        qrCode: { text: checkInPayload(registration.checkInCode), filename: 'aanmeldcode.png', cid: QR_CID },
+        eventRequest: true,
+      },
     },
   )
 }

@@ -2,10 +2,14 @@
 // as a mail rendered for that person, whatever their name or needs contain.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prepareMail } from '~/mail/outbox.server'
+import jsQR from 'jsqr'
+import sharp from 'sharp'
 import { eventSummary, prepareRegistrationConfirmed, programmeName, QR_CID } from '~/models/event-mail.server'
+import { drawMailParts } from '~/models/mail-parts.server'
 import { secretariat } from '~/models/calendar.server'
 import { db } from '~/utils/db.server'
 import { createEvent, createProgramme } from '../factories.ts'
+import { parseIcs } from '../support/ics.ts'
 
 let eventId: string
 beforeAll(async () => {
@@ -51,8 +55,10 @@ describe('confirmation mail from a template', () => {
         expect(merged.text).toBe(rendered.text)
         expect(merged.toName).toBe(rendered.toName)
         expect(merged.html).not.toContain('<script>')
-        expect(merged.ics?.method).toBe('REQUEST')
-        expect(merged.attachments?.[0]?.cid).toBe(QR_CID)
+        expect(merged.parts).toEqual({
+          qrCode: { text: 'bijeen-checkin:c0ffee', filename: 'aanmeldcode.png', cid: QR_CID },
+          eventRequest: true,
+        })
       }
     }
   })
@@ -65,5 +71,29 @@ describe('confirmation mail from a template', () => {
     const after = await prepareRegistrationConfirmed({ registration, event: moved, manageUrl: 'https://x.example/a' })
     expect(before.html).not.toContain('Nieuwspoort')
     expect(after.html).toContain('Nieuwspoort')
+  })
+})
+
+describe('parts drawn by the worker', () => {
+  test('the QR code decodes to the check-in code; the calendar invitation names the recipient', async () => {
+    const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
+    const registration = { ...people[1]!, email: 'zoe@example.org', language: 'nl' as const, checkInCode: 'c0ffee' }
+    const mail = await prepareRegistrationConfirmed({ registration, event, manageUrl: 'https://x.example/a' })
+    const drawn = await drawMailParts({ parts: mail.parts!, eventId, to: mail.to, toName: mail.toName })
+    expect(drawn.attachments).toHaveLength(1)
+    const qr = drawn.attachments[0]!
+    expect(qr).toMatchObject({ filename: 'aanmeldcode.png', contentType: 'image/png', cid: QR_CID })
+    const { data, info } = await sharp(qr.content).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+    expect(jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data).toBe('bijeen-checkin:c0ffee')
+    const ics = parseIcs(drawn.ics!.content)
+    expect(drawn.ics!.method).toBe('REQUEST')
+    expect(ics.method).toBe('REQUEST')
+    expect(ics.events[0]!.attendees).toEqual([expect.objectContaining({ value: 'mailto:zoe@example.org' })])
+    expect(ics.events[0]!.summary).toBe(event.title)
+
+    // An event deleted before the mail went out: the mail still goes, without an invitation.
+    const gone = await drawMailParts({ parts: mail.parts!, eventId: 'no-such-event', to: mail.to, toName: mail.toName })
+    expect(gone.ics).toBeUndefined()
+    expect(gone.attachments).toHaveLength(1)
   })
 })

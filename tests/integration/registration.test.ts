@@ -14,7 +14,7 @@ import {
   waitlistPosition,
   type RegisterResult,
 } from '~/models/registration.server'
-import { queuedMailBody } from '~/mail/outbox.server'
+import { queuedMailBody, type MailParts } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { createEvent, createOrganisation, createProgramme, type EventInput } from '../factories.ts'
 
@@ -65,9 +65,16 @@ describe('capacity under concurrency', () => {
     expect(mails.every((m) => m.html === null && m.mergeId !== null)).toBe(true)
     expect(new Set(mails.map((m) => m.mergeId)).size).toBe(2)
     for (const mail of mails.filter((m) => m.kind === 'registration-confirmed')) {
-      expect(mail.icsMethod).toBe('REQUEST')
-      expect(mail.icsContent).toContain('METHOD:REQUEST')
-      expect(mail.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', cid: 'qr@bijeen' })])
+      // The QR code and the calendar invitation are drawn by the worker when it sends the mail.
+      expect([mail.icsMethod, mail.icsContent]).toEqual(['REQUEST', null])
+      expect(mail.parts).toEqual({
+        qrCode: {
+          text: expect.stringMatching(/^bijeen-checkin:[0-9a-f]{32}$/),
+          filename: 'aanmeldcode.png',
+          cid: 'qr@bijeen',
+        },
+        eventRequest: true,
+      })
     }
     // The position in the waitlist mail is the one returned.
     const someone = results.find((r) => r.kind === 'waitlisted' && r.waitlistPosition === 42)!
@@ -140,7 +147,7 @@ describe('capacity under concurrency', () => {
         .map((id) => `registration:promoted:${id}`)
         .sort(),
     )
-    expect(mails.every((m) => m.icsMethod === 'REQUEST' && Array.isArray(m.attachments))).toBe(true)
+    expect(mails.every((m) => (m.parts as MailParts).eventRequest && (m.parts as MailParts).qrCode)).toBe(true)
     expect(await db.outboxMessage.count({ where: { eventId: event.id, kind: 'registration-cancelled' } })).toBe(5)
     expect(await Promise.all(waiting.slice(5).map(waitlistPosition))).toEqual([1, 2, 3])
 
