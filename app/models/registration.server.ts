@@ -4,16 +4,17 @@
 // How capacity holds under concurrency, on SQLite and PostgreSQL alike:
 // - Seats are claimed write-first with one conditional UPDATE on the counter row (`… WHERE confirmedCount <
 //   capacity`), never with a read-then-write. An organisation's quota is a second counter claimed the same way.
-// - Every transaction that changes who holds a seat writes the Event row first (seat claim, waitlist counter,
-//   or a no-op update in cancel). On PostgreSQL that row lock orders all seat changes of one event, so a read
-//   made after it is current and the lock order Event → OrganisationSeats → Registration cannot deadlock; on
-//   SQLite a write first takes the write lock at once (a read first fails with SQLITE_BUSY_SNAPSHOT when
-//   another process writes).
+// - Every transaction that changes who holds a seat of an existing registration writes the Event row first
+//   (seat claim, waitlist counter, or a no-op update in cancel). On PostgreSQL that row lock orders all seat
+//   changes of one event, so a read made after it is current, and the lock order Event → OrganisationSeats →
+//   Registration cannot deadlock. register() inserts its new row first and claims the seat last, so the Event
+//   row is locked for one round trip before the commit. Only a second registration with the same e-mail can wait
+//   on the new row (the unique key), and that one holds no Event lock yet: no deadlock either. On SQLite a transaction runs synchronously after BEGIN IMMEDIATE.
 // - One active registration per (event, e-mail) is the unique `activeKey`, inserted with ON CONFLICT DO NOTHING,
 //   so a double submit is detected without aborting the PostgreSQL transaction.
 // - The registration, its seat, its personal link and its mail are written in one short transaction. Mails are
 //   prepared before it from templates rendered once per event (mail merge); the waitlist position, known only
-//   inside, is filled in there.
+//   inside, is filled in there. The QR code and calendar invitation are drawn later by the mail worker.
 import { randomBytes } from 'node:crypto'
 import type { Event, Registration } from '~/generated/prisma/client'
 import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
@@ -188,6 +189,25 @@ function* transition(
   return changed === 1
 }
 
+/** A registration written as confirmed in this transaction that got no seat goes on the waitlist instead. */
+function* toWaitlist(id: string, waitlistSeq: number) {
+  yield* execute(
+    portableSql(
+      `UPDATE "Registration" SET "status" = 'waitlisted', "holdsSeat" = ?, "checkInCode" = NULL, "waitlistSeq" = ?
+        WHERE "id" = ?`,
+      ['boolean', 'integer'],
+    ),
+    false,
+    waitlistSeq,
+    id,
+  )
+}
+
+/** Takes back a mail queued earlier in this transaction. */
+function* dropQueuedMail(key: string) {
+  yield* execute(portableSql(`DELETE FROM "OutboxMessage" WHERE "idempotencyKey" = ?`), mailRow.key(key))
+}
+
 /** Ends an active registration (only if it still has the expected status); its e-mail address is free again. */
 function* deactivate(id: string, from: RegistrationStatus, to: 'cancelled' | 'rejected') {
   const now = dbTime(new Date())
@@ -316,8 +336,9 @@ async function registrationMails(event: Event, person: Person, manageToken: stri
 }
 
 function mailRow(mail: PreparedMail, key: string, eventId: string) {
-  return { ...mail, idempotencyKey: `registration:${key}`, eventId }
+  return { ...mail, idempotencyKey: mailRow.key(key), eventId }
 }
+mailRow.key = (key: string) => `registration:${key}`
 
 // ─── Register ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -385,15 +406,9 @@ export async function register(
 
   try {
     const outcome = await sql().write(function* () {
-      let status: RegistrationStatus = 'pending_approval'
-      let waitlistSeq: number | null = null
-      if (!event.requiresApproval) {
-        if ((yield* claimSeat(eventId, organisationId)) === 'seat') status = 'confirmed'
-        else {
-          status = 'waitlisted'
-          waitlistSeq = yield* nextWaitlistSeq(eventId)
-        }
-      }
+      // Written as confirmed (or pending), then the seat is claimed last: on PostgreSQL the Event row stays
+      // locked from the claim to the commit, so nothing else should happen in between when a seat is free.
+      const provisional: RegistrationStatus = event.requiresApproval ? 'pending_approval' : 'confirmed'
       const inserted = yield* insertRows(
         'Registration',
         registrationColumns,
@@ -413,11 +428,11 @@ export async function register(
             accessibility: person.accessibility,
             photoConsent: input.photoConsent ?? false,
             answers: input.answers ?? null,
-            status,
-            waitlistSeq,
+            status: provisional,
+            waitlistSeq: null,
             activeKey,
-            holdsSeat: status === 'confirmed',
-            checkInCode: status === 'confirmed' ? checkInCode : null,
+            holdsSeat: provisional === 'confirmed',
+            checkInCode: provisional === 'confirmed' ? checkInCode : null,
             flaggedForReview: input.flaggedForReview ?? false,
             createdAt: now,
             updatedAt: now,
@@ -425,9 +440,8 @@ export async function register(
         ],
         'activeKey',
       )
-      // Someone with this e-mail registered a moment ago: undo the seat claim with everything else.
+      // Someone with this e-mail registered a moment ago: undo everything.
       if (inserted.length !== 1) throw new Rollback('duplicate')
-      const position = waitlistSeq === null ? null : yield* positionOf(eventId, waitlistSeq)
       const manageLinkId = yield* addManageLink(id, event, manageToken)
       if (input.invitationId) {
         yield* execute(
@@ -440,14 +454,22 @@ export async function register(
           eventId,
         )
       }
-      const mail =
-        status === 'confirmed'
-          ? mailRow(confirmedMail!, `confirmed:${id}`, eventId)
-          : status === 'waitlisted'
-            ? mailRow(waitlistedMail!(position!), `waitlisted:${id}`, eventId)
-            : mailRow(pendingMail!, `awaiting-approval:${id}`, eventId)
-      yield* queueMails([mail])
-      return { status, position, manageLinkId }
+      if (provisional === 'pending_approval') {
+        yield* queueMails([mailRow(pendingMail!, `awaiting-approval:${id}`, eventId)])
+        return { status: provisional, position: null, manageLinkId }
+      }
+      const confirmedKey = `confirmed:${id}`
+      yield* queueMails([mailRow(confirmedMail!, confirmedKey, eventId)])
+      if ((yield* claimSeat(eventId, organisationId)) === 'seat') {
+        return { status: 'confirmed' as const, position: null, manageLinkId }
+      }
+      // No seat: on the waitlist, and the mail says so instead.
+      const waitlistSeq = yield* nextWaitlistSeq(eventId)
+      yield* toWaitlist(id, waitlistSeq)
+      yield* dropQueuedMail(confirmedKey)
+      const position = yield* positionOf(eventId, waitlistSeq)
+      yield* queueMails([mailRow(waitlistedMail!(position), `waitlisted:${id}`, eventId)])
+      return { status: 'waitlisted' as const, position, manageLinkId }
     })
     mailQueued()
     const manage = { registrationId: id, manageToken, manageLinkId: outcome.manageLinkId }
