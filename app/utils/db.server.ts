@@ -45,31 +45,36 @@ export function dbProvider(): Provider {
   return providerOf(getEnv().DATABASE_URL)
 }
 
-/** The shared client. A Proxy so that importing it does not open the database before the env is set. */
+/**
+ * The shared client. A Proxy so that importing it does not open the database before the env is set. On SQLite
+ * its interactive transactions are retried when the write lock cannot be had (see retryWhenLocked).
+ */
 export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const client = getDb() as unknown as Record<string | symbol, unknown>
+    if (property === '$transaction' && dbProvider() === 'sqlite') return sqliteTransaction(client as unknown as Db)
     const value = client[property]
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
   },
 })
 
-type TxClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
+function sqliteTransaction(client: Db): Db['$transaction'] {
+  return ((arg: unknown, options?: object) =>
+    typeof arg === 'function'
+      ? retryWhenLocked(() => client.$transaction(arg as Parameters<Db['$transaction']>[0], options))
+      : client.$transaction(arg as never, options as never)) as Db['$transaction']
+}
 
 /**
- * An interactive transaction that writes, retried when SQLite answers "database is locked". Each process has
- * one SQLite connection, and a query of another request can run on it between Prisma's BEGIN and the
- * transaction's first write; the transaction then holds a read snapshot, and when another process commits
- * first SQLite refuses the upgrade at once instead of waiting (seen with two web processes cancelling at the
- * same moment). Nothing was written, so running it again is safe. PostgreSQL waits for row locks instead.
+ * Runs an interactive transaction again when SQLite answers "database is locked". Prisma starts a transaction
+ * with a plain BEGIN, so after a read the transaction holds a snapshot; when another connection (another
+ * process, or this process's SQL driver, app/utils/sql-driver.server.ts) commits first, SQLite refuses the
+ * upgrade to a write at once instead of waiting. Nothing was written then, so running it again is safe.
  */
-export async function writeTransaction<T>(
-  run: (tx: TxClient) => Promise<T>,
-  options: { maxWait?: number; timeout?: number } = {},
-): Promise<T> {
+async function retryWhenLocked<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(run, options)
+      return await run()
     } catch (error) {
       if (attempt >= 8 || !isSqliteBusy(error)) throw error
       await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 20))
