@@ -9,7 +9,9 @@
 //   changes of one event, so a read made after it is current, and the lock order Event → OrganisationSeats →
 //   Registration cannot deadlock. register() inserts its new row first and claims the seat last, so the Event
 //   row is locked for one round trip before the commit. Only a second registration with the same e-mail can wait
-//   on the new row (the unique key), and that one holds no Event lock yet: no deadlock either. On SQLite a transaction runs synchronously after BEGIN IMMEDIATE.
+//   on the new row (the unique key), and that one holds no Event lock yet: no deadlock either.
+// - Transactions run on the SQL driver (app/utils/sql-driver.server.ts): on SQLite synchronously after BEGIN
+//   IMMEDIATE, so nothing else runs between the claim and the commit.
 // - One active registration per (event, e-mail) is the unique `activeKey`, inserted with ON CONFLICT DO NOTHING,
 //   so a double submit is detected without aborting the PostgreSQL transaction.
 // - The registration, its seat, its personal link and its mail are written in one short transaction. Mails are
