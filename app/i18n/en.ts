@@ -87,6 +87,7 @@ export const en: Dictionary = {
   },
   mailbox: {
     title: 'Mailbox',
+    mailTitle: 'Mail',
     intro: 'No SMTP server is configured. So every mail that bijeen sends ends up here, exactly as it would arrive.',
     smtpConfigured:
       'An SMTP server is configured: mail goes to the real recipients. This only shows what reached the mailbox before.',
@@ -144,6 +145,7 @@ export const en: Dictionary = {
   },
   batches: {
     title: 'Mailings',
+    batchTitle: 'Mailing',
     intro: 'Every mail sent to a group, with the progress per recipient.',
     empty: 'There are no mailings yet.',
     columns: { created: 'Started', kind: 'Kind', event: 'Meeting', progress: 'Progress' },
@@ -212,6 +214,7 @@ export const en: Dictionary = {
   eventAdmin: {
     newTitle: 'New meeting',
     editTitle: (title: string) => `Edit ${title}`,
+    editPageTitle: 'Edit meeting',
     new: 'New meeting',
     save: 'Save',
     create: 'Create meeting',
@@ -319,6 +322,7 @@ export const en: Dictionary = {
     },
     statusConfirm: {
       title: (action: string) => `${action}?`,
+      pageTitle: 'Change status',
       published: 'Once published, the meeting appears on the public page and in the programme’s calendar feed.',
       completed: 'Mark the meeting as completed once it has taken place. You can then write the report.',
       cancelled: (n: number) =>
@@ -343,11 +347,13 @@ export const en: Dictionary = {
   },
   agendaAdmin: {
     title: (event: string) => `Programme of ${event}`,
+    pageTitle: 'Programme',
     intro: 'Put the items in the order of the day. Add speakers per item.',
     add: 'Add item',
     addHeading: 'New item',
     edit: 'Edit',
     editTitle: (title: string) => `Edit ${title}`,
+    itemPageTitle: 'Programme item',
     save: 'Save item',
     delete: 'Delete',
     deleteLabel: (title: string) => `Delete ${title}`,
@@ -411,6 +417,7 @@ export const en: Dictionary = {
     new: 'New speaker',
     newTitle: 'New speaker',
     editTitle: (name: string) => `Edit ${name}`,
+    editPageTitle: 'Speaker',
     empty: 'There are no speakers yet.',
     save: 'Save speaker',
     saved: 'The speaker has been saved.',
@@ -459,6 +466,7 @@ export const en: Dictionary = {
     intro: 'A programme brings meetings together and has action lines.',
     new: 'New programme',
     editTitle: (name: string) => `Edit ${name}`,
+    editPageTitle: 'Programme',
     save: 'Save programme',
     saved: 'The programme has been saved.',
     created: 'The programme has been created.',

@@ -90,6 +90,7 @@ export const nl = {
   },
   mailbox: {
     title: 'Mailbox',
+    mailTitle: 'Mail',
     intro:
       'Er is geen SMTP-server ingesteld. Daarom komt elke e-mail die bijeen verstuurt hier terecht, precies zoals hij zou aankomen.',
     smtpConfigured:
@@ -148,6 +149,7 @@ export const nl = {
   },
   batches: {
     title: 'Verzendingen',
+    batchTitle: 'Verzending',
     intro: 'Elke verzending aan een groep, met de voortgang per ontvanger.',
     empty: 'Er zijn nog geen verzendingen.',
     columns: { created: 'Gestart', kind: 'Soort', event: 'Bijeenkomst', progress: 'Voortgang' },
@@ -223,6 +225,7 @@ export const nl = {
   eventAdmin: {
     newTitle: 'Nieuwe bijeenkomst',
     editTitle: (title: string) => `${title} bewerken`,
+    editPageTitle: 'Bijeenkomst bewerken',
     new: 'Nieuwe bijeenkomst',
     save: 'Opslaan',
     create: 'Bijeenkomst aanmaken',
@@ -330,6 +333,7 @@ export const nl = {
     },
     statusConfirm: {
       title: (action: string) => `${action}?`,
+      pageTitle: 'Status wijzigen',
       published:
         'Na publiceren is de bijeenkomst te zien op de publieke pagina en in de agenda-feed van het programma.',
       completed: 'Markeer de bijeenkomst als afgerond als hij heeft plaatsgevonden. Daarna kunt u het verslag maken.',
@@ -355,11 +359,13 @@ export const nl = {
   },
   agendaAdmin: {
     title: (event: string) => `Programma van ${event}`,
+    pageTitle: 'Programma',
     intro: 'Zet de onderdelen in de volgorde van de dag. Sprekers voegt u toe per onderdeel.',
     add: 'Onderdeel toevoegen',
     addHeading: 'Nieuw onderdeel',
     edit: 'Bewerken',
     editTitle: (title: string) => `${title} bewerken`,
+    itemPageTitle: 'Programmaonderdeel',
     save: 'Onderdeel opslaan',
     delete: 'Verwijderen',
     deleteLabel: (title: string) => `${title} verwijderen`,
@@ -423,6 +429,7 @@ export const nl = {
     new: 'Nieuwe spreker',
     newTitle: 'Nieuwe spreker',
     editTitle: (name: string) => `${name} bewerken`,
+    editPageTitle: 'Spreker',
     empty: 'Er zijn nog geen sprekers.',
     save: 'Spreker opslaan',
     saved: 'De spreker is opgeslagen.',
@@ -476,6 +483,7 @@ export const nl = {
     intro: 'Een programma bundelt bijeenkomsten en heeft actielijnen.',
     new: 'Nieuw programma',
     editTitle: (name: string) => `${name} bewerken`,
+    editPageTitle: 'Programma',
     save: 'Programma opslaan',
     saved: 'Het programma is opgeslagen.',
     created: 'Het programma is aangemaakt.',

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventPeriod } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { listDashboardEvents } from '~/models/event.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Beheer · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.shell.secretariat)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')

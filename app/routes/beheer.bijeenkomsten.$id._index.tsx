@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { formatEventPeriod, formatTime } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { getEventForSecretariat, transitions } from '~/models/event-admin.server'
 import { displayName } from '~/models/event.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.event.title ?? ''} · Beheer · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => `${data?.event.title ?? ''} · ${t.shell.secretariat}`)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')

@@ -3,14 +3,14 @@ import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/event-form'
 import { describeScheduleChanges, type ScheduleChange } from '~/domain/event-changes'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { ConcurrentChangeError } from '~/models/event-mail.server'
 import { eventFormDefaults, eventFormOptions, updateEventFromForm } from '~/models/event-admin.server'
 import { readEventForm } from '~/models/event-form.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Bijeenkomst bewerken · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.editPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -4,12 +4,12 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { Field } from '~/components/forms'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { copyAsNextEdition, copyFormDefaults } from '~/models/event-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Kopiëren als volgende editie · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.copyForm.title)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
 import { Field, SelectField } from '~/components/forms'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
   addParticipation,
@@ -19,7 +19,7 @@ import { handleAgendaItemForm } from '~/models/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Programmaonderdeel · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.agendaAdmin.itemPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -6,14 +6,14 @@ import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
 import { MoveButtons } from '~/components/move-buttons'
 import { formatTime } from '~/domain/format'
-import { dictionary, useLang, useT } from '~/i18n'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { deleteAgendaItem, getAgendaEditor, moveAgendaItem } from '~/models/agenda.server'
 import { handleAgendaItemForm } from '~/models/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Programma · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.agendaAdmin.pageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

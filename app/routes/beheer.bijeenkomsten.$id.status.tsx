@@ -3,11 +3,11 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { TextareaField } from '~/components/forms'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { statusChangePreview, transitionEvent } from '~/models/event-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Status wijzigen · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.statusConfirm.pageTitle)
 
 const target = z.enum(['published', 'completed', 'cancelled'])
 

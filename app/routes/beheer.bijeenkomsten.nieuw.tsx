@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/event-form'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createEventFromForm, eventFormOptions } from '~/models/event-admin.server'
 import { readEventForm } from '~/models/event-form.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuwe bijeenkomst · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.newTitle)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

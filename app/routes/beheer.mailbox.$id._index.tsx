@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatDateTime } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { getDevMail } from '~/models/mailbox.server'
 import { requireUserWithRole } from '~/utils/permissions.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.subject ?? 'Mail'} · Mailbox · bijeen` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => `${data?.subject ?? t.mailbox.mailTitle} · ${t.mailbox.title}`)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithRole(request, 'admin')

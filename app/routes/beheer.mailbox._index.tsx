@@ -3,14 +3,14 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { formatDateTime } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { getShellProgramme } from '~/models/programme.server'
 import { listDevMails, newRequestKey, outboxSummary, sendTestMail } from '~/models/mailbox.server'
 import { getEnv } from '~/utils/env.server'
 import { requireUserWithRole } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Mailbox · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.mailbox.title)
 
 // Mails hold personal links, so only administrators read the mailbox.
 export async function loader({ request }: LoaderFunctionArgs) {

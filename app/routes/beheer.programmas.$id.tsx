@@ -7,12 +7,12 @@ import { Field } from '~/components/forms'
 import { MoveButtons } from '~/components/move-buttons'
 import { ProgrammeForm } from '~/components/programme-form'
 import { actionLineSchema, programmeSchema } from '~/domain/programme-schema'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { getProgrammeForAdmin, moveActionLine, saveActionLine, updateProgramme } from '~/models/programme-admin.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Programma · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.programmesAdmin.editPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -6,12 +6,12 @@ import { z } from 'zod'
 import { MoveButtons } from '~/components/move-buttons'
 import { ProgrammeForm } from '~/components/programme-form'
 import { programmeSchema } from '~/domain/programme-schema'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createProgramme, listProgrammesForAdmin, moveProgramme } from '~/models/programme-admin.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Programma’s · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.programmesAdmin.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')

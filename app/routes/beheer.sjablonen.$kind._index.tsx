@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { previewKind, renderPreview } from '~/models/mail-templates.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject ?? ''} · bijeen` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => metaTitle(matches, () => data?.subject ?? '')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'read')

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useT } from '~/i18n'
+import { metaTitle, useT } from '~/i18n'
 import { listPreviewKinds } from '~/models/mail-templates.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'E-mailsjablonen · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.templates.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read')

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { SpeakerForm } from '~/components/speaker-form'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { displayName } from '~/models/event.server'
 import { handleSpeakerForm } from '~/models/speaker-form.server'
 import { getSpeaker, organisationChoices } from '~/models/speaker.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Spreker · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.speakersAdmin.editPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { SpeakerForm } from '~/components/speaker-form'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleSpeakerForm } from '~/models/speaker-form.server'
 import { organisationChoices } from '~/models/speaker.server'
 import { requirePermission } from '~/utils/permissions.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuwe spreker · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.speakersAdmin.newTitle)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'edit')

@@ -3,12 +3,12 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { z } from 'zod'
-import { kindLabel, useT } from '~/i18n'
+import { kindLabel, metaTitle, useT } from '~/i18n'
 import { resendAllFailed, resendFailed } from '~/mail/outbox.server'
 import { getBatch } from '~/models/batch.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Verzending · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.batches.batchTitle)
 
 const statusFilter = z.enum(['failed', 'retry', 'sending', 'queued', 'sent']).optional().catch(undefined)
 

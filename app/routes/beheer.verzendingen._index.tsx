@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { formatDateTime } from '~/domain/format'
-import { kindLabel, useLang, useT } from '~/i18n'
+import { kindLabel, metaTitle, useLang, useT } from '~/i18n'
 import { listBatches } from '~/models/batch.server'
 import { requirePermission } from '~/utils/permissions.server'
 
-export const meta: MetaFunction = () => [{ title: 'Verzendingen · bijeen' }]
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.batches.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read')

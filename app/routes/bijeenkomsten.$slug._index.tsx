@@ -3,16 +3,19 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Paragraphs } from '~/components/paragraphs'
 import { formatEventPeriod, formatTime } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { getPublicEvent } from '~/models/event.server'
 import { publicFormWindow } from '~/models/registration-form.server'
 import { getEnv } from '~/utils/env.server'
 import { getSessionUser } from '~/utils/session.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.event.title} · ${data.event.programme.name}` },
+        ...metaTitle(matches, (t) => {
+          const { name, nameEn } = data.event.programme
+          return `${data.event.title} · ${t.meta.lang === 'en' && nameEn ? nameEn : name}`
+        }),
         { name: 'description', content: data.event.subtitle || data.event.title },
       ]
     : []

@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Field } from '~/components/forms'
-import { dictionary, useT } from '~/i18n'
+import { dictionary, metaTitle, useT } from '~/i18n'
 import type { Dictionary } from '~/i18n/nl'
 import { getLang } from '~/i18n/lang.server'
 import { signIn } from '~/models/auth.server'
@@ -24,10 +24,7 @@ function loginSchema(t: Dictionary) {
   })
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const lang = (matches[0]?.data as { lang?: 'nl' | 'en' } | undefined)?.lang ?? 'nl'
-  return [{ title: dictionary(lang).login.title }]
-}
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.login.title)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)

@@ -3,11 +3,16 @@ import { data } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Paragraphs } from '~/components/paragraphs'
 import { formatEventPeriod } from '~/domain/format'
-import { useLang, useT } from '~/i18n'
+import { metaTitle, useLang, useT } from '~/i18n'
 import { getPublicProgramme } from '~/models/programme.server'
 import { getEnv } from '~/utils/env.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.programme.name }] : [])
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? metaTitle(matches, (t) =>
+        t.meta.lang === 'en' && data.programme.nameEn ? data.programme.nameEn : data.programme.name,
+      )
+    : []
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 

@@ -1,9 +1,14 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { metaTitle } from '~/i18n'
 import { en } from '~/i18n/en'
 import { nl } from '~/i18n/nl'
+import { meta as dashboardMeta } from '~/routes/beheer._index'
+import { meta as eventAdminMeta } from '~/routes/beheer.bijeenkomsten.$id._index'
 import { meta as contactsMeta } from '~/routes/beheer.contacten._index'
 import { meta as invitationsMeta } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen._index'
+import { meta as programmeMeta } from '~/routes/programmas.$slug._index'
 
 function shape(value: unknown, prefix = ''): string[] {
   if (typeof value === 'function') return [`${prefix}()`]
@@ -54,5 +59,32 @@ describe('page titles', () => {
     const data = { event: { title: 'Voorjaarsoverleg' } }
     expect(invitationsMeta(args('en', data))).toEqual([{ title: 'Invitations: Voorjaarsoverleg · bijeen' }])
     expect(invitationsMeta(args('nl', data))).toEqual([{ title: 'Uitnodigingen: Voorjaarsoverleg · bijeen' }])
+    expect(dashboardMeta(args('en'))).toEqual([{ title: 'Secretariat · bijeen' }])
+    expect(dashboardMeta(args('nl'))).toEqual([{ title: 'Beheer · bijeen' }])
+    expect(eventAdminMeta(args('en', data))).toEqual([{ title: 'Voorjaarsoverleg · Secretariat · bijeen' }])
+    const programme = { programme: { name: 'Veilig thuis', nameEn: 'Safe at home' } }
+    expect(programmeMeta(args('en', programme))).toEqual([{ title: 'Safe at home · bijeen' }])
+    expect(programmeMeta(args('nl', programme))).toEqual([{ title: 'Veilig thuis · bijeen' }])
+  })
+
+  // A title written into `meta` stays Dutch on an English page. Every route's `meta` goes through metaTitle, which
+  // takes the text from the dictionary of the page's language; only loader data may be put in as it is.
+  test('no route writes its title into meta itself', () => {
+    const dir = path.resolve(import.meta.dirname, '../../app/routes')
+    const metas = fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.tsx'))
+      .flatMap((file) => {
+        const source = fs.readFileSync(path.join(dir, file), 'utf8')
+        const start = source.indexOf('export const meta')
+        if (start === -1) return []
+        const end = source.indexOf('\n\n', start)
+        return [{ file, meta: source.slice(start, end === -1 ? undefined : end) }]
+      })
+    expect(metas.length).toBeGreaterThan(40)
+    const wrong = metas
+      .filter(({ meta }) => !meta.includes('metaTitle(matches') || /\btitle\s*:/.test(meta))
+      .map(({ file }) => file)
+    expect(wrong).toEqual([])
   })
 })
