@@ -9,7 +9,9 @@
 //   changes of one event, so a read made after it is current, and the lock order Event → OrganisationSeats →
 //   Registration cannot deadlock. register() inserts its new row first and claims the seat last, so the Event
 //   row is locked for one round trip before the commit. Only a second registration with the same e-mail can wait
-//   on the new row (the unique key), and that one holds no Event lock yet: no deadlock either.
+//   on the new row (the unique key), and that one holds no Event lock yet. The insert also locks the rows it
+//   refers to against key changes; the invitee's row of a colleague (registeredById) is changed under the
+//   Event lock by cancel, promote and approve, so a colleague's registration locks the Event row first.
 // - Transactions run on the SQL driver (app/utils/sql-driver.server.ts): on SQLite synchronously after BEGIN
 //   IMMEDIATE, so nothing else runs between the claim and the commit.
 // - One active registration per (event, e-mail) is the unique `activeKey`, inserted with ON CONFLICT DO NOTHING,
@@ -411,6 +413,9 @@ export async function register(
       // Written as confirmed (or pending), then the seat is claimed last: on PostgreSQL the Event row stays
       // locked from the claim to the commit, so nothing else should happen in between when a seat is free.
       const provisional: RegistrationStatus = event.requiresApproval ? 'pending_approval' : 'confirmed'
+      // A colleague's row refers to the invitee's (registeredById), and inserting it locks that row against
+      // key changes; cancel, promote and approve change it after locking the event row. Lock the event first.
+      if (input.registeredById) yield* lockEvent(eventId)
       const inserted = yield* insertRows(
         'Registration',
         registrationColumns,
@@ -465,10 +470,10 @@ export async function register(
       if ((yield* claimSeat(eventId, organisationId)) === 'seat') {
         return { status: 'confirmed' as const, position: null, manageLinkId }
       }
-      // No seat: on the waitlist, and the mail says so instead.
+      // No seat: on the waitlist, and the mail says so instead. The waitlist counter locks the event row.
+      yield* dropQueuedMail(confirmedKey)
       const waitlistSeq = yield* nextWaitlistSeq(eventId)
       yield* toWaitlist(id, waitlistSeq)
-      yield* dropQueuedMail(confirmedKey)
       const position = yield* positionOf(eventId, waitlistSeq)
       yield* queueMails([mailRow(waitlistedMail!(position), `waitlisted:${id}`, eventId)])
       return { status: 'waitlisted' as const, position, manageLinkId }
@@ -492,35 +497,47 @@ export async function register(
 
 type PromoteOutcome = 'promoted' | 'event-full' | 'organisation-full' | 'gone'
 
-/** Promotes one waitlisted registration if a seat (and a seat of its organisation's quota) is free. */
-async function promoteOne(event: Event, registration: Registration): Promise<PromoteOutcome> {
+type Promotion = { registration: Registration; manageToken: string; checkInCode: string; mail: PreparedMail }
+
+/** What promoting this person needs outside the transaction: a new link and check-in code, and the mail. */
+async function preparePromotion(event: Event, registration: Registration): Promise<Promotion> {
   const manageToken = randomToken()
   const checkInCode = newCheckInCode()
   const mail = await (await registrationMails(event, registration, manageToken, checkInCode)).promoted()
-  try {
-    const outcome = await sql().write(function* () {
-      const seat = yield* claimSeat(event.id, registration.organisationId)
-      if (seat !== 'seat') return seat
-      const claimed = yield* transition(registration.id, 'waitlisted', {
-        status: 'confirmed',
-        holdsSeat: true,
-        checkInCode,
-        waitlistSeq: null,
-      })
-      // Another promoter (or a cancellation) got there first: give the seat back.
-      if (!claimed) throw new Rollback('gone')
-      // Only the hash of the first link is stored, so the confirmation carries a new one.
-      yield* addManageLink(registration.id, event, manageToken)
-      yield* queueMails([mailRow(mail, `promoted:${registration.id}`, event.id)])
-      return 'promoted' as const
-    })
-    mailQueued()
-    return outcome
-  } catch (error) {
-    if (error instanceof Rollback) return 'gone'
-    throw error
-  }
+  return { registration, manageToken, checkInCode, mail }
 }
+
+/** Gives a waitlisted person a seat (and a seat of their organisation's quota) if one is free. */
+function* promote(event: Event, { registration, manageToken, checkInCode, mail }: Promotion): Sql<PromoteOutcome> {
+  const seat = yield* claimSeat(event.id, registration.organisationId)
+  if (seat !== 'seat') return seat
+  const claimed = yield* transition(registration.id, 'waitlisted', {
+    status: 'confirmed',
+    holdsSeat: true,
+    checkInCode,
+    waitlistSeq: null,
+  })
+  if (!claimed) {
+    // Another promoter (or a cancellation) got there first: give the seat back.
+    yield* releaseSeat(event.id, registration.organisationId)
+    return 'gone'
+  }
+  // Only the hash of the first link is stored, so the confirmation carries a new one.
+  yield* addManageLink(registration.id, event, manageToken)
+  yield* queueMails([mailRow(mail, `promoted:${registration.id}`, event.id)])
+  return 'promoted'
+}
+
+/** Promotes one waitlisted registration if a seat (and a seat of its organisation's quota) is free. */
+async function promoteOne(event: Event, registration: Registration): Promise<PromoteOutcome> {
+  const promotion = await preparePromotion(event, registration)
+  const outcome = await sql().write(() => promote(event, promotion))
+  if (outcome === 'promoted') mailQueued()
+  return outcome
+}
+
+const firstInLine = (eventId: string) =>
+  db.registration.findFirst({ where: { eventId, status: 'waitlisted' }, orderBy: { waitlistSeq: 'asc' } })
 
 /**
  * Fills free seats from the waitlist, in waitlist order, until the event is full or nobody can be promoted.
@@ -592,6 +609,10 @@ export async function cancelRegistration(
   const { event } = registration
   const { base, ...to } = await registrantMail(registration, event)
   const mail = await prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by } })
+  // The seat goes straight to the first in line, in the same transaction, so that no new registration can
+  // claim it in between. Their mail is prepared here; who is first is checked again inside.
+  const next = registration.holdsSeat ? await firstInLine(event.id) : null
+  const handOver = next ? await preparePromotion(event, next) : null
   const freed = await sql().write(function* () {
     yield* lockEvent(event.id)
     // Read after the lock: every seat change of this event takes it first, so this is current.
@@ -601,14 +622,17 @@ export async function cancelRegistration(
     )
     if (!current || !ACTIVE.includes(current.status)) return null
     if (!(yield* deactivate(registrationId, current.status, 'cancelled'))) return null
-    if (current.holdsSeat) yield* releaseSeat(event.id, current.organisationId)
     yield* queueMails([mailRow(mail, `cancelled:${registrationId}`, event.id)])
-    return { heldSeat: current.holdsSeat }
+    if (!current.holdsSeat) return { heldSeat: false, handedTo: null }
+    yield* releaseSeat(event.id, current.organisationId)
+    const handedTo = handOver && (yield* promote(event, handOver)) === 'promoted' ? handOver.registration.id : null
+    return { heldSeat: true, handedTo }
   })
   if (!freed) return { kind: 'not-active' }
   mailQueued()
+  // Anyone else a seat can go to (the first in line may have been passed over for their organisation's quota).
   const promoted = freed.heldSeat ? await promoteWaitlisted(event.id) : []
-  return { kind: 'cancelled', promoted }
+  return { kind: 'cancelled', promoted: freed.handedTo ? [freed.handedTo, ...promoted] : promoted }
 }
 
 // ─── Approval ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -163,6 +163,56 @@ describe('capacity under concurrency', () => {
   })
 })
 
+describe('colleagues registered while the invitee changes', () => {
+  // A colleague's row refers to the invitee's; cancel and promotion change the invitee's row under the event's
+  // lock. Found by review: with the seat claimed last, PostgreSQL answered these with "deadlock detected".
+  test('colleagues registering while the invitee cancels: all go through, seats and quota add up', async () => {
+    const event = await newEvent({ capacity: 500 })
+    const organisation = await createOrganisation(db, { seatQuota: 400 })
+    for (let round = 0; round < 15; round++) {
+      const invitee = await register(event.id, person(7000 + round, { organisationId: organisation.id }))
+      if (invitee.kind !== 'confirmed') throw new Error(`invitee ${invitee.kind}`)
+      const outcomes = await Promise.allSettled([
+        ...[0, 1, 2].map((i) =>
+          register(
+            event.id,
+            person(8000 + round * 10 + i, { organisationId: organisation.id, registeredById: invitee.registrationId }),
+          ),
+        ),
+        cancelRegistration(invitee.registrationId, 'self'),
+      ])
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
+    }
+    expect(await counts(event.id)).toEqual({ confirmed: 45, cancelled: 15 })
+    const seats = await db.organisationSeats.findUniqueOrThrow({
+      where: { eventId_organisationId: { eventId: event.id, organisationId: organisation.id } },
+    })
+    expect(seats.confirmedCount).toBe(45)
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).confirmedCount).toBe(45)
+  })
+
+  test('colleagues registering while the waitlisted invitee is promoted: all go through', async () => {
+    for (let round = 0; round < 10; round++) {
+      const event = await newEvent({ capacity: 1 })
+      const first = await register(event.id, person(9000 + round * 10))
+      const invitee = await register(event.id, person(9001 + round * 10))
+      if (first.kind !== 'confirmed' || invitee.kind !== 'waitlisted') throw new Error('set-up')
+      const outcomes = await Promise.allSettled([
+        ...[2, 3, 4].map((i) =>
+          register(event.id, person(9000 + round * 10 + i, { registeredById: invitee.registrationId })),
+        ),
+        // Frees the seat: the invitee is promoted (their row changes under the event's lock).
+        cancelRegistration(first.registrationId, 'self'),
+      ])
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
+      expect((await db.registration.findUniqueOrThrow({ where: { id: invitee.registrationId } })).status).toBe(
+        'confirmed',
+      )
+      expect(await counts(event.id)).toEqual({ confirmed: 1, cancelled: 1, waitlisted: 3 })
+    }
+  })
+})
+
 describe('one active registration per e-mail', () => {
   test('the same address in another case is a duplicate', async () => {
     const event = await newEvent()
