@@ -24,9 +24,10 @@ export async function drawMailParts(
     drawn.attachments.push({ filename, contentType: 'image/png', content: qrPng(text, { scale: 6, margin: 2 }), cid })
   }
   if (parts.eventRequest && row.eventId) {
-    // A deleted event has no invitation to send; the rest of the mail still goes.
+    // A deleted or cancelled event has no invitation to send (a cancelled one sends its CANCEL with the
+    // cancellation mail); the rest of the mail still goes.
     const event = await db.event.findUnique({ where: { id: row.eventId } })
-    if (event) {
+    if (event && event.status !== 'cancelled') {
       const attendee = { name: row.toName, email: row.to }
       const content = buildRequest({ item: eventToCalendarItem(event), organizer: secretariat(), attendee })
       drawn.ics = { method: 'REQUEST', content }

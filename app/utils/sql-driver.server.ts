@@ -36,6 +36,8 @@ export interface SqlDriver {
   close(): Promise<void>
 }
 
+// A failed statement ends the transaction: it is not thrown into the body, which therefore cannot catch it and
+// carry on (PostgreSQL aborts the transaction at the first error, SQLite would go on; both must behave alike).
 function drive<T>(steps: Sql<T>, perform: (op: SqlOp) => unknown): T {
   let next = steps.next()
   while (!next.done) {
@@ -43,8 +45,8 @@ function drive<T>(steps: Sql<T>, perform: (op: SqlOp) => unknown): T {
     try {
       result = perform(next.value)
     } catch (error) {
-      next = steps.throw(error)
-      continue
+      steps.return(undefined as T)
+      throw error
     }
     next = steps.next(result)
   }
@@ -58,8 +60,8 @@ async function driveAsync<T>(steps: Sql<T>, perform: (op: SqlOp) => Promise<unkn
     try {
       result = await perform(next.value)
     } catch (error) {
-      next = steps.throw(error)
-      continue
+      steps.return(undefined as T)
+      throw error
     }
     next = steps.next(result)
   }
@@ -77,23 +79,57 @@ function sqliteParam(value: unknown) {
 }
 
 type Decoder = (value: unknown) => unknown
+
+// Date text as Prisma reads it: without a zone it is UTC ("2026-12-04 10:00:00" is 10:00Z, not local time).
+const timeOfDay = /\d{2}:\d{2}:\d{2}(?:\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?$/
+function isoDateTime(text: string) {
+  const match = timeOfDay.exec(text)
+  if (!match) return `${text}T00:00:00Z`
+  const [time, zone, zoneMinutes] = match
+  let iso = text
+  if (zone !== undefined && zone !== 'Z' && zoneMinutes === undefined) iso = `${text}:00`
+  else if (zone === undefined) iso = `${text}Z`
+  if (time.length === text.length) return `1970-01-01T${iso}`
+  const separator = match.index - 1
+  return iso[separator] === ' ' ? `${iso.slice(0, separator)}T${iso.slice(separator + 1)}` : iso
+}
+
 // Columns are read back as Prisma reads them, by their declared type.
 const sqliteDecoders: Record<string, Decoder> = {
-  DATETIME: (v) => (v === null ? null : new Date(v as string)),
+  DATETIME: (v) => (v === null ? null : new Date(typeof v === 'string' ? isoDateTime(v) : (v as number))),
   BOOLEAN: (v) => (v === null ? null : v !== 0),
   JSONB: (v) => (v === null ? null : JSON.parse(v as string)),
 }
 
 type Prepared = { statement: Database.Statement; decoders: Array<[string, Decoder]> }
 const STATEMENT_CACHE_SIZE = 300
-const BUSY_GIVE_UP_MS = 10_000
+// As long as a Prisma transaction waits for a connection (its maxWait): a contact import holds the lock a while.
+const BUSY_GIVE_UP_MS = 30_000
 
 function sqliteDriver(file: string): SqlDriver {
-  const connection = new Database(file)
-  // No busy wait inside SQLite: that would block this process's event loop, and with it a Prisma transaction
-  // of this same process that holds the lock. BEGIN IMMEDIATE is retried with a timer instead.
-  connection.pragma('busy_timeout = 0')
+  let connection = open()
   const cache = new Map<string, Prepared>()
+
+  function open() {
+    const opened = new Database(file)
+    // No busy wait inside SQLite: that would block this process's event loop, and with it a Prisma transaction
+    // of this same process that holds the lock. BEGIN IMMEDIATE is retried with a timer instead.
+    opened.pragma('busy_timeout = 0')
+    return opened
+  }
+
+  function rollback() {
+    try {
+      connection.exec('ROLLBACK')
+    } catch {
+      // A connection stuck inside a transaction would refuse every later BEGIN: start afresh.
+      if (connection.inTransaction) {
+        connection.close()
+        cache.clear()
+        connection = open()
+      }
+    }
+  }
 
   function prepared(sql: string): Prepared {
     let entry = cache.get(sql)
@@ -134,7 +170,7 @@ function sqliteDriver(file: string): SqlDriver {
       connection.exec('COMMIT')
       return { value }
     } catch (error) {
-      if (connection.inTransaction) connection.exec('ROLLBACK')
+      if (connection.inTransaction) rollback()
       throw error
     }
   }
@@ -174,6 +210,15 @@ const pgTypes = {
   }) as typeof pg.types.getTypeParser,
 }
 
+// Prisma writes DateTime as timestamp(3) in UTC wall time; pg would send a Date in the server's time zone.
+const pgParam = (value: unknown) =>
+  value === undefined ? null : value instanceof Date ? value.toISOString().replace('T', ' ').replace('Z', '') : value
+// A deadlock or serialization failure aborts a transaction that may simply run again: a body only yields
+// statements, so running it again repeats nothing else.
+const PG_RETRYABLE = new Set(['40P01', '40001'])
+const isRetryable = (error: unknown) =>
+  error instanceof Error && 'code' in error && PG_RETRYABLE.has(String(error.code))
+
 function postgresDriver(url: string, poolSize: number): SqlDriver {
   // Registrations of one event all update its row; more transactions at once than this machine can run only
   // add waiters on that lock. Measured on 2 cores with two web processes: 10 connections each doubled
@@ -193,27 +238,39 @@ function postgresDriver(url: string, poolSize: number): SqlDriver {
     const result = await client.query({
       name: names.size < STATEMENT_CACHE_SIZE || names.has(op.sql) ? nameOf(op.sql) : undefined,
       text: op.sql,
-      values: op.params.map((v) => (v === undefined ? null : v)),
+      values: op.params.map(pgParam),
       types: pgTypes,
     })
     return op.returns === 'count' ? (result.rowCount ?? 0) : result.rows
+  }
+  async function transaction<T>(body: () => Sql<T>): Promise<T> {
+    const client = await pool.connect()
+    let broken = false
+    try {
+      await client.query('BEGIN')
+      const result = await driveAsync(body(), perform(client))
+      const committed = await client.query('COMMIT')
+      // COMMIT of an aborted transaction rolls back without an error.
+      if (committed.command === 'ROLLBACK') throw new Error('the transaction was rolled back')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true))
+      throw error
+    } finally {
+      client.release(broken)
+    }
   }
   return {
     provider: 'postgresql',
     read: (steps) => driveAsync(steps, perform(pool)),
     async write(body) {
-      const client = await pool.connect()
-      let broken = false
-      try {
-        await client.query('BEGIN')
-        const result = await driveAsync(body(), perform(client))
-        await client.query('COMMIT')
-        return result
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => (broken = true))
-        throw error
-      } finally {
-        client.release(broken)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await transaction(body)
+        } catch (error) {
+          if (attempt >= 5 || !isRetryable(error)) throw error
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt))
+        }
       }
     },
     close: () => pool.end(),

@@ -91,7 +91,12 @@ describe('parts drawn by the worker', () => {
     expect(ics.events[0]!.attendees).toEqual([expect.objectContaining({ value: 'mailto:zoe@example.org' })])
     expect(ics.events[0]!.summary).toBe(event.title)
 
-    // An event deleted before the mail went out: the mail still goes, without an invitation.
+    // An event cancelled or deleted before the mail went out: the mail still goes, without an invitation.
+    await db.event.update({ where: { id: eventId }, data: { status: 'cancelled' } })
+    const cancelled = await drawMailParts({ parts: mail.parts!, eventId, to: mail.to, toName: mail.toName })
+    expect(cancelled.ics).toBeUndefined()
+    expect(cancelled.attachments).toHaveLength(1)
+    await db.event.update({ where: { id: eventId }, data: { status: event.status } })
     const gone = await drawMailParts({ parts: mail.parts!, eventId: 'no-such-event', to: mail.to, toName: mail.toName })
     expect(gone.ics).toBeUndefined()
     expect(gone.attachments).toHaveLength(1)

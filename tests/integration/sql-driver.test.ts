@@ -96,4 +96,51 @@ describe('SQL driver', () => {
     expect(after.title).toBe(`${event.title} (gewijzigd)`)
     expect(after.confirmedCount).toBe(1)
   })
+
+  test('a body cannot catch a failed statement and commit the rest (both databases stop alike)', async () => {
+    const event = await newEvent()
+    await expect(
+      sqlDriver().write(function* () {
+        yield* execute(portableSql(`UPDATE "Event" SET "confirmedCount" = 3 WHERE "id" = ?`), event.id)
+        try {
+          yield* execute(portableSql(`UPDATE "NoSuchTable" SET "x" = 1`))
+        } catch {
+          // On PostgreSQL the transaction is aborted here; carrying on must not look like success.
+        }
+        return 'ok'
+      }),
+    ).rejects.toThrow()
+    expect(await sqlDriver().read(countOf(event.id))).toEqual([{ confirmedCount: 0 }])
+  })
+
+  test('dates are UTC whatever the server’s time zone: written as Date, read from text without a zone', async () => {
+    const event = await newEvent()
+    const zone = process.env.TZ
+    process.env.TZ = 'Europe/Amsterdam'
+    try {
+      const at = new Date('2026-12-04T10:00:00.000Z')
+      await sqlDriver().write(() =>
+        execute(
+          portableSql(`UPDATE "Event" SET "registrationClosesAt" = ? WHERE "id" = ?`, ['timestamp(3)']),
+          at,
+          event.id,
+        ),
+      )
+      expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationClosesAt).toEqual(at)
+      expect((await sqlDriver().read(selectEvent({ id: event.id })))!.registrationClosesAt).toEqual(at)
+      if (sqlDriver().provider === 'sqlite') {
+        // SQLite's own CURRENT_TIMESTAMP format; Prisma reads it as UTC.
+        await db.$executeRawUnsafe(
+          `UPDATE "Event" SET "registrationClosesAt" = '2026-12-04 10:00:00' WHERE "id" = ?`,
+          event.id,
+        )
+        const viaPrisma = (await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationClosesAt
+        expect(viaPrisma).toEqual(at)
+        expect((await sqlDriver().read(selectEvent({ id: event.id })))!.registrationClosesAt).toEqual(at)
+      }
+    } finally {
+      process.env.TZ = zone
+      if (zone === undefined) delete process.env.TZ
+    }
+  })
 })
