@@ -3,9 +3,9 @@
 // A check-in is one conditional UPDATE (`… WHERE checkedInAt IS NULL AND status = 'confirmed'`), never a
 // read-then-write: when two hosts scan the same person at once, exactly one update matches, and the other host
 // is told when that person arrived. Only confirmed registrations of the event at hand check in.
+import { compareNames, matchesSearch } from '~/domain/search'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
-import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
 import { checkInPayload } from './event-mail.server'
 
@@ -187,30 +187,19 @@ export async function getAttendee(eventId: string, registrationId: string, sensi
 const SEARCH_LIMIT = 20
 
 /**
- * Registrations of the event whose name, e-mail or organisation contains the query, case-insensitively on
- * both databases (SQLite's LIKE and PostgreSQL's ILIKE differ, so both sides are lowercased here). Cancelled
- * and rejected ones are left out: they are not expected at the door.
+ * Registrations of the event whose name, e-mail or organisation contains the query, ignoring case and accents
+ * (app/domain/search.ts), sorted by name. Cancelled and rejected ones are left out: they are not expected at the
+ * door. An event has at most some thousands of people, so they are matched here rather than in SQL.
  */
 export async function searchAttendees(eventId: string, query: string, sensitive: boolean) {
-  const needle = `%${query
-    .trim()
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    portableSql(
-      `SELECT r."id" FROM "Registration" r
-         LEFT JOIN "Organisation" o ON o."id" = r."organisationId"
-        WHERE r."eventId" = ? AND r."status" IN ('confirmed', 'waitlisted', 'pending_approval')
-          AND (LOWER(r."name") LIKE ? ESCAPE '\\' OR LOWER(r."email") LIKE ? ESCAPE '\\'
-               OR LOWER(r."organisationName") LIKE ? ESCAPE '\\' OR LOWER(COALESCE(o."name", '')) LIKE ? ESCAPE '\\')
-        ORDER BY LOWER(r."name") LIMIT ${SEARCH_LIMIT}`,
-    ),
-    eventId,
-    needle,
-    needle,
-    needle,
-    needle,
-  )
+  const candidates = await db.registration.findMany({
+    where: { eventId, status: { in: ['confirmed', 'waitlisted', 'pending_approval'] } },
+    select: { id: true, name: true, email: true, organisationName: true, organisation: { select: { name: true } } },
+  })
+  const ids = candidates
+    .filter((r) => matchesSearch(query, [r.name, r.email, r.organisationName, r.organisation?.name]))
+    .sort((a, b) => compareNames(a.name, b.name))
+    .slice(0, SEARCH_LIMIT)
   if (!ids.length) return []
   const rows = await db.registration.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: attendeeSelect })
   const order = new Map(ids.map((r, i) => [r.id, i]))

@@ -6,8 +6,9 @@ import { DateTime } from 'luxon'
 import type { Prisma } from '~/generated/prisma/client'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import { STATUSES, type RegistrationAction, type RegistrationFilter } from '~/domain/registration-admin'
+import { matchesSearch } from '~/domain/search'
 import type { Dictionary } from '~/i18n/nl'
-import { db, dbProvider } from '~/utils/db.server'
+import { db } from '~/utils/db.server'
 import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
@@ -15,18 +16,18 @@ import { approveRegistration, cancelRegistration, promoteFromWaitlist, rejectReg
 
 export const PAGE_SIZE = 100
 
-function containsText(q: string): Prisma.StringFilter {
-  // SQLite's LIKE ignores case already; PostgreSQL needs to be told. The SQLite client's types lack `mode`.
-  return (dbProvider() === 'postgresql' ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter
-}
-
-function whereOf(eventId: string, filter: RegistrationFilter): Prisma.RegistrationWhereInput {
+async function whereOf(eventId: string, filter: RegistrationFilter): Promise<Prisma.RegistrationWhereInput> {
   const where: Prisma.RegistrationWhereInput = { eventId }
   if (filter.status) where.status = filter.status
   if (filter.organisation) where.organisationId = filter.organisation
   if (filter.sector) where.organisation = { sector: filter.sector }
   if (filter.flagged) where.flaggedForReview = true
-  if (filter.q) where.OR = [{ name: containsText(filter.q) }, { email: containsText(filter.q) }]
+  if (filter.q) {
+    // Case and accents do not matter (app/domain/search.ts); one event's people are few enough to match here.
+    const candidates = await db.registration.findMany({ where, select: { id: true, name: true, email: true } })
+    const q = filter.q
+    where.id = { in: candidates.filter((r) => matchesSearch(q, [r.name, r.email])).map((r) => r.id) }
+  }
   return where
 }
 
@@ -116,7 +117,7 @@ const listSelect = {
 } satisfies Prisma.RegistrationSelect
 
 export async function listRegistrations(eventId: string, filter: RegistrationFilter) {
-  const where = whereOf(eventId, filter)
+  const where = await whereOf(eventId, filter)
   const [total, positions] = await Promise.all([db.registration.count({ where }), waitlistPositions(eventId)])
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const page = Math.min(filter.page, pages)
@@ -346,7 +347,7 @@ type ExportRow = Awaited<ReturnType<typeof exportRows>>[number]
 async function exportRows(eventId: string, filter: RegistrationFilter) {
   const [rows, positions] = await Promise.all([
     db.registration.findMany({
-      where: whereOf(eventId, filter),
+      where: await whereOf(eventId, filter),
       orderBy: orderOf(filter),
       include: { organisation: { select: { name: true, sector: true } } },
     }),

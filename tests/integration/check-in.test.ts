@@ -243,6 +243,14 @@ describe('search, undo and the count', () => {
     expect(await names('utrecht.nl')).toEqual(['Anna de Vries'])
     expect(await names('gemeente utr')).toEqual(['Anna de Vries'])
     expect(await names('n%')).toEqual([]) // a literal %, not a wildcard
+    // Accents and case do not matter, on both databases ("celik" is how a phone keyboard types "Çelik").
+    await person(event.id, 'waitlisted', { name: 'Zoë Çelik', email: 'z.celik@example.org' })
+    await person(event.id, 'confirmed', { name: 'ÉMILE Müller', email: 'emile@example.org' })
+    expect(await names('celik')).toEqual(['Zoë Çelik'])
+    expect(await names('zoë')).toEqual(['Zoë Çelik'])
+    expect(await names('émile müller')).toEqual(['ÉMILE Müller'])
+    expect(await names('MULLER')).toEqual(['ÉMILE Müller'])
+    expect(await names('example.org')).toEqual(['Bram Jansen', 'ÉMILE Müller', 'Zoë Çelik'])
     expect(await names('a')).toBeUndefined() // too short: no search
 
     const result = await post(event.id, { intent: 'id', registrationId: anna.id, q: 'anna' })
