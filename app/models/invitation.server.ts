@@ -25,7 +25,7 @@ import {
 import type { Dictionary } from '~/i18n/nl'
 import { SECTORS } from '~/domain/sectors'
 import { enqueueBulk, prepareBulk, type PreparedMerge } from '~/mail/outbox.server'
-import { db, dbProvider } from '~/utils/db.server'
+import { db } from '~/utils/db.server'
 import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { dbTime, portableSql } from '~/utils/sql.server'
@@ -33,6 +33,7 @@ import { hashToken, randomToken } from '~/utils/tokens.server'
 import { audit } from './audit.server'
 import { appUrl, secretariat } from './calendar.server'
 import { eventSummary, programmeName } from './event-mail.server'
+import { contactIdsMatching } from './partners.server'
 import { revokePersonalLinks } from './personal-link.server'
 
 const CHUNK = 400
@@ -225,18 +226,10 @@ export async function inviteCandidates(eventId: string, q: string) {
   const event = await getInvitationEvent(eventId)
   if (!event) return null
   const term = q.trim()
-  const mode = dbProvider() === 'postgresql' ? ({ mode: 'insensitive' } as const) : {}
+  const matching = term ? await contactIdsMatching(term) : null
   const [contacts, organisations, invited] = await Promise.all([
     db.contact.findMany({
-      where: term
-        ? {
-            OR: [
-              { name: { contains: term, ...mode } },
-              { email: { contains: term, ...mode } },
-              { organisation: { name: { contains: term, ...mode } } },
-            ],
-          }
-        : undefined,
+      where: matching ? { id: { in: matching } } : undefined,
       select: { id: true, name: true, email: true, organisation: { select: { name: true } } },
       orderBy: [{ name: 'asc' }],
       take: CANDIDATE_LIMIT + 1,

@@ -1,9 +1,10 @@
 // Partner organisations, their contacts and their seat quota per event, and the exports of both lists.
-// Names and e-mail addresses match case-insensitively on both databases (LOWER(...) in raw SQL: Prisma's
-// `mode: 'insensitive'` does not exist on SQLite).
+// Searches ignore case and accents on both databases (app/domain/search.ts); an address is unique whatever its
+// case (LOWER(...) in raw SQL: Prisma's `mode: 'insensitive'` does not exist on SQLite).
 import type { ContactValues, OrganisationValues } from '~/domain/partners'
 import type { SectorKey } from '~/domain/sectors'
 import { normaliseEmail } from '~/domain/person-fields'
+import { matchesSearch } from '~/domain/search'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
@@ -16,7 +17,6 @@ const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 
 /** `%text%` for LIKE, with the wildcards in the text itself escaped (ESCAPE '\'). */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 // ---------------------------------------------------------------------------------------------------------
 // Organisations
@@ -24,14 +24,8 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, 
 export type OrganisationFilter = { q?: string; sector?: SectorKey }
 
 async function organisationIdsMatching(q: string) {
-  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    portableSql(
-      `SELECT "id" FROM "Organisation" WHERE LOWER("name") LIKE ? ESCAPE '\\' OR LOWER(COALESCE("shortName", '')) LIKE ? ESCAPE '\\'`,
-    ),
-    likePattern(q),
-    likePattern(q),
-  )
-  return rows.map((r) => r.id)
+  const rows = await db.organisation.findMany({ select: { id: true, name: true, shortName: true } })
+  return rows.filter((r) => matchesSearch(q, [r.name, r.shortName])).map((r) => r.id)
 }
 
 export async function listOrganisations(filter: OrganisationFilter = {}) {
@@ -150,18 +144,13 @@ export async function deleteOrganisation(id: string, actorUserId: string): Promi
 
 export type ContactFilter = { q?: string; organisationId?: string; sector?: SectorKey }
 
-async function contactIdsMatching(q: string) {
-  const pattern = likePattern(q)
-  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    portableSql(
-      `SELECT c."id" FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"
-       WHERE LOWER(c."name") LIKE ? ESCAPE '\\' OR LOWER(c."email") LIKE ? ESCAPE '\\' OR LOWER(o."name") LIKE ? ESCAPE '\\'`,
-    ),
-    pattern,
-    pattern,
-    pattern,
+/** Contacts whose name, e-mail or organisation contains the query, ignoring case and accents. */
+export async function contactIdsMatching(q: string) {
+  const rows = await db.$queryRawUnsafe<Array<{ id: string; name: string; email: string; organisation: string }>>(
+    `SELECT c."id", c."name", c."email", o."name" AS "organisation"
+       FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"`,
   )
-  return rows.map((r) => r.id)
+  return rows.filter((r) => matchesSearch(q, [r.name, r.email, r.organisation])).map((r) => r.id)
 }
 
 async function contactWhere(filter: ContactFilter): Promise<Prisma.ContactWhereInput> {

@@ -13,6 +13,8 @@ import { loader as organisationsExport } from '~/routes/beheer.organisaties.expo
 import { action as newOrganisationAction } from '~/routes/beheer.organisaties.nieuw'
 import { action as loginAction } from '~/routes/inloggen'
 import { startImport } from '~/models/contact-import.server'
+import { inviteCandidates } from '~/models/invitation.server'
+import { listContacts, listOrganisations } from '~/models/partners.server'
 import { db } from '~/utils/db.server'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { toXlsx, type Column } from '~/utils/spreadsheet.server'
@@ -577,5 +579,25 @@ describe('exports', () => {
       "'@Universiteit Export;;Onderwijs;;0",
       'Hogeschool Export;;Onderwijs;2;0',
     ])
+  })
+})
+
+describe('search', () => {
+  test('contacts, organisations and the invitation picker ignore case and accents', async () => {
+    const organisation = await createOrganisation(db, { name: 'Stichting Hülp & Bijstand', shortName: 'SHB' })
+    const contact = await createContact(db, organisation.id, { name: 'Zoë Çelik', email: 'z.celik@hulp.example.org' })
+    await createContact(db, organisation.id, { name: 'Bram Jansen', email: 'bram@hulp.example.org' })
+    const names = async (q: string) => (await listContacts({ q })).contacts.map((c) => c.name)
+    expect(await names('celik')).toEqual(['Zoë Çelik'])
+    expect(await names('ZOË')).toEqual(['Zoë Çelik'])
+    expect((await names('hulp & bijstand')).sort()).toEqual(['Bram Jansen', 'Zoë Çelik'])
+    const organisations = async (q: string) => (await listOrganisations({ q })).map((o) => o.name)
+    expect(await organisations('stichting hulp')).toEqual(['Stichting Hülp & Bijstand'])
+    expect(await organisations('shb')).toEqual(['Stichting Hülp & Bijstand'])
+
+    const programme = await createProgramme(db)
+    const event = await createEvent(db, programme.id)
+    const picked = await inviteCandidates(event.id, 'celik')
+    expect(picked?.contacts.map((c) => c.id)).toEqual([contact.id])
   })
 })
