@@ -103,8 +103,13 @@ export async function getManagePage(registrationId: string, now = new Date()) {
 
 export type ManagePage = NonNullable<Awaited<ReturnType<typeof getManagePage>>>
 
+/** Why the registrant cannot change or cancel now (for the cancel confirmation step), or null when they can. */
+export async function changeRefusal(registrationId: string, now = new Date()): Promise<ManageRefusal | null> {
+  return (await refusal(registrationId, now)).refusal
+}
+
 /** Why a registration cannot be changed now, or null when it can. */
-async function refusal(registrationId: string, now: Date) {
+async function refusal(registrationId: string, now = new Date()) {
   const registration = await db.registration.findUnique({
     where: { id: registrationId },
     select: { status: true, invitationId: true, event: { select: { status: true, endsAt: true } } },

@@ -27,6 +27,7 @@ import { exchangeLinkToken, linkProblemResponse, looksLikeToken, readLinkSession
 import {
   cancelOwnRegistration,
   createFeedLink,
+  changeRefusal,
   getManagePage,
   updateRegistrationDetails,
   type ManagePage,
@@ -127,10 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${self}?opgeslagen=1`, 303)
   }
   if (intent === 'cancel-request') {
-    const page = await getManagePage(session.subjectId)
-    if (!page) throw linkProblemResponse('unknown')
-    if (!page.canChange)
-      return refusal(page.event.status !== 'published' || page.event.over ? 'event-closed' : 'not-active')
+    const why = await changeRefusal(session.subjectId)
+    if (why) return refusal(why)
     return data<ActionData>({ kind: 'confirm-cancel' }, { headers: privateHeaders })
   }
   if (intent === 'cancel') {
