@@ -39,6 +39,18 @@ export function questionLabel(question: Pick<RegistrationQuestionDef, 'label' | 
   return lang === 'en' && question.labelEn ? question.labelEn : question.label
 }
 
+export type Answer = string | boolean
+
+/** Stored answers read by the contract above, as a plain map; anything malformed is left out. */
+export function answersOf(value: unknown): Record<string, Answer> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+  const answers: Record<string, Answer> = {}
+  for (const [key, answer] of Object.entries(value)) {
+    if (typeof answer === 'string' || typeof answer === 'boolean') answers[key] = answer
+  }
+  return answers
+}
+
 /** The form field of one custom answer; Conform reads `answers.<id>` into the nested `answers` object. */
 export const answerFieldName = (questionId: string) => `answers.${questionId}`
 

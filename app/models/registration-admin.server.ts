@@ -6,12 +6,14 @@ import { DateTime } from 'luxon'
 import type { Prisma } from '~/generated/prisma/client'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import { STATUSES, type RegistrationAction, type RegistrationFilter } from '~/domain/registration-admin'
+import { answersOf } from '~/domain/registration-form'
 import { matchesSearch } from '~/domain/search'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
+import { eventQuestions } from './registration-form.server'
 import { approveRegistration, cancelRegistration, promoteFromWaitlist, rejectRegistration } from './registration.server'
 
 export const PAGE_SIZE = 100
@@ -148,26 +150,6 @@ export async function listRegistrations(eventId: string, filter: RegistrationFil
 
 // ─── One registration ─────────────────────────────────────────────────────────────────────────────────────
 
-type Answer = string | boolean
-
-/** The answers JSON (see the contract: keyed by question id) as a plain map, ignoring anything malformed. */
-function answersOf(value: Prisma.JsonValue | null): Record<string, Answer> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
-  const answers: Record<string, Answer> = {}
-  for (const [key, answer] of Object.entries(value)) {
-    if (typeof answer === 'string' || typeof answer === 'boolean') answers[key] = answer
-  }
-  return answers
-}
-
-export function questionsOf(eventId: string) {
-  return db.registrationQuestion.findMany({
-    where: { eventId },
-    orderBy: [{ order: 'asc' }, { id: 'asc' }],
-    select: { id: true, label: true, labelEn: true, type: true },
-  })
-}
-
 export async function getRegistrationDetail(eventId: string, registrationId: string, options: { sensitive: boolean }) {
   const registration = await db.registration.findUnique({
     where: { id: registrationId },
@@ -181,7 +163,7 @@ export async function getRegistrationDetail(eventId: string, registrationId: str
   // A registration of another event is as good as absent here.
   if (!registration || registration.eventId !== eventId) return null
   const [questions, positions, link] = await Promise.all([
-    questionsOf(eventId),
+    eventQuestions(eventId),
     registration.status === 'waitlisted' ? waitlistPositions(eventId) : Promise.resolve(new Map<string, number>()),
     registration.invitationId
       ? db.personalLink.findFirst({
@@ -418,7 +400,7 @@ export async function exportRegistrations(input: {
     select: { id: true, slug: true, startsAt: true, timeZone: true },
   })
   if (!event) return null
-  const [rows, questions] = await Promise.all([exportRows(event.id, input.filter), questionsOf(event.id)])
+  const [rows, questions] = await Promise.all([exportRows(event.id, input.filter), eventQuestions(event.id)])
   const columns = exportColumns(input.t, event.timeZone, questions, { sensitive: input.sensitive, lang: input.lang })
   const response = await spreadsheetResponse(
     input.format,

@@ -3,10 +3,12 @@
 import QRCode from 'qrcode'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import type { RegistrationDetails } from '~/domain/manage-schema'
+import { answersOf, type Answer, type RegistrationQuestionDef } from '~/domain/registration-form'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
 import { checkInPayload } from './event-mail.server'
 import { createPersonalLink, registrantLinkExpiry, revokePersonalLinks } from './personal-link.server'
+import { eventQuestions } from './registration-form.server'
 import { cancelRegistration, waitlistPosition } from './registration.server'
 
 const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
@@ -27,18 +29,12 @@ async function qrDataUrl(checkInCode: string) {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
 }
 
-type Question = { id: string; label: string; labelEn: string | null; type: 'text' | 'choice' | 'yes_no' }
-export type ShownAnswer = { id: string; label: string; labelEn: string | null; answer: string | boolean | null }
+export type ShownAnswer = { id: string; label: string; labelEn: string | null; answer: Answer | null }
 
 /** The event's questions with this registration's answers (keyed by question id; missing = not answered). */
-function shownAnswers(questions: Question[], answers: unknown): ShownAnswer[] {
-  const given =
-    answers && typeof answers === 'object' && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {}
-  return questions.map((q) => {
-    const value = given[q.id]
-    const answer = typeof value === 'string' || typeof value === 'boolean' ? value : null
-    return { id: q.id, label: q.label, labelEn: q.labelEn, answer }
-  })
+function shownAnswers(questions: RegistrationQuestionDef[], answers: unknown): ShownAnswer[] {
+  const given = answersOf(answers)
+  return questions.map((q) => ({ id: q.id, label: q.label, labelEn: q.labelEn, answer: given[q.id] ?? null }))
 }
 
 export async function getManagePage(registrationId: string, now = new Date()) {
@@ -51,11 +47,7 @@ export async function getManagePage(registrationId: string, now = new Date()) {
   })
   if (!registration) return null
   const { event } = registration
-  const questions = await db.registrationQuestion.findMany({
-    where: { eventId: event.id },
-    orderBy: { order: 'asc' },
-    select: { id: true, label: true, labelEn: true, type: true },
-  })
+  const questions = await eventQuestions(event.id)
   const active = ACTIVE.includes(registration.status)
   const open = eventOpen(event, now)
   const position = registration.status === 'waitlisted' ? await waitlistPosition(registration.id) : null
