@@ -14,7 +14,13 @@ import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
 import { eventQuestions } from './registration-form.server'
-import { approveRegistration, cancelRegistration, promoteFromWaitlist, rejectRegistration } from './registration.server'
+import {
+  approveRegistration,
+  cancelRegistration,
+  promoteFromWaitlist,
+  rejectRegistration,
+  waitlistPosition,
+} from './registration.server'
 
 export const PAGE_SIZE = 100
 
@@ -162,9 +168,9 @@ export async function getRegistrationDetail(eventId: string, registrationId: str
   })
   // A registration of another event is as good as absent here.
   if (!registration || registration.eventId !== eventId) return null
-  const [questions, positions, link] = await Promise.all([
+  const [questions, position, link] = await Promise.all([
     eventQuestions(eventId),
-    registration.status === 'waitlisted' ? waitlistPositions(eventId) : Promise.resolve(new Map<string, number>()),
+    registration.status === 'waitlisted' ? waitlistPosition(registration.id) : Promise.resolve(null),
     registration.invitationId
       ? db.personalLink.findFirst({
           where: { kind: 'invitation', subjectId: registration.invitationId },
@@ -184,7 +190,7 @@ export async function getRegistrationDetail(eventId: string, registrationId: str
     function: registration.function,
     language: registration.language,
     status: registration.status,
-    waitlistPosition: positions.get(registration.id) ?? null,
+    waitlistPosition: position,
     photoConsent: registration.photoConsent,
     // Only sent to the browser for those allowed to read them.
     dietary: options.sensitive ? registration.dietary : null,

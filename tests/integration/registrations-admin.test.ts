@@ -241,6 +241,12 @@ describe('actions through the route', () => {
     expect(await status(b.id)).toBe('waitlisted')
     const bEmail = (await db.registration.findUniqueOrThrow({ where: { id: b.id } })).email
     expect((await mailsTo(event.id, bEmail)).at(-1)?.kind).toBe('registration-waitlisted')
+    const waitingDetail = await callRoute(
+      detailLoader,
+      getRequest(detailUrl(event.id, b.id), { cookie: organiserCookie }),
+      { id: event.id, registrationId: b.id },
+    )
+    expect(waitingDetail.data).toMatchObject({ registration: { waitlistPosition: 1 } })
 
     // Cancelling on someone's behalf frees the seat: the first on the waitlist is promoted and mailed.
     const cancelled = await act(event.id, a.id, { intent: 'cancel' })
