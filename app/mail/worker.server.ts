@@ -11,7 +11,7 @@ import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { fillMerge, onMailQueued, type Attachment } from './outbox.server'
 import { createTransport, type MailTransport, type OutgoingMail } from './transport.server'
-import { drawMailParts, type DrawnParts } from '~/models/mail-parts.server'
+import { drawMailParts, eventsForParts, type DrawnParts } from '~/models/mail-parts.server'
 
 export type WorkerOptions = {
   transport?: MailTransport
@@ -52,6 +52,7 @@ export async function claimMails(workerId: string, limit: number, leaseSeconds: 
 }
 
 type MergeTemplate = Pick<MailMerge, 'subject' | 'html' | 'text' | 'fields'>
+type Claimed = { rows: OutboxMessage[]; events: Awaited<ReturnType<typeof eventsForParts>> }
 
 export function toOutgoingMail(
   row: OutboxMessage,
@@ -164,10 +165,10 @@ export class MailWorker {
   async drain(): Promise<number> {
     let total = 0
     for (;;) {
-      const rows = await this.claim(this.concurrency)
+      const { rows, events } = await this.claim(this.concurrency)
       if (!rows.length) break
       total += rows.length
-      await Promise.all(rows.map((row) => this.deliver(row)))
+      await Promise.all(rows.map((row) => this.deliver(row, events)))
       await this.flush()
     }
     return total
@@ -175,9 +176,9 @@ export class MailWorker {
 
   private merges = new Map<string, MergeTemplate>()
 
-  private async claim(limit: number) {
+  private async claim(limit: number): Promise<Claimed> {
     const ids = await claimMails(this.id, limit, this.leaseSeconds)
-    if (!ids.length) return []
+    if (!ids.length) return { rows: [], events: new Map() }
     const rows = await db.outboxMessage.findMany({ where: { id: { in: ids }, lockedBy: this.id } })
     // Bulk mails share a template: load each one once (a small cache; templates never change).
     const missing = [...new Set(rows.map((r) => r.mergeId).filter((id): id is string => !!id && !this.merges.has(id)))]
@@ -185,24 +186,25 @@ export class MailWorker {
       if (this.merges.size > 50) this.merges.clear()
       for (const m of await db.mailMerge.findMany({ where: { id: { in: missing } } })) this.merges.set(m.id, m)
     }
-    return rows
+    // Calendar invitations show the event as it is now: read per batch, not kept.
+    return { rows, events: await eventsForParts(rows) }
   }
 
   private async run() {
     let lastFlush = Date.now()
     while (!this.stopping) {
       const room = this.concurrency - this.inFlight.size
-      let claimed: OutboxMessage[] = []
+      let batch: Claimed = { rows: [], events: new Map() }
       // Claim in chunks, not one by one: each claim is a write.
       if (room >= Math.min(10, this.concurrency)) {
         try {
-          claimed = await this.claim(room)
+          batch = await this.claim(room)
         } catch (error) {
           this.log(`mail worker: claim failed: ${error instanceof Error ? error.message : String(error)}`)
         }
       }
-      for (const row of claimed) {
-        const job: Promise<void> = this.deliver(row).finally(() => {
+      for (const row of batch.rows) {
+        const job: Promise<void> = this.deliver(row, batch.events).finally(() => {
           this.inFlight.delete(job)
           this.wake?.()
         })
@@ -212,7 +214,7 @@ export class MailWorker {
         lastFlush = Date.now()
         await this.flush()
       }
-      if (claimed.length && this.inFlight.size < this.concurrency) continue
+      if (batch.rows.length && this.inFlight.size < this.concurrency) continue
       // Wait for a finished send, a newly queued mail, or the next poll.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.sentBuffer.length ? 100 : this.pollIntervalMs)
@@ -239,11 +241,11 @@ export class MailWorker {
     return this.flushing
   }
 
-  private async deliver(row: OutboxMessage) {
+  private async deliver(row: OutboxMessage, events: Claimed['events']) {
     try {
       const merge = row.mergeId ? this.merges.get(row.mergeId) : null
       if (row.mergeId && !merge) throw Object.assign(new Error('mail merge template not found'), { responseCode: 554 })
-      const drawn = await drawMailParts(row)
+      const drawn = drawMailParts(row, events)
       const { response } = await this.transport.send(toOutgoingMail(row, merge, drawn))
       this.sentBuffer.push({ id: row.id, response })
     } catch (error) {

@@ -5,7 +5,7 @@ import { prepareMail } from '~/mail/outbox.server'
 import jsQR from 'jsqr'
 import sharp from 'sharp'
 import { eventSummary, prepareRegistrationConfirmed, programmeName, QR_CID } from '~/models/event-mail.server'
-import { drawMailParts } from '~/models/mail-parts.server'
+import { drawMailParts, eventsForParts } from '~/models/mail-parts.server'
 import { secretariat } from '~/models/calendar.server'
 import { db } from '~/utils/db.server'
 import { createEvent, createProgramme } from '../factories.ts'
@@ -75,11 +75,14 @@ describe('confirmation mail from a template', () => {
 })
 
 describe('parts drawn by the worker', () => {
+  // As the worker does for a batch: the events read once, then the parts of each mail.
+  const draw = async (row: Parameters<typeof drawMailParts>[0]) => drawMailParts(row, await eventsForParts([row]))
+
   test('the QR code decodes to the check-in code; the calendar invitation names the recipient', async () => {
     const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
     const registration = { ...people[1]!, email: 'zoe@example.org', language: 'nl' as const, checkInCode: 'c0ffee' }
     const mail = await prepareRegistrationConfirmed({ registration, event, manageUrl: 'https://x.example/a' })
-    const drawn = await drawMailParts({ parts: mail.parts!, eventId, to: mail.to, toName: mail.toName })
+    const drawn = await draw({ parts: mail.parts!, eventId, to: mail.to, toName: mail.toName })
     expect(drawn.attachments).toHaveLength(1)
     const qr = drawn.attachments[0]!
     expect(qr).toMatchObject({ filename: 'aanmeldcode.png', contentType: 'image/png', cid: QR_CID })
@@ -93,11 +96,11 @@ describe('parts drawn by the worker', () => {
 
     // An event cancelled or deleted before the mail went out: the mail still goes, without an invitation.
     await db.event.update({ where: { id: eventId }, data: { status: 'cancelled' } })
-    const cancelled = await drawMailParts({ parts: mail.parts!, eventId, to: mail.to, toName: mail.toName })
+    const cancelled = await draw({ parts: mail.parts!, eventId, to: mail.to, toName: mail.toName })
     expect(cancelled.ics).toBeUndefined()
     expect(cancelled.attachments).toHaveLength(1)
     await db.event.update({ where: { id: eventId }, data: { status: event.status } })
-    const gone = await drawMailParts({ parts: mail.parts!, eventId: 'no-such-event', to: mail.to, toName: mail.toName })
+    const gone = await draw({ parts: mail.parts!, eventId: 'no-such-event', to: mail.to, toName: mail.toName })
     expect(gone.ics).toBeUndefined()
     expect(gone.attachments).toHaveLength(1)
   })
