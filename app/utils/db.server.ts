@@ -82,6 +82,6 @@ async function retryWhenLocked<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function isSqliteBusy(error: unknown) {
+function isSqliteBusy(error: unknown) {
   return error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message)
 }
