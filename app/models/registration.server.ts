@@ -209,7 +209,7 @@ function* toWaitlist(id: string, waitlistSeq: number) {
 
 /** Takes back a mail queued earlier in this transaction. */
 function* dropQueuedMail(key: string) {
-  yield* execute(portableSql(`DELETE FROM "OutboxMessage" WHERE "idempotencyKey" = ?`), mailRow.key(key))
+  yield* execute(portableSql(`DELETE FROM "OutboxMessage" WHERE "idempotencyKey" = ?`), mailKey(key))
 }
 
 /** Ends an active registration (only if it still has the expected status); its e-mail address is free again. */
@@ -339,10 +339,11 @@ async function registrationMails(event: Event, person: Person, manageToken: stri
   }
 }
 
+const mailKey = (key: string) => `registration:${key}`
+
 function mailRow(mail: PreparedMail, key: string, eventId: string) {
-  return { ...mail, idempotencyKey: mailRow.key(key), eventId }
+  return { ...mail, idempotencyKey: mailKey(key), eventId }
 }
-mailRow.key = (key: string) => `registration:${key}`
 
 // ─── Register ──────────────────────────────────────────────────────────────────────────────────────────────
 
