@@ -8,7 +8,7 @@ import type { RegistrationStatus } from '~/generated/prisma/enums'
 import type { Lang } from '~/i18n'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
-import { exchangeLinkToken, linkProblemResponse, readLinkSession } from './personal-link.server'
+import { requireLinkSession } from '~/utils/link-session.server'
 import {
   cachedRegistrationSchema,
   eventQuestions,
@@ -154,42 +154,34 @@ export async function resendInviteeLink(invitationId: string) {
 
 // ─── The invitation page's requests ─────────────────────────────────────────────────────────────────────────
 
-const BASE = '/uitnodiging'
-
 /**
- * The invitation behind `/uitnodiging/<linkId>` with its session, or a thrown response: the link's problem
- * (404, 410, 401 without a session), 410 for a withdrawn invitation, 404 when the event is not published.
+ * The invitation behind `/uitnodiging/<param>` with its link session, or a thrown response: the link's own
+ * (the token traded for a cookie, 404, 410, 401 without a session), 410 for a withdrawn invitation, 404 when
+ * the event is not published.
  */
-export async function requireInvitationSession(request: Request, linkId: string) {
-  const session = await readLinkSession(request, 'invitation', linkId, BASE)
-  if (!session.ok) throw linkProblemResponse(session.problem)
+export async function requireInvitationSession(request: Request, param: string) {
+  const session = await requireLinkSession(request, 'invitation', param)
   const usable = await usableInvitation(session.subjectId)
   if (!usable.ok) throw invitationProblemResponse(usable.problem)
-  return { invitation: usable.invitation, refresh: session.refresh, linkId }
+  return { invitation: usable.invitation, session }
 }
 
-/** `/uitnodiging/<token>`: the token is exchanged for a session cookie and a 303 to `/uitnodiging/<linkId>`. */
-export async function openInvitationLink(token: string) {
-  const exchanged = await exchangeLinkToken('invitation', token, BASE)
-  if (!exchanged.ok) throw linkProblemResponse(exchanged.problem)
-  return exchanged.response
-}
-
-const back = (linkId: string, query: string) =>
-  new Response(null, { status: 303, headers: { Location: `${BASE}/${linkId}?${query}`, 'Cache-Control': 'no-store' } })
+const back = (path: string, query: string) =>
+  new Response(null, { status: 303, headers: { Location: `${path}?${query}`, 'Cache-Control': 'no-store' } })
 
 export async function handleInvitationAction(request: Request, linkId: string, t: Dictionary, lang: Lang) {
-  const { invitation } = await requireInvitationSession(request, linkId)
+  const { invitation, session } = await requireInvitationSession(request, linkId)
+  const self = session.path
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'decline') {
     const outcome = await declineInvitation(invitation.id)
     if (outcome === 'registered') return formMessage(t.registration.errors.declineRegistered, 409)
-    return back(linkId, 'afgemeld=1')
+    return back(self, 'afgemeld=1')
   }
   if (intent === 'resend') {
     await resendInviteeLink(invitation.id)
-    return back(linkId, 'link=1')
+    return back(self, 'link=1')
   }
   if (intent !== 'register' && intent !== 'colleague') return formMessage(t.errors.badRequestText, 400)
   const closed = windowMessage(t, invitation.event)
@@ -201,7 +193,7 @@ export async function handleInvitationAction(request: Request, linkId: string, t
   }
   if (intent === 'register') {
     const outcome = await registerInvitee(invitation, submission.value)
-    if (outcome.kind === 'already-registered') return back(linkId, 'aangemeld=1')
+    if (outcome.kind === 'already-registered') return back(self, 'aangemeld=1')
     return registrationResponse(outcome, t, toManagePage, {
       form: intent,
       result: submission.reply(),
@@ -216,7 +208,7 @@ export async function handleInvitationAction(request: Request, linkId: string, t
       result: submission.reply(),
     })
   }
-  return registrationResponse(outcome, t, async (ok) => back(linkId, `collega=${ok.kind}`), {
+  return registrationResponse(outcome, t, async (ok) => back(self, `collega=${ok.kind}`), {
     form: intent,
     result: submission.reply(),
   })

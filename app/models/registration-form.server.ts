@@ -21,8 +21,8 @@ import { getEnv } from '~/utils/env.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
 import { select, sqlDriver } from '~/utils/sql-driver.server'
 import { portableSql } from '~/utils/sql.server'
+import { startLinkSession } from '~/utils/link-session.server'
 import { clientAddress } from '~/utils/request.server'
-import { linkSessionRedirect } from './personal-link.server'
 import { mailManageLink } from './registration-link.server'
 import { register, selectEvent, type RegisterResult, type RegistrationInput } from './registration.server'
 
@@ -148,7 +148,11 @@ export async function registrationResponse(
 
 /** Sends the new registrant to their manage page through a link session (the token leaves the URL at once). */
 export function toManagePage(registered: { manageLinkId: string; manageToken: string }) {
-  return linkSessionRedirect(registered.manageLinkId, registered.manageToken, '/aanmelding', '?welkom=1')
+  return startLinkSession(
+    'registration',
+    { linkId: registered.manageLinkId, token: registered.manageToken },
+    '?welkom=1',
+  )
 }
 
 export function registrationInput(values: RegistrationValues): RegistrationInput {

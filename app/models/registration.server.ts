@@ -49,7 +49,7 @@ export type RegistrationInput = {
   flaggedForReview?: boolean
 }
 
-/** `manageLinkId` and `manageToken` open the person's manage page (see linkSessionRedirect). */
+/** `manageLinkId` and `manageToken` open the person's manage page (see startLinkSession). */
 export type RegisterResult =
   | { kind: 'confirmed' | 'pending_approval'; registrationId: string; manageToken: string; manageLinkId: string }
   | {

@@ -9,12 +9,11 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type {
   ActionFunctionArgs,
-  HeadersFunction,
   LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
 } from '@remix-run/node'
-import { data, redirect, redirectDocument } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment, useEffect, useRef } from 'react'
 import { CheckboxField, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from '~/components/forms'
@@ -23,7 +22,6 @@ import { formatEventPeriod } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { appUrl } from '~/models/calendar.server'
-import { exchangeLinkToken, linkProblemResponse, looksLikeToken, readLinkSession } from '~/models/personal-link.server'
 import {
   cancelOwnRegistration,
   createFeedLink,
@@ -33,8 +31,13 @@ import {
   type ManagePage,
 } from '~/models/registration-manage.server'
 import manageStyles from '~/styles/manage.css?url'
-
-const BASE = '/aanmelding'
+import {
+  LINK_BASE,
+  linkPageHeaders,
+  linkProblemResponse,
+  PRIVATE_HEADERS,
+  requireLinkSession,
+} from '~/utils/link-session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: manageStyles }]
 
@@ -43,46 +46,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { name: 'robots', content: 'noindex' },
 ]
 
-// Personal pages: never cached, and the address is not passed on to other sites. Not `no-referrer`: with it
-// the browser sends `Origin: null` on the page's own form posts, which Remix refuses as cross-site.
-const privateHeaders = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' }
-
-export const headers: HeadersFunction = () => privateHeaders
-
-async function requireSession(request: Request, linkId: string) {
-  const session = await readLinkSession(request, 'registration', linkId, BASE)
-  if (session.ok) return session
-  // A client-side navigation here (after the language switch, or a form elsewhere that redirects here) asks
-  // for `<page>.data`, a path the cookie is not scoped to. Have the browser load the page itself instead.
-  if (session.problem === 'no-session' && request.method === 'GET' && isDataRequest(request)) {
-    throw redirectDocument(documentPath(request))
-  }
-  throw linkProblemResponse(session.problem)
-}
-
-/** A fetch by the Remix client rather than a page load (Sec-Fetch-Dest is set by every current browser). */
-function isDataRequest(request: Request) {
-  return request.headers.get('sec-fetch-dest') === 'empty'
-}
-
-function documentPath(request: Request) {
-  const url = new URL(request.url)
-  url.searchParams.delete('_routes')
-  url.searchParams.delete('index')
-  return url.pathname.replace(/\.data$/, '') + url.search
-}
+export const headers = linkPageHeaders
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const param = params.token ?? ''
-  // The link from the mail: trade the token for a cookie at once, so it leaves the address bar.
-  if (looksLikeToken(param)) {
-    const exchanged = await exchangeLinkToken('registration', param, BASE)
-    if (!exchanged.ok) throw linkProblemResponse(exchanged.problem)
-    // The page behind it reads a path-scoped cookie, which a client-side data request would not carry.
-    exchanged.response.headers.set('X-Remix-Reload-Document', 'true')
-    throw exchanged.response
-  }
-  const session = await requireSession(request, param)
+  // The link from the mail: the token is traded for a cookie at once, so it leaves the address bar.
+  const session = await requireLinkSession(request, 'registration', params.token ?? '')
   const page = await getManagePage(session.subjectId)
   if (!page) throw linkProblemResponse('unknown')
   const query = new URL(request.url).searchParams
@@ -94,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cancelled: query.get('geannuleerd') === '1',
       confirmCancel: query.get('annuleren') === '1' && page.canChange,
     },
-    { headers: { ...privateHeaders, 'Set-Cookie': session.refresh } },
+    { headers: session.headers },
   )
 }
 
@@ -105,14 +73,13 @@ type ActionData =
   | { kind: 'refused'; message: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const linkId = params.token ?? ''
-  const session = await requireSession(request, linkId)
+  const session = await requireLinkSession(request, 'registration', params.token ?? '')
   const t = dictionary(await getLang(request)).manage
-  const self = `${BASE}/${linkId}`
+  const self = session.path
   const formData = await request.formData()
   const intent = formData.get('intent')
   const refused = (message: string, status: number) =>
-    data<ActionData>({ kind: 'refused', message }, { status, headers: privateHeaders })
+    data<ActionData>({ kind: 'refused', message }, { status, headers: PRIVATE_HEADERS })
   const refusal = (kind: 'not-found' | 'not-active' | 'event-closed') => {
     if (kind === 'not-found') throw linkProblemResponse('unknown')
     return refused(kind === 'event-closed' ? t.errors.eventClosed : t.errors.notActive, 409)
@@ -121,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'details') {
     const submission = parseWithZod(formData, { schema: registrationDetailsSchema(t.errors) })
     if (submission.status !== 'success') {
-      return data<ActionData>({ kind: 'details', result: submission.reply() }, { status: 400, headers: privateHeaders })
+      return data<ActionData>({ kind: 'details', result: submission.reply() }, { status: 400, headers: PRIVATE_HEADERS })
     }
     const outcome = await updateRegistrationDetails(session.subjectId, submission.value)
     if (outcome.kind !== 'saved') return refusal(outcome.kind)
@@ -130,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'cancel-request') {
     const why = await changeRefusal(session.subjectId)
     if (why) return refusal(why)
-    return data<ActionData>({ kind: 'confirm-cancel' }, { headers: privateHeaders })
+    return data<ActionData>({ kind: 'confirm-cancel' }, { headers: PRIVATE_HEADERS })
   }
   if (intent === 'cancel') {
     const outcome = await cancelOwnRegistration(session.subjectId)
@@ -142,8 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.kind === 'not-found') throw linkProblemResponse('unknown')
     // Shown once, in this response only: it is not stored anywhere we could show it again.
     return data<ActionData>(
-      { kind: 'feed', feedUrl: appUrl(`${BASE}/${outcome.token}/agenda.ics`) },
-      { headers: privateHeaders },
+      { kind: 'feed', feedUrl: appUrl(`${LINK_BASE.registration}/${outcome.token}/agenda.ics`) },
+      { headers: PRIVATE_HEADERS },
     )
   }
   return refused(t.errors.unknownAction, 400)
@@ -254,8 +221,7 @@ export default function ManageRegistration() {
             <section aria-labelledby="cancel-heading">
               <h2 id="cancel-heading">{m.cancel.heading}</h2>
               <p>{m.cancel.intro}</p>
-              {/* A full page load: the link session cookie only travels with requests for this page itself. */}
-              <Form method="post" reloadDocument>
+              <Form method="post">
                 <input type="hidden" name="intent" value="cancel-request" />
                 <button type="submit" className="button button--secondary">
                   {m.cancel.button}
@@ -309,7 +275,7 @@ function ConfirmCancel({ holdsSeat }: { holdsSeat: boolean }) {
       </h2>
       <p>{holdsSeat ? m.cancel.consequencesSeat : m.cancel.consequencesWaitlist}</p>
       <p>{m.cancel.consequencesAgain}</p>
-      <Form method="post" reloadDocument>
+      <Form method="post">
         <input type="hidden" name="intent" value="cancel" />
         <div className="actions">
           <button type="submit" className="button">
@@ -349,7 +315,7 @@ function CalendarSection({ slug, feedUrl }: { slug: string; feedUrl: string | nu
           <p>{m.calendar.feedPrivate}</p>
         </div>
       ) : (
-        <Form method="post" reloadDocument>
+        <Form method="post">
           <input type="hidden" name="intent" value="feed" />
           <p className="field-hint">
             {m.calendar.feedPrivate} {m.calendar.feedReplaces}
@@ -450,7 +416,7 @@ function DetailsForm({
   return (
     <section aria-labelledby="change-heading">
       <h2 id="change-heading">{d.change}</h2>
-      <Form method="post" reloadDocument {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="details" />
         <ErrorSummary
           title={m.errors.summary}

@@ -67,9 +67,7 @@ export default function PublicRegistration() {
       <h1>{pageTitle}</h1>
       <RegistrationEventSummary event={event} />
       {event.window === 'open' ? (
-        // A document post: the manage page it leads to reads a cookie scoped to /aanmelding/<linkId>, which a
-        // client-side data request (/aanmelding/<linkId>.data) would not send.
-        <Form method="post" reloadDocument {...getFormProps(form)}>
+        <Form method="post" {...getFormProps(form)}>
           <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
           <Honeypot />
           <RegistrationFields fields={fields} questions={questions} variant="public" />

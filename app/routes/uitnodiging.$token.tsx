@@ -1,5 +1,5 @@
 import { getFormProps } from '@conform-to/react'
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import {
@@ -11,25 +11,18 @@ import {
 import type { RegistrationQuestionDef } from '~/domain/registration-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import {
-  handleInvitationAction,
-  invitationPage,
-  openInvitationLink,
-  requireInvitationSession,
-} from '~/models/invitation-response.server'
-import { looksLikeToken } from '~/models/personal-link.server'
+import { handleInvitationAction, invitationPage, requireInvitationSession } from '~/models/invitation-response.server'
 import { eventQuestions, formEventView } from '~/models/registration-form.server'
+import { linkPageHeaders } from '~/utils/link-session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   metaTitle(matches, (t) => data?.pageTitle ?? t.registration.invitation.titleFallback)
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
+export const headers = linkPageHeaders
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const param = params.token ?? ''
   // The token from the mail leaves the address bar at once: a cookie, and the page under the link's id.
-  if (looksLikeToken(param)) throw await openInvitationLink(param)
-  const { invitation, refresh } = await requireInvitationSession(request, param)
+  const { invitation, session } = await requireInvitationSession(request, params.token ?? '')
   const lang = await getLang(request)
   return data(
     {
@@ -38,15 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       questions: await eventQuestions(invitation.eventId),
       pageTitle: dictionary(lang).registration.invitation.title(invitation.event.title),
     },
-    {
-      headers: {
-        'Set-Cookie': refresh,
-        'Cache-Control': 'private, no-store',
-        // Not no-referrer: with it the browser posts the forms with "Origin: null", which Remix refuses as a
-        // cross-site action. The address holds no secret (the link id), so same-origin is enough.
-        'Referrer-Policy': 'same-origin',
-      },
-    },
+    { headers: session.headers },
   )
 }
 
@@ -55,8 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleInvitationAction(request, params.token ?? '', dictionary(lang), lang)
 }
 
-// Every form here posts as a plain document request (reloadDocument): the link session's cookie is scoped to
-// /uitnodiging/<linkId>, which Remix's data requests (/uitnodiging/<linkId>.data) do not match.
 type ActionData = { form?: 'register' | 'colleague'; result: null | undefined | object; message: string | null }
 
 export default function InvitationPage() {
@@ -95,7 +78,7 @@ export default function InvitationPage() {
             {i.registered} {i.statuses[page.registration!.status]}.
           </p>
           {page.registration!.flaggedForReview ? <p className="notice notice--warning">{i.forwardedDone}</p> : null}
-          <Form method="post" reloadDocument>
+          <Form method="post">
             <button type="submit" name="intent" value="resend" className="button button--secondary">
               {i.resendLink}
             </button>
@@ -118,7 +101,7 @@ export default function InvitationPage() {
         <section aria-labelledby="decline-heading">
           <h2 id="decline-heading">{i.declineHeading}</h2>
           <p>{i.declineIntro}</p>
-          <Form method="post" reloadDocument>
+          <Form method="post">
             <button type="submit" name="intent" value="decline" className="button button--secondary">
               {i.decline}
             </button>
@@ -199,7 +182,7 @@ function InviteeForm({
     defaultValue: { name: contact.name, email: contact.email, function: contact.function, language: contact.language },
   })
   return (
-    <Form method="post" reloadDocument {...getFormProps(form)}>
+    <Form method="post" {...getFormProps(form)}>
       <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
       <RegistrationFields
         fields={fields}
@@ -230,7 +213,7 @@ function ColleagueForm({
     lastResult: actionData?.result as Result,
   })
   return (
-    <Form method="post" reloadDocument {...getFormProps(form)}>
+    <Form method="post" {...getFormProps(form)}>
       <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
       <RegistrationFields
         fields={fields}

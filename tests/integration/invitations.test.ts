@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { resendFailed } from '~/mail/outbox.server'
 import { MailWorker } from '~/mail/worker.server'
-import { resolvePersonalLink } from '~/models/personal-link.server'
+import { resolvePersonalLink } from '~/utils/link-session.server'
 import { register } from '~/models/registration.server'
 import { action as revokeAction } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen.$invitationId.intrekken'
 import { action as listAction, loader as listLoader } from '~/routes/beheer.bijeenkomsten.$id.uitnodigingen._index'

@@ -3,7 +3,8 @@
 // promotes the first person waiting, and a personal calendar link is made. SQLite here, PostgreSQL with
 // BIJEEN_TEST_DB=postgresql.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createPersonalLink, resolvePersonalLink, revokePersonalLinks } from '~/models/personal-link.server'
+import { createPersonalLink, revokePersonalLinks } from '~/models/personal-link.server'
+import { resolvePersonalLink } from '~/utils/link-session.server'
 import { register, type RegistrationInput } from '~/models/registration.server'
 import { action, loader } from '~/routes/aanmelding.$token._index'
 import { loader as feedLoader } from '~/routes/aanmelding.$token.agenda[.]ics'

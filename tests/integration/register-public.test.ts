@@ -1,7 +1,7 @@
 // The public registration form through its real route action: success into a link session, and every way
 // a post is refused (honeypot, rate limit, window, invite-only, bad fields, a second registration).
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { resolvePersonalLink } from '~/models/personal-link.server'
+import { resolvePersonalLink } from '~/utils/link-session.server'
 import { action, loader } from '~/routes/bijeenkomsten.$slug.aanmelden'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
