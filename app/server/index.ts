@@ -8,8 +8,11 @@ import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { getEnv } from '../utils/env.server.ts'
 import { redactPath } from '../utils/redact.ts'
+import { contentSecurityPolicy, nonceSource } from './csp.ts'
 import { loadDotEnv } from './dotenv.ts'
+import { publicPageCache } from './public-cache.ts'
 
 loadDotEnv()
 
@@ -66,17 +69,7 @@ app.use((req, res, next) => {
     'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   }
   if (production) {
-    defaults['Content-Security-Policy'] = [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data: blob:",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join('; ')
+    defaults['Content-Security-Policy'] = contentSecurityPolicy([nonceSource(res.locals.cspNonce as string)])
   }
   // Security headers by default; a route that sets its own (a mail framed by the mailbox, a photo) keeps it.
   const writeHead = res.writeHead
@@ -116,6 +109,9 @@ function pathToBuild() {
   }
   return file
 }
+
+// Event and programme pages and their agenda files, rendered once until what they show changes (ADR 010).
+if (!viteDevServer && getEnv().PUBLIC_PAGE_CACHE) app.use(publicPageCache(build as ServerBuild))
 
 app.all(
   '*',
