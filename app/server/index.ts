@@ -12,6 +12,7 @@ import { getEnv } from '../utils/env.server.ts'
 import { redactPath } from '../utils/redact.ts'
 import { contentSecurityPolicy, nonceSource } from './csp.ts'
 import { loadDotEnv } from './dotenv.ts'
+import { drainOnSignals, healthz } from './lifecycle.ts'
 import { publicPageCache } from './public-cache.ts'
 
 loadDotEnv()
@@ -57,6 +58,9 @@ const viteDevServer = production
 const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+
+// For load balancers; before the request log, which would fill with it.
+app.get('/healthz', healthz)
 
 app.use((req, res, next) => {
   // The socket address, for rate limits; a client cannot set this header itself.
@@ -142,13 +146,4 @@ const worker =
 // half-way are filled within a minute.
 if (worker) await import('./waitlist-sweep.ts').then(({ startWaitlistSweep }) => startWaitlistSweep())
 
-function shutdown(signal: string) {
-  console.log(`${signal}: closing the server`)
-  const stopped = worker ? worker.stop() : Promise.resolve()
-  server.close(() => void stopped.then(() => process.exit(0)))
-  // Idle keep-alive connections would hold close() open.
-  server.closeIdleConnections()
-  setTimeout(() => process.exit(0), 10_000).unref()
-}
-process.on('SIGTERM', () => shutdown('SIGTERM'))
-process.on('SIGINT', () => shutdown('SIGINT'))
+drainOnSignals(server, () => worker?.stop() ?? Promise.resolve(), (line) => console.log(line))
