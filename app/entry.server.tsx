@@ -16,8 +16,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
+  // Bots and no-JS clients get the whole document at once; browsers get it streamed. A page rendered for the
+  // public page cache (app/server/public-cache.ts) is stored whole.
+  const whole = loadContext.wholeDocument === true || isbot(request.headers.get('user-agent') ?? '')
+  const readyEvent = whole ? 'onAllReady' : 'onShellReady'
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : undefined
   return new Promise((resolve, reject) => {
     let shellRendered = false

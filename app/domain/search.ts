@@ -2,16 +2,9 @@
 // finds "Çelik", "zoe" finds "Zoë", "muller" finds "Müller"). SQLite's LOWER and LIKE fold only ASCII, and
 // PostgreSQL keeps accents, so names are compared in this folded form.
 
-// Letters that Unicode does not decompose into a base letter and an accent.
-const SPECIAL: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th' }
+import { foldForSearch } from '~/utils/search-fold'
 
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßøæœłđıþ]/g, (letter) => SPECIAL[letter]!)
-}
+export { foldForSearch }
 
 /** Whether any of the texts contains the query, ignoring case and accents. */
 export function matchesSearch(query: string, texts: Array<string | null | undefined>): boolean {

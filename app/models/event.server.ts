@@ -1,3 +1,4 @@
+import { registrationWindow } from '~/domain/registration-form'
 import { db } from '~/utils/db.server'
 
 /** The secretariat's overview: every event of every programme, the next one first, then the past. */
@@ -56,7 +57,7 @@ export function listPublicEvents() {
  * for the secretariat. Speakers appear only as far as they consented: no name consent, no card; a photo
  * only with photo consent.
  */
-export async function getPublicEvent(slug: string, options: { preview: boolean }) {
+export async function getPublicEvent(slug: string, options: { preview: boolean }, now = new Date()) {
   const event = await db.event.findUnique({
     where: { slug },
     include: {
@@ -123,6 +124,8 @@ export async function getPublicEvent(slug: string, options: { preview: boolean }
     onlineUrl: event.onlineUrl,
     status: event.status,
     visibility: event.visibility,
+    // Whether the public form takes registrations now, from the row already read (no second query).
+    registrationWindow: event.visibility === 'public' ? registrationWindow(event, now) : null,
     programme: { slug: event.programme.slug, name: event.programme.name, nameEn: event.programme.nameEn },
     hosts: event.hosts.map((h) => h.organisation.name),
     agenda,

@@ -33,7 +33,7 @@ import { hashToken, randomToken } from '~/utils/tokens.server'
 import { audit } from './audit.server'
 import { appUrl, secretariat } from './calendar.server'
 import { eventSummary, programmeName } from './event-mail.server'
-import { contactIdsMatching } from './partners.server'
+import { searchContacts } from './partners.server'
 import { revokePersonalLinks } from './personal-link.server'
 
 const CHUNK = 400
@@ -226,12 +226,13 @@ export async function inviteCandidates(eventId: string, q: string) {
   const event = await getInvitationEvent(eventId)
   if (!event) return null
   const term = q.trim()
-  const matching = term ? await contactIdsMatching(term) : null
+  // A search pages in the database (searchContacts); without one, the first contacts by name.
+  const matching = term ? (await searchContacts({ q: term }, CANDIDATE_LIMIT + 1)).ids : null
   const [contacts, organisations, invited] = await Promise.all([
     db.contact.findMany({
       where: matching ? { id: { in: matching } } : undefined,
       select: { id: true, name: true, email: true, organisation: { select: { name: true } } },
-      orderBy: [{ name: 'asc' }],
+      orderBy: [{ name: 'asc' }, { email: 'asc' }, { id: 'asc' }],
       take: CANDIDATE_LIMIT + 1,
     }),
     db.organisation.findMany({

@@ -8,6 +8,8 @@ import { matchesSearch } from '~/domain/search'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
+import { containsPattern } from '~/utils/search-fold'
+import { select, sqlDriver } from '~/utils/sql-driver.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
@@ -144,13 +146,52 @@ export async function deleteOrganisation(id: string, actorUserId: string): Promi
 
 export type ContactFilter = { q?: string; organisationId?: string; sector?: SectorKey }
 
-/** Contacts whose name, e-mail or organisation contains the query, ignoring case and accents. */
-export async function contactIdsMatching(q: string) {
-  const rows = await db.$queryRawUnsafe<Array<{ id: string; name: string; email: string; organisation: string }>>(
-    `SELECT c."id", c."name", c."email", o."name" AS "organisation"
-       FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId"`,
+// A contact search runs in the database (bijeen_fold ignores case and accents, app/utils/search-fold.ts): the
+// count and one page of ids, so that 20,000 contacts are not read to show a hundred.
+function contactSearchSql(filter: ContactFilter & { q: string }) {
+  const pattern = containsPattern(filter.q)
+  const conditions = [
+    `(${['c."name"', 'c."email"', 'o."name"'].map((c) => `bijeen_fold(${c}) LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+  ]
+  const params: unknown[] = [pattern, pattern, pattern]
+  const casts: Array<string | null> = [null, null, null]
+  if (filter.organisationId) {
+    conditions.push(`c."organisationId" = ?`)
+    params.push(filter.organisationId)
+    casts.push(null)
+  }
+  if (filter.sector) {
+    conditions.push(`o."sector" = ?`)
+    params.push(filter.sector)
+    casts.push('"Sector"')
+  }
+  const from = `FROM "Contact" c JOIN "Organisation" o ON o."id" = c."organisationId" WHERE ${conditions.join(' AND ')}`
+  return { from, params, casts }
+}
+
+/** The contacts a search selects, in name order: their number and the ids of `limit` from `offset`. */
+export async function searchContacts(filter: ContactFilter & { q: string }, limit: number, offset = 0) {
+  const { from, params, casts } = contactSearchSql(filter)
+  return sqlDriver().read(
+    (function* () {
+      const [row] = yield* select<{ n: number }>(portableSql(`SELECT COUNT(*) AS "n" ${from}`, casts), ...params)
+      const ids = yield* select<{ id: string }>(
+        portableSql(
+          `SELECT c."id" ${from} ORDER BY c."name", c."email", c."id" LIMIT ${limit} OFFSET ${offset}`,
+          casts,
+        ),
+        ...params,
+      )
+      return { total: Number(row!.n), ids: ids.map((r) => r.id) }
+    })(),
   )
-  return rows.filter((r) => matchesSearch(q, [r.name, r.email, r.organisation])).map((r) => r.id)
+}
+
+/** Contacts whose name, e-mail or organisation contains the query, ignoring case and accents (all of them). */
+export async function contactIdsMatching(q: string) {
+  const { from, params, casts } = contactSearchSql({ q })
+  const rows = await sqlDriver().read(select<{ id: string }>(portableSql(`SELECT c."id" ${from}`, casts), ...params))
+  return rows.map((r) => r.id)
 }
 
 async function contactWhere(filter: ContactFilter): Promise<Prisma.ContactWhereInput> {
@@ -173,14 +214,22 @@ const contactSelect = {
 export const CONTACTS_PER_PAGE = 100
 
 export async function listContacts(filter: ContactFilter = {}, page = 1) {
+  const skip = (page - 1) * CONTACTS_PER_PAGE
+  const q = filter.q
+  if (q) {
+    const { total, ids } = await searchContacts({ ...filter, q }, CONTACTS_PER_PAGE, skip)
+    const rows = await db.contact.findMany({ where: { id: { in: ids } }, select: contactSelect })
+    const contacts = rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+    return { total, contacts, pages: Math.max(1, Math.ceil(total / CONTACTS_PER_PAGE)) }
+  }
   const where = await contactWhere(filter)
   const [total, contacts] = await Promise.all([
     db.contact.count({ where }),
     db.contact.findMany({
       where,
-      orderBy: [{ name: 'asc' }, { email: 'asc' }],
+      orderBy: [{ name: 'asc' }, { email: 'asc' }, { id: 'asc' }],
       select: contactSelect,
-      skip: (page - 1) * CONTACTS_PER_PAGE,
+      skip,
       take: CONTACTS_PER_PAGE,
     }),
   ])

@@ -10,6 +10,9 @@ import { answersOf } from '~/domain/registration-form'
 import { matchesSearch } from '~/domain/search'
 import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
+import { containsPattern } from '~/utils/search-fold'
+import { select, sqlDriver } from '~/utils/sql-driver.server'
+import { portableSql } from '~/utils/sql.server'
 import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
 import type { Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
@@ -24,19 +27,50 @@ import {
 
 export const PAGE_SIZE = 100
 
-async function whereOf(eventId: string, filter: RegistrationFilter): Promise<Prisma.RegistrationWhereInput> {
+function whereOf(eventId: string, filter: RegistrationFilter): Prisma.RegistrationWhereInput {
   const where: Prisma.RegistrationWhereInput = { eventId }
   if (filter.status) where.status = filter.status
   if (filter.organisation) where.organisationId = filter.organisation
   if (filter.sector) where.organisation = { sector: filter.sector }
   if (filter.flagged) where.flaggedForReview = true
-  if (filter.q) {
-    // Case and accents do not matter (app/domain/search.ts); one event's people are few enough to match here.
-    const candidates = await db.registration.findMany({ where, select: { id: true, name: true, email: true } })
-    const q = filter.q
-    where.id = { in: candidates.filter((r) => matchesSearch(q, [r.name, r.email])).map((r) => r.id) }
-  }
   return where
+}
+
+/**
+ * A name search: the matching registrations' count and one page of ids, filtered, ordered and paged in the
+ * database (bijeen_fold ignores case and accents, app/utils/search-fold.ts), so that 10,000 registrations are
+ * not read to show a hundred.
+ */
+function* searchPage(eventId: string, filter: RegistrationFilter & { q: string }, page: number) {
+  const conditions = [`r."eventId" = ?`]
+  const params: unknown[] = [eventId]
+  const casts: Array<string | null> = [null]
+  const add = (condition: string, value: unknown, cast: string | null = null) => {
+    conditions.push(condition)
+    params.push(value)
+    casts.push(cast)
+  }
+  if (filter.status) add(`r."status" = ?`, filter.status, '"RegistrationStatus"')
+  if (filter.organisation) add(`r."organisationId" = ?`, filter.organisation)
+  if (filter.sector) add(`o."sector" = ?`, filter.sector, '"Sector"')
+  if (filter.flagged) add(`r."flaggedForReview" = ?`, true, 'boolean')
+  const pattern = containsPattern(filter.q)
+  add(`(bijeen_fold(r."name") LIKE ? ESCAPE '\\' OR bijeen_fold(r."email") LIKE ? ESCAPE '\\')`, pattern)
+  params.push(pattern)
+  casts.push(null)
+  const from = `FROM "Registration" r LEFT JOIN "Organisation" o ON o."id" = r."organisationId" WHERE ${conditions.join(' AND ')}`
+  const [{ n }] = (yield* select<{ n: number }>(portableSql(`SELECT COUNT(*) AS "n" ${from}`, casts), ...params)) as [
+    { n: number },
+  ]
+  const total = Number(n)
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const shown = Math.min(page, pages)
+  const order = filter.status === 'waitlisted' ? `r."waitlistSeq", r."id"` : `r."name", r."email", r."id"`
+  const rows = yield* select<{ id: string }>(
+    portableSql(`SELECT r."id" ${from} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(shown - 1) * PAGE_SIZE}`, casts),
+    ...params,
+  )
+  return { total, page: shown, pages, ids: rows.map((r) => r.id) }
 }
 
 // The waitlist in its order, by sequence number; position n is the n-th waiting. Sorting on the waitlist
@@ -46,14 +80,20 @@ function orderOf(filter: RegistrationFilter): Prisma.RegistrationOrderByWithRela
   return [{ name: 'asc' }, { email: 'asc' }, { id: 'asc' }]
 }
 
-/** Waitlist positions of everyone waiting (registration id → 1-based position). */
-async function waitlistPositions(eventId: string): Promise<Map<string, number>> {
-  const waiting = await db.registration.findMany({
-    where: { eventId, status: 'waitlisted' },
-    orderBy: [{ waitlistSeq: 'asc' }, { id: 'asc' }],
-    select: { id: true },
-  })
-  return new Map(waiting.map((r, i) => [r.id, i + 1]))
+/** Waitlist positions (1-based) of the waiting registrations among `ids`: one statement for a page. */
+async function waitlistPositions(ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map()
+  const rows = await sqlDriver().read(
+    select<{ id: string; position: number }>(
+      portableSql(
+        `SELECT r."id", (SELECT COUNT(*) FROM "Registration" w WHERE w."eventId" = r."eventId"
+            AND w."status" = 'waitlisted' AND w."waitlistSeq" <= r."waitlistSeq") AS "position"
+           FROM "Registration" r WHERE r."status" = 'waitlisted' AND r."id" IN (${ids.map(() => '?').join(', ')})`,
+      ),
+      ...ids,
+    ),
+  )
+  return new Map(rows.map((r) => [r.id, Number(r.position)]))
 }
 
 // ─── Event, counts and list ───────────────────────────────────────────────────────────────────────────────
@@ -125,17 +165,28 @@ const listSelect = {
 } satisfies Prisma.RegistrationSelect
 
 export async function listRegistrations(eventId: string, filter: RegistrationFilter) {
-  const where = await whereOf(eventId, filter)
-  const [total, positions] = await Promise.all([db.registration.count({ where }), waitlistPositions(eventId)])
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
-  const page = Math.min(filter.page, pages)
-  const rows = await db.registration.findMany({
-    where,
-    orderBy: orderOf(filter),
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: listSelect,
-  })
+  const where = whereOf(eventId, filter)
+  let found: { total: number; page: number; pages: number; ids?: string[] }
+  if (filter.q) {
+    found = await sqlDriver().read(searchPage(eventId, { ...filter, q: filter.q }, filter.page))
+  } else {
+    const total = await db.registration.count({ where })
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+    found = { total, pages, page: Math.min(filter.page, pages) }
+  }
+  const { total, page, pages, ids } = found
+  const rows = ids
+    ? await db.registration
+        .findMany({ where: { id: { in: ids } }, select: listSelect })
+        .then((found) => found.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)))
+    : await db.registration.findMany({
+        where,
+        orderBy: orderOf(filter),
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: listSelect,
+      })
+  const positions = await waitlistPositions(rows.filter((r) => r.status === 'waitlisted').map((r) => r.id))
   return {
     total,
     page,
@@ -332,15 +383,23 @@ export async function applyRegistrationAction(
 
 type ExportRow = Awaited<ReturnType<typeof exportRows>>[number]
 
+// An export holds every row the filter selects, so it reads them all (and matches a search here).
 async function exportRows(eventId: string, filter: RegistrationFilter) {
-  const [rows, positions] = await Promise.all([
+  const [all, waiting] = await Promise.all([
     db.registration.findMany({
-      where: await whereOf(eventId, filter),
+      where: whereOf(eventId, filter),
       orderBy: orderOf(filter),
       include: { organisation: { select: { name: true, sector: true } } },
     }),
-    waitlistPositions(eventId),
+    db.registration.findMany({
+      where: { eventId, status: 'waitlisted' },
+      orderBy: [{ waitlistSeq: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    }),
   ])
+  const positions = new Map(waiting.map((r, i) => [r.id, i + 1]))
+  const q = filter.q
+  const rows = q ? all.filter((r) => matchesSearch(q, [r.name, r.email])) : all
   return rows.map((r) => ({ ...r, answers: answersOf(r.answers), waitlistPosition: positions.get(r.id) ?? null }))
 }
 

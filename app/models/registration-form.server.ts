@@ -16,7 +16,6 @@ import {
 } from '~/domain/registration-form'
 import type { Lang } from '~/i18n'
 import type { Dictionary } from '~/i18n/nl'
-import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
 import { select, sqlDriver } from '~/utils/sql-driver.server'
@@ -189,13 +188,4 @@ export async function submitPublicRegistration(request: Request, slug: string, t
   if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
   const result = await register(event.id, registrationInput(submission.value), { event })
   return registrationResponse(result, t, toManagePage, { result: submission.reply() })
-}
-
-/** Whether the public form takes registrations now (for the event page's "Aanmelden" button). */
-export async function publicFormWindow(eventId: string, now = new Date()) {
-  const event = await db.event.findUnique({
-    where: { id: eventId },
-    select: { registrationOpensAt: true, registrationClosesAt: true, endsAt: true },
-  })
-  return event ? registrationWindow(event, now) : 'closed'
 }

@@ -5,7 +5,6 @@ import { Paragraphs } from '~/components/paragraphs'
 import { formatEventPeriod, formatTime } from '~/domain/format'
 import { metaTitle, useLang, useT } from '~/i18n'
 import { getPublicEvent } from '~/models/event.server'
-import { publicFormWindow } from '~/models/registration-form.server'
 import { getEnv } from '~/utils/env.server'
 import { getSessionUser } from '~/utils/session.server'
 
@@ -29,9 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw new Response('Not found', { status: 404 })
   const base = new URL(getEnv().APP_URL)
   const icsPath = `/bijeenkomsten/${event.slug}/agenda.ics`
-  const registrationWindow = event.visibility === 'public' ? await publicFormWindow(event.id) : null
   return data(
-    { event, webcal: `webcal://${base.host}${icsPath}`, icsPath, registrationWindow },
+    { event, webcal: `webcal://${base.host}${icsPath}`, icsPath },
     {
       headers: {
         // A public page that changes rarely: shared caches may keep it briefly and serve it while refreshing.
@@ -59,7 +57,8 @@ function osmUrl(v: {
 export default function EventPage() {
   const t = useT()
   const lang = useLang()
-  const { event, webcal, icsPath, registrationWindow } = useLoaderData<typeof loader>()
+  const { event, webcal, icsPath } = useLoaderData<typeof loader>()
+  const { registrationWindow } = event
   const start = new Date(event.startsAt)
   const end = new Date(event.endsAt)
   const programmeName = lang === 'en' && event.programme.nameEn ? event.programme.nameEn : event.programme.name

@@ -8,8 +8,12 @@ import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { getEnv } from '../utils/env.server.ts'
 import { redactPath } from '../utils/redact.ts'
+import { contentSecurityPolicy, nonceSource } from './csp.ts'
 import { loadDotEnv } from './dotenv.ts'
+import { drainOnSignals, healthz } from './lifecycle.ts'
+import { publicPageCache } from './public-cache.ts'
 
 loadDotEnv()
 
@@ -55,6 +59,9 @@ const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', process.env.TRUST_PROXY === 'true')
 
+// For load balancers; before the request log, which would fill with it.
+app.get('/healthz', healthz)
+
 app.use((req, res, next) => {
   // The socket address, for rate limits; a client cannot set this header itself.
   req.headers['x-bijeen-client-ip'] = req.socket.remoteAddress ?? 'unknown'
@@ -66,17 +73,7 @@ app.use((req, res, next) => {
     'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   }
   if (production) {
-    defaults['Content-Security-Policy'] = [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data: blob:",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join('; ')
+    defaults['Content-Security-Policy'] = contentSecurityPolicy([nonceSource(res.locals.cspNonce as string)])
   }
   // Security headers by default; a route that sets its own (a mail framed by the mailbox, a photo) keeps it.
   const writeHead = res.writeHead
@@ -117,6 +114,9 @@ function pathToBuild() {
   return file
 }
 
+// Event and programme pages and their agenda files, rendered once until what they show changes (ADR 010).
+if (!viteDevServer && getEnv().PUBLIC_PAGE_CACHE) app.use(publicPageCache(build as ServerBuild))
+
 app.all(
   '*',
   createRequestHandler({
@@ -146,13 +146,4 @@ const worker =
 // half-way are filled within a minute.
 if (worker) await import('./waitlist-sweep.ts').then(({ startWaitlistSweep }) => startWaitlistSweep())
 
-function shutdown(signal: string) {
-  console.log(`${signal}: closing the server`)
-  const stopped = worker ? worker.stop() : Promise.resolve()
-  server.close(() => void stopped.then(() => process.exit(0)))
-  // Idle keep-alive connections would hold close() open.
-  server.closeIdleConnections()
-  setTimeout(() => process.exit(0), 10_000).unref()
-}
-process.on('SIGTERM', () => shutdown('SIGTERM'))
-process.on('SIGINT', () => shutdown('SIGINT'))
+drainOnSignals(server, () => worker?.stop() ?? Promise.resolve(), (line) => console.log(line))

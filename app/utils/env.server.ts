@@ -71,6 +71,12 @@ const schema = z.object({
   // Web processes sharing the port (app/server/index.ts reads it before anything else; listed here to document
   // and check it). One per core is the usual choice.
   WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  // Public pages served from memory until what they show changes (production only; ADR 010). `false` renders
+  // every request, which the benchmark uses to measure what a change costs.
+  PUBLIC_PAGE_CACHE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { getEnv } from './env.server'
 import { providerOf, type Provider } from './db.server'
+import { foldForSearch } from './search-fold'
 
 /** One statement, with its SQL already in the provider's dialect (see portableSql). */
 export type SqlOp = { sql: string; params: unknown[]; returns: 'rows' | 'count' }
@@ -115,6 +116,10 @@ function sqliteDriver(file: string): SqlDriver {
     // No busy wait inside SQLite: that would block this process's event loop, and with it a Prisma transaction
     // of this same process that holds the lock. BEGIN IMMEDIATE is retried with a timer instead.
     opened.pragma('busy_timeout = 0')
+    // Name search in SQL, as PostgreSQL has it from a migration (app/utils/search-fold.ts).
+    opened.function('bijeen_fold', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? foldForSearch(text) : null,
+    )
     return opened
   }
 

@@ -601,3 +601,25 @@ describe('search', () => {
     expect(picked?.contacts.map((c) => c.id)).toEqual([contact.id])
   })
 })
+
+describe('contact search with many contacts', () => {
+  test('counted and paged in the database: 3,000 contacts, a search that finds a third of them', async () => {
+    const organisation = await createOrganisation(db, { name: 'Gemeente Zoëterwoude' })
+    const other = await createOrganisation(db, { name: 'Gemeente Utrecht' })
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      organisationId: i % 3 === 0 ? organisation.id : other.id,
+      name: `Contact ${String(i).padStart(4, '0')}`,
+      email: `contact.${i}@example.org`,
+    }))
+    for (let i = 0; i < rows.length; i += 1000) await db.contact.createMany({ data: rows.slice(i, i + 1000) })
+    // Found through the organisation's name, without its diaeresis.
+    const first = await listContacts({ q: 'zoeterwoude' })
+    expect([first.total, first.pages, first.contacts.length]).toEqual([1000, 10, 100])
+    expect(first.contacts[0]!.name).toBe('Contact 0000')
+    const last = await listContacts({ q: 'ZOETERWOUDE' }, 10)
+    expect(last.contacts.map((c) => c.name).at(-1)).toBe('Contact 2997')
+    const picker = await inviteCandidates((await createEvent(db, (await createProgramme(db)).id)).id, 'zoëterwoude')
+    expect(picker!.contacts).toHaveLength(200)
+    expect(picker!.more).toBe(true)
+  })
+})

@@ -195,6 +195,34 @@ describe('the list: counts, filters, order and paging', () => {
     expect((await list(event.id, '?pagina=999')).page).toBe(50)
   })
 
+  test('a search is counted and paged in the database, ignoring case and accents; waitlist places on a later page', async () => {
+    const event = await newEvent({ capacity: null })
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      eventId: event.id,
+      // Every third person is a Çelik; the search types it without the cedilla and in capitals.
+      name: i % 3 === 0 ? `Çelik ${String(i).padStart(4, '0')}` : `Jansen ${String(i).padStart(4, '0')}`,
+      email: `persoon${i}@example.org`,
+      status: i % 2 === 0 ? ('waitlisted' as const) : ('confirmed' as const),
+      waitlistSeq: i % 2 === 0 ? i : null,
+      activeKey: `${event.id}:persoon${i}@example.org`,
+      holdsSeat: i % 2 !== 0,
+    }))
+    for (let i = 0; i < rows.length; i += 1000) await db.registration.createMany({ data: rows.slice(i, i + 1000) })
+    const first = await list(event.id, '?zoek=CELIK')
+    expect([first.total, first.pages, first.registrations.length]).toEqual([1000, 10, 100])
+    expect(first.registrations[0]!.name).toBe('Çelik 0000')
+    const third = await list(event.id, '?zoek=celik&pagina=3')
+    expect(third.registrations.map((r) => r.name).slice(0, 2)).toEqual(['Çelik 0600', 'Çelik 0603'])
+    // Çelik 0600 waits behind the 300 waitlisted with a lower number (0, 2, …, 598): place 301.
+    expect(third.registrations[0]!.waitlistPosition).toBe(301)
+    expect(third.registrations[1]!.waitlistPosition).toBeNull()
+    const waiting = await list(event.id, '?zoek=celik&status=waitlisted&pagina=2')
+    expect(waiting.total).toBe(500)
+    expect(waiting.registrations[0]).toMatchObject({ name: 'Çelik 0600', waitlistPosition: 301 })
+    // A % or _ in the query is a character, not a wildcard.
+    expect((await list(event.id, '?zoek=%25')).total).toBe(0)
+  })
+
   test('an unknown event is 404; without an account the sign-in page', async () => {
     const missing = await callRoute(listLoader, getRequest('/beheer/bijeenkomsten/bestaat-niet/aanmeldingen'), {
       id: 'bestaat-niet',

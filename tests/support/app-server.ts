@@ -12,7 +12,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export const ADMIN = { email: 'admin@example.org', password: 'Test-Beheer-Wachtwoord-1' }
 
-export type AppServer = { url: string; databaseUrl: string; output: () => string; stop: () => Promise<void> }
+export type AppServer = {
+  url: string
+  databaseUrl: string
+  output: () => string
+  /** Sends a signal to the server process; `exited` resolves with its exit code. */
+  signal: (signal: NodeJS.Signals) => void
+  exited: Promise<number | null>
+  stop: () => Promise<void>
+}
 
 export async function startAppServer(
   options: { seed?: boolean; env?: Record<string, string> } = {},
@@ -66,13 +74,15 @@ export async function startAppServer(
       reject(new Error(`app exited with ${code}:\n${output}`))
     })
   })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return {
     url,
     databaseUrl,
     output: () => output,
+    signal: (signal) => child.kill(signal),
+    exited,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
         await exited
       }
