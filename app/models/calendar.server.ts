@@ -103,7 +103,7 @@ export function eventToCalendarItem(event: EventRow, titleSuffix = ''): Calendar
 export function agendaItemToCalendarItem(
   item: Pick<
     AgendaItem,
-    'icsUid' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'room' | 'createdAt' | 'updatedAt'
+    'icsUid' | 'icsSequence' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'room' | 'createdAt' | 'updatedAt'
   >,
   event: EventRow,
   summary = item.title,
@@ -111,8 +111,9 @@ export function agendaItemToCalendarItem(
   const venue = location(event)
   return {
     uid: item.icsUid,
-    // An agenda item follows its event: a change of the event's time, place or status bumps both.
-    sequence: event.icsSequence,
+    // An agenda item follows its event: a change of the event's time, place or status bumps both; moving
+    // the item itself bumps its own counter. Both only go up, so their sum does too.
+    sequence: event.icsSequence + item.icsSequence,
     title: summary,
     description: [`${event.title}`, item.description].filter(Boolean).join('\n\n'),
     url: appUrl(`/bijeenkomsten/${event.slug}`),
