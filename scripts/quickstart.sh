@@ -14,17 +14,5 @@ npm run --silent db:seed
 echo "==> build"
 npm run --silent build > /dev/null
 
-node --input-type=module -e '
-import fs from "node:fs"
-if (fs.existsSync(".env")) process.loadEnvFile(".env")
-const url = process.env.APP_URL ?? "http://localhost:3000"
-const email = process.env.ADMIN_EMAIL ?? "admin@example.org"
-const password = process.env.ADMIN_PASSWORD ?? "Bijeen-Beheer-2026"
-console.log(`
-  bijeen draait / is running: ${url}
-  Inloggen / sign in:         ${url}/inloggen
-    e-mail:     ${email}
-    wachtwoord: ${password}
-  Mail goes to the dev mailbox (no SMTP configured). Stop with Ctrl+C.
-`)'
+npx --no-install tsx scripts/quickstart-banner.ts
 exec npm run --silent start

@@ -11,6 +11,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { eventFormSchema } from '~/domain/event-schema'
 import { useT } from '~/i18n'
+import { HostPicker, type HostChoice } from './host-picker'
 import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, LanguageField, TextareaField } from './forms'
 
 export type EventFormDefaults = Partial<{
@@ -54,7 +55,7 @@ export function EventForm({
   lastResult?: SubmissionResult<string[]> | null
   defaults: EventFormDefaults
   programmes: Array<{ id: string; name: string }>
-  organisations: Array<{ id: string; name: string }>
+  organisations: HostChoice[]
   geocode?: GeocodeOutcome | null
   submitLabel: string
   position?: { latitude: number; longitude: number } | null
@@ -230,27 +231,12 @@ export function EventForm({
           errors={fields.requiresApproval.errors}
         />
       </Fieldset>
-      <fieldset className="fieldset" aria-describedby="hosts-hint">
-        <legend>{f.hosts}</legend>
-        <p id="hosts-hint" className="field-hint">
-          {f.hostsHint}
-        </p>
-        {fields.hostIds.errors?.length ? <p className="field-errors">{t.eventAdmin.errors.hostUnknown}</p> : null}
-        <ul className="plain-list checkbox-list">
-          {organisations.map((o) => (
-            <li key={o.id} className="checkbox">
-              <input
-                type="checkbox"
-                id={`host-${o.id}`}
-                name={fields.hostIds.name}
-                value={o.id}
-                defaultChecked={hostValues.has(o.id)}
-              />
-              <label htmlFor={`host-${o.id}`}>{o.name}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <HostPicker
+        name={fields.hostIds.name}
+        organisations={organisations}
+        selected={hostValues}
+        error={fields.hostIds.errors?.length ? t.eventAdmin.errors.hostUnknown : null}
+      />
       <div className="actions">
         <button
           type="submit"

@@ -145,6 +145,7 @@ export function SpeakerForm({
         />
       </Fieldset>
       <Fieldset legend={s.sections.consent}>
+        <p className="field-hint">{s.consentHint}</p>
         <CheckboxField
           label={f.consentName}
           inputProps={getInputProps(fields.consentPublishName, { type: 'checkbox' })}

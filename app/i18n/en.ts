@@ -258,6 +258,7 @@ export const en: Dictionary = {
       language: 'Language of the meeting',
       hosts: 'Host organisations',
       hostsHint: 'Choose one or more organisations, for example the ministries that host the meeting together.',
+      hostsFilter: 'Search organisations',
     },
     geocode: {
       lookup: 'Look up the address on the map',
@@ -338,7 +339,7 @@ export const en: Dictionary = {
     copyForm: {
       title: 'Copy as next edition',
       intro:
-        'The copy gets the same programme, speakers and hosts, on a new date. Registrations and invitations are not copied. The copy starts as a draft.',
+        'The copy gets the same programme, speakers, hosts, questions and seats per organisation, on a new date. Registrations, invitations and quotes are not copied; speakers are asked again. The copy starts as a draft.',
       date: 'Date of the new edition',
       submit: 'Make the copy',
       dateRequired: 'Enter a valid date.',
@@ -425,6 +426,8 @@ export const en: Dictionary = {
     hasPhoto: 'yes',
     noPhoto: 'no',
     sections: { person: 'Person', contact: 'Contact and delegate', photo: 'Photo', consent: 'Consent to publish' },
+    consentHint:
+      'Only tick what the speaker has agreed to. Nothing is ticked in advance: without consent bijeen publishes nothing.',
     fields: {
       honorific: 'Title',
       honorificHint: 'For example state secretary, minister or Dr.',

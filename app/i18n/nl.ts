@@ -269,6 +269,7 @@ export const nl = {
       language: 'Taal van de bijeenkomst',
       hosts: 'Organiserende organisaties',
       hostsHint: 'Kies een of meer organisaties, bijvoorbeeld de ministeries die de bijeenkomst samen organiseren.',
+      hostsFilter: 'Organisaties zoeken',
     },
     geocode: {
       lookup: 'Adres opzoeken op de kaart',
@@ -350,7 +351,7 @@ export const nl = {
     copyForm: {
       title: 'Kopiëren als volgende editie',
       intro:
-        'De kopie krijgt hetzelfde programma, dezelfde sprekers en organisatoren, op een nieuwe datum. Aanmeldingen en uitnodigingen worden niet gekopieerd. De kopie begint als concept.',
+        'De kopie krijgt hetzelfde programma, dezelfde sprekers, organisatoren, vragen en plaatsen per organisatie, op een nieuwe datum. Aanmeldingen, uitnodigingen en citaten worden niet gekopieerd; sprekers worden opnieuw gevraagd. De kopie begint als concept.',
       date: 'Datum van de nieuwe editie',
       submit: 'Kopie maken',
       dateRequired: 'Vul een geldige datum in.',
@@ -442,6 +443,8 @@ export const nl = {
       photo: 'Foto',
       consent: 'Toestemming voor publicatie',
     },
+    consentHint:
+      'Vink alleen aan waarvoor de spreker zelf toestemming heeft gegeven. Niets staat vooraf aan: zonder toestemming publiceert bijeen niets.',
     fields: {
       honorific: 'Aanspreektitel',
       honorificHint: 'Bijvoorbeeld staatssecretaris, minister of mr. dr.',

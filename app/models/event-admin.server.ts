@@ -195,13 +195,19 @@ export async function transitionEvent(eventId: string, to: EventStatus, actorUse
 }
 
 /**
- * "Copy as next edition": the event with its agenda, speakers and hosts on a new date, as a draft, without
- * registrations, invitations or statements. Times keep their wall-clock time in the event's zone.
+ * "Copy as next edition": the event with its agenda, speakers, hosts, questions and seats per organisation on a
+ * new date, as a draft, without registrations, invitations or statements. Times keep their wall-clock time in
+ * the event's zone; the seat counters start at zero.
  */
 export async function copyAsNextEdition(eventId: string, newDate: string, actorUserId: string) {
   const source = await db.event.findUnique({
     where: { id: eventId },
-    include: { hosts: true, questions: true, agendaItems: { include: { actionLines: true, participations: true } } },
+    include: {
+      hosts: true,
+      questions: true,
+      seatCounters: { where: { quota: { not: null } } },
+      agendaItems: { include: { actionLines: true, participations: true } },
+    },
   })
   if (!source) return null
   const zone = source.timeZone
@@ -239,6 +245,9 @@ export async function copyAsNextEdition(eventId: string, newDate: string, actorU
         status: 'draft',
         previousEditionId: source.id,
         hosts: { create: source.hosts.map((h) => ({ organisationId: h.organisationId, order: h.order })) },
+        seatCounters: {
+          create: source.seatCounters.map((s) => ({ organisationId: s.organisationId, quota: s.quota })),
+        },
         questions: {
           create: source.questions.map((q) => ({
             label: q.label,
@@ -288,13 +297,10 @@ export async function copyAsNextEdition(eventId: string, newDate: string, actorU
 export async function eventFormOptions() {
   const [programmes, organisations] = await Promise.all([
     db.programme.findMany({ orderBy: [{ order: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
-    // Ministries first: they host most events.
-    db.organisation.findMany({
-      orderBy: [{ sector: 'asc' }, { name: 'asc' }],
-      select: { id: true, name: true, sector: true },
-    }),
+    // Grouped and sorted by the form (ministries first, then by name as a Dutch list is sorted).
+    db.organisation.findMany({ select: { id: true, name: true, sector: true } }),
   ])
-  return { programmes, organisations: organisations.map(({ id, name }) => ({ id, name })) }
+  return { programmes, organisations }
 }
 
 const wall = (d: Date | null, zone: string, format: string) =>

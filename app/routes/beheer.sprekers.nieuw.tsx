@@ -35,7 +35,7 @@ export default function NewSpeaker() {
         lastResult={actionData?.result}
         photoError={actionData?.photoError}
         organisations={organisations}
-        defaults={{ language: 'nl', consentPublishName: true }}
+        defaults={{ language: 'nl' }}
       />
     </>
   )

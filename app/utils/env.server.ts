@@ -17,8 +17,19 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  // The address people use to reach the app; used in mails, calendar files and QR codes.
-  APP_URL: z.string().url().default('http://localhost:3000'),
+  // The address people use to reach the app; used in mails, calendar files and QR codes. Without it, the
+  // address of this machine's port (so that links in mails point at the port the app really listens on).
+  APP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(
+      z
+        .string()
+        .url()
+        .refine((v) => /^https?:\/\//.test(v), { message: 'must start with http:// or https://' })
+        .optional(),
+    ),
   // Set when the app runs behind a reverse proxy, so that rate limits key on the real client address.
   TRUST_PROXY: boolean,
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
@@ -81,7 +92,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
-export type Env = z.infer<typeof schema>
+export type Env = Omit<z.infer<typeof schema>, 'APP_URL'> & { APP_URL: string }
 
 let cached: Env | undefined
 
@@ -92,8 +103,19 @@ export function getEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  cached = parsed.data
+  cached = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` }
   return cached
+}
+
+/** Where mail goes, in words for the console: the SMTP relay's host (never its credentials), or the dev mailbox. */
+export function describeMailTransport(env: Env = getEnv()): string {
+  if (env.SMTP_URL) {
+    const host = URL.canParse(env.SMTP_URL) ? new URL(env.SMTP_URL).host : 'SMTP_URL'
+    return `Mail goes out through SMTP (${host}).`
+  }
+  if (env.SMTP_HOST)
+    return `Mail goes out through SMTP (${env.SMTP_HOST}:${env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587)}).`
+  return `Mail goes to the dev mailbox at ${env.APP_URL}/beheer/mailbox (no SMTP configured).`
 }
 
 /** For tests that change the environment between cases. */

@@ -50,6 +50,8 @@ async function addSpeaker(
     await page.getByLabel('Fotograaf (naamsvermelding)').fill(s.credit ?? '')
     await page.getByLabel('De foto mag op de website en in het verslag').check()
   }
+  // The speakers of this event agreed to be named; nothing is ticked until the secretariat records that.
+  await page.getByLabel('Naam en functie mogen op de website en in het verslag').check()
   await page.getByRole('button', { name: 'Spreker opslaan' }).click()
   await expect.poll(() => page.getByRole('status').textContent()).toContain('De spreker is opgeslagen')
 }
@@ -292,6 +294,13 @@ describe('building the 4 December event through the UI', () => {
     await signInAs(page, app.url, organiser.email, organiser.password)
     await page.goto(`${app.url}/beheer/sprekers/nieuw`)
     await waitForHydration(page)
+    // Consent is the speaker's to give: a new speaker starts with none of it ticked.
+    for (const label of [
+      'Naam en functie mogen op de website en in het verslag',
+      'De foto mag op de website en in het verslag',
+      'Geautoriseerde citaten mogen in het verslag',
+    ])
+      expect(await page.getByLabel(label).isChecked()).toBe(false)
     // Leaving the e-mail field checks it at once; the summary appears above the form (and takes focus).
     await page.getByLabel('E-mailadres', { exact: true }).fill('geen-adres')
     await page.keyboard.press('Tab')

@@ -384,12 +384,21 @@ describe('copy as next edition and the address lookup', () => {
     await db.registration.create({
       data: { eventId: event.id, name: 'A', email: 'a@example.org', status: 'confirmed' },
     })
+    // Seats per organisation for this event (a quota of 2, of which 1 taken) travel with the copy, emptied.
+    await db.organisationSeats.create({
+      data: { eventId: event.id, organisationId: hostId, quota: 2, confirmedCount: 1 },
+    })
     // Summer time in between: 14.00 stays 14.00 on the wall clock.
     const { user } = await createUser(db)
     const copy = await copyAsNextEdition(event.id, '2027-06-04', user.id)
     const full = await db.event.findUniqueOrThrow({
       where: { id: copy!.id },
-      include: { hosts: true, registrations: true, agendaItems: { include: { participations: true } } },
+      include: {
+        hosts: true,
+        registrations: true,
+        seatCounters: true,
+        agendaItems: { include: { participations: true } },
+      },
     })
     expect(full).toMatchObject({
       status: 'draft',
@@ -402,6 +411,7 @@ describe('copy as next edition and the address lookup', () => {
     expect(full.icsUid).not.toBe(event.icsUid)
     expect(full.hosts.map((h) => h.organisationId)).toEqual([hostId])
     expect(full.registrations).toEqual([])
+    expect(full.seatCounters.map((s) => [s.organisationId, s.quota, s.confirmedCount])).toEqual([[hostId, 2, 0]])
     expect(full.agendaItems[0]!.startsAt.toISOString()).toBe('2027-06-04T12:30:00.000Z')
     expect(full.agendaItems[0]!.icsUid).not.toBe(item.icsUid)
     expect(full.agendaItems[0]!.participations.map((p) => [p.speakerId, p.role, p.status])).toEqual([
