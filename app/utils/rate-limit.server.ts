@@ -29,7 +29,12 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   )
   const count = Number(rows[0]!.count)
   const windowEnd = new Date(rows[0]!.resetAt)
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000))
+  // Hits that arrive together each read their own clock, so the window may have been opened by a hit whose clock
+  // was a few milliseconds later: never tell anyone to wait longer than one window.
+  const retryAfterSeconds = Math.min(
+    windowSeconds,
+    Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
+  )
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds }
 }
 
