@@ -5,12 +5,12 @@ import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { getEnv } from '../utils/env.server.ts'
 import { redactPath } from '../utils/redact.ts'
 import { contentSecurityPolicy, nonceSource } from './csp.ts'
+import { createGuardedRequestHandler } from './request-guard.ts'
 import { loadDotEnv } from './dotenv.ts'
 import { drainOnSignals, healthz } from './lifecycle.ts'
 import { publicPageCache } from './public-cache.ts'
@@ -119,10 +119,15 @@ if (!viteDevServer && getEnv().PUBLIC_PAGE_CACHE) app.use(publicPageCache(build 
 
 app.all(
   '*',
-  createRequestHandler({
+  createGuardedRequestHandler({
     build,
     mode: production ? 'production' : 'development',
     getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    config: () => {
+      const env = getEnv()
+      const { APP_URL: appUrl, TRUST_PROXY: trustProxy, BODY_LIMIT_BYTES: bodyLimit } = env
+      return { appUrl, trustProxy, bodyLimit, uploadLimit: env.UPLOAD_LIMIT_BYTES }
+    },
   }),
 )
 

@@ -89,6 +89,10 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  // Request bodies are refused above these sizes before they are read (app/server/request-guard.ts): every
+  // form, and the routes that take a file (speaker photo, contact import).
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(11 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
