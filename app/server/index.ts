@@ -151,4 +151,8 @@ const worker =
 // half-way are filled within a minute.
 if (worker) await import('./waitlist-sweep.ts').then(({ startWaitlistSweep }) => startWaitlistSweep())
 
-drainOnSignals(server, () => worker?.stop() ?? Promise.resolve(), (line) => console.log(line))
+drainOnSignals(
+  server,
+  () => worker?.stop() ?? Promise.resolve(),
+  (line) => console.log(line),
+)

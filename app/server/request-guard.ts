@@ -20,6 +20,8 @@ export type GuardConfig = {
   uploadLimit: number
 }
 
+const DRAIN_LIMIT = 64 * 1024 * 1024
+
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
 
@@ -152,8 +154,15 @@ function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: Refusal
   res.setHeader('Content-Type', 'text/html; charset=utf-8')
   res.setHeader('Cache-Control', 'no-store')
   if (refusal.status === 405) res.setHeader('Allow', ALLOWED_METHODS.join(', '))
-  // An unread body stays unread: the connection closes instead of draining it.
-  if (!req.complete) res.setHeader('Connection', 'close')
+  // An unread body is never buffered. Up to DRAIN_LIMIT it is read and thrown away, so that the client sees
+  // this answer (closing on unread data makes the kernel reset the connection, losing the answer); beyond that
+  // the connection closes.
+  if (!req.complete) {
+    if (Number(req.headers['content-length'] ?? Infinity) <= DRAIN_LIMIT) {
+      req.on('data', () => {})
+      req.resume()
+    } else res.setHeader('Connection', 'close')
+  }
   res.end(req.method === 'HEAD' ? undefined : refusalPage(refusal, lang))
 }
 

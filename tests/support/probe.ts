@@ -26,7 +26,14 @@ export function rawRequest(
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(url.port), url.hostname)
     const chunks: Buffer[] = []
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      // A kept-alive connection: the answer is complete when its Content-Length has arrived.
+      const all = Buffer.concat(chunks)
+      const end = all.indexOf('\r\n\r\n')
+      const length = /\r\ncontent-length:\s*(\d+)/i.exec(all.subarray(0, end).toString())?.[1]
+      if (end >= 0 && length !== undefined && all.byteLength - end - 4 >= Number(length)) socket.destroy()
+    })
     // The server may close while a large body is still being written: what it answered is what counts.
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
@@ -45,8 +52,18 @@ export function rawRequest(
       resolve({ status, headers: parsed, body: rest.join('\r\n\r\n') })
     })
     // No half-close: the server closes the connection after its answer (Connection: close).
+    // The body goes in pieces and stops once the server has answered (an early 413), as a careful client does:
+    // writing on into a socket the server is closing makes its kernel reset the connection, losing the answer.
     socket.write(head)
-    if (body.byteLength > 0) socket.write(body)
+    let offset = 0
+    const writeMore = () => {
+      if (chunks.length > 0 || offset >= body.byteLength || socket.destroyed) return
+      const piece = body.subarray(offset, offset + 256 * 1024)
+      offset += piece.byteLength
+      if (socket.write(piece)) setImmediate(writeMore)
+      else socket.once('drain', writeMore)
+    }
+    writeMore()
   })
 }
 
