@@ -39,7 +39,11 @@ type Head = {
   pathname: string
   /** Lower-case header names. */
   headers: Record<string, string | undefined>
-  /** The origins this request may come from: APP_URL's and the one it was addressed to. */
+  /**
+   * The origins this request may come from: the one it was addressed to (Host, or a trusted X-Forwarded-Host,
+   * which behind the proxy is APP_URL's). Remix compares Origin with the same host and throws on a mismatch, so
+   * the guard must accept no more than that: APP_URL's origin on another Host would pass here and crash there.
+   */
   siteOrigins: string[]
 }
 
@@ -196,10 +200,7 @@ export function createGuardedRequestHandler(options: {
         Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
       )
       const pathname = req.path
-      const refusal = checkHead(
-        { method: req.method, pathname, headers, siteOrigins: [new URL(config.appUrl).origin, self] },
-        config,
-      )
+      const refusal = checkHead({ method: req.method, pathname, headers, siteOrigins: [self] }, config)
       if (refusal) return sendRefusal(req, res, refusal)
 
       let body: Buffer | undefined

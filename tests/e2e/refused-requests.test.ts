@@ -207,6 +207,20 @@ describe('every action refuses hostile requests with a 4xx and a page, and chang
     })
   }
 
+  test("the site's own address under another Host name is refused with 403, not passed on to crash", async () => {
+    // APP_URL is http://127.0.0.1:<port>; the same server reached as localhost has another Host, which is what
+    // Remix compares Origin with, so APP_URL's origin must not pass there.
+    const other = app.url.replace('127.0.0.1', 'localhost')
+    const response = await fetch(`${other}/inloggen`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.url },
+      body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password }),
+    })
+    expect(response.status).toBe(403)
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
   test('TRACE and OPTIONS get 405 with an Allow header, anywhere', async () => {
     for (const method of ['TRACE', 'OPTIONS']) {
       for (const path of ['/', '/inloggen', `/beheer/organisaties/${ids.organisation}`]) {
