@@ -2,7 +2,7 @@
 // configured (the embedded default), into the dev mailbox: the real MIME message, stored in DevMail.
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import { db } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
+import { getEnv, smtpPort } from '~/utils/env.server'
 
 export type OutgoingMail = SendMailOptions & { messageId: string; to: { name: string; address: string } }
 export type SendResult = { response: string }
@@ -40,7 +40,7 @@ export function createTransport(): MailTransport {
     : nodemailer.createTransport({
         ...pool,
         host: env.SMTP_HOST,
-        port: env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587),
+        port: smtpPort(env),
         secure: env.SMTP_SECURE,
         auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? '' } : undefined,
       })

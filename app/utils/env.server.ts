@@ -111,6 +111,11 @@ export function getEnv(): Env {
   return cached
 }
 
+/** The SMTP port: the configured one, or the submission port that fits SMTP_SECURE (465 implicit TLS, else 587). */
+export function smtpPort(env: Env = getEnv()): number {
+  return env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587)
+}
+
 /** Where mail goes, in words for the console: the SMTP relay's host (never its credentials), or the dev mailbox. */
 export function describeMailTransport(env: Env = getEnv()): string {
   if (env.SMTP_URL) {
@@ -118,7 +123,7 @@ export function describeMailTransport(env: Env = getEnv()): string {
     return `Mail goes out through SMTP (${host}).`
   }
   if (env.SMTP_HOST)
-    return `Mail goes out through SMTP (${env.SMTP_HOST}:${env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587)}).`
+    return `Mail goes out through SMTP (${env.SMTP_HOST}:${smtpPort(env)}).`
   return `Mail goes to the dev mailbox at ${env.APP_URL}/beheer/mailbox (no SMTP configured).`
 }
 
