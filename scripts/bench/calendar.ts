@@ -1,11 +1,11 @@
-// "The programme feed with 200 events renders in ≤ 50 ms (median)": the whole feed as the route serves it,
-// database query included.
-import { fmt, freshDatabase, median, type Provider } from './support.ts'
+// "Programme feed of 200 events ≤ 25 ms": the whole feed as the route builds it, database query included
+// (served from the public page cache after the first request; this is the cost of a render).
+import { freshDatabase, median, type Provider, type SuiteResult } from './support.ts'
 
 const EVENTS = 200
 const RUNS = 40
 
-export async function benchCalendar(provider: Provider) {
+export async function benchCalendar(provider: Provider): Promise<SuiteResult> {
   const database = await freshDatabase(provider)
   process.env.DATABASE_URL = database.url
   process.env.LOG_LEVEL = 'silent'
@@ -40,10 +40,17 @@ export async function benchCalendar(provider: Provider) {
       times.push(performance.now() - start)
       size = feed!.ics.length
     }
+    const ms = median(times)
     return {
-      name: `calendar (${provider}): programme feed with ${EVENTS} events`,
-      lines: [
-        `render the feed (query + build), median of ${RUNS}: ${fmt(median(times), 1)} ms  (goal ≤ 50 ms; ${fmt(size / 1024)} kB)`,
+      name: `calendar (${provider})`,
+      figures: [
+        {
+          figure: `programme feed of ${EVENTS} events (${(size / 1024).toFixed(0)} kB), median of ${RUNS}`,
+          value: ms,
+          unit: 'ms',
+          goal: '≤ 25 ms',
+          met: ms <= 25,
+        },
       ],
     }
   } finally {

@@ -1,39 +1,83 @@
-// The public event page, as a visitor gets it: median time for GET /bijeenkomsten/:slug from the production
-// server (its own process, seeded database), and the same for the agenda file.
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-import { fmt, median, type Provider } from './support.ts'
+// The public event page under load, as a thousand invited partners open it: 50 connections against the
+// production server (one web process, seeded SQLite), with the public page cache on and off; beside each, a bare
+// node:http server answering the same bytes in the same run. And the web process's peak memory meanwhile.
+import { capture, startBare } from './bare.ts'
+import { load } from './load.ts'
+import { median, peakRssMb, RUNS, SECONDS, type Figure, type SuiteResult } from './support.ts'
 
-const RUNS = 200
+const CONNECTIONS = 50
+const PAGE = '/bijeenkomsten/formele-start-samen-tegen-mensenhandel'
 
-export async function benchPages(provider: Provider) {
-  if (provider !== 'sqlite') throw new Error('pages bench runs on SQLite')
-  if (!fs.existsSync('build/server/index.js')) spawnSync('npx', ['remix', 'vite:build'], { stdio: 'ignore' })
+async function measure(cache: boolean) {
   const { startAppServer } = await import('../../tests/support/app-server.ts')
-  const app = await startAppServer({ env: { LOG_LEVEL: 'silent', MAIL_WORKER_IN_PROCESS: 'false' } })
+  const app = await startAppServer({
+    env: { LOG_LEVEL: 'silent', MAIL_WORKER_IN_PROCESS: 'false', PUBLIC_PAGE_CACHE: String(cache) },
+  })
   try {
-    const measure = async (path: string) => {
-      await fetch(app.url + path).then((r) => r.text()) // warm-up
-      const times: number[] = []
-      for (let i = 0; i < RUNS; i++) {
-        const start = performance.now()
-        const response = await fetch(app.url + path)
-        await response.text()
-        if (response.status !== 200) throw new Error(`${path}: ${response.status}`)
-        times.push(performance.now() - start)
+    const answer = await capture(app.url, { path: PAGE })
+    if (answer.status !== 200) throw new Error(`${PAGE}: ${answer.status}`)
+    const bare = await startBare(answer)
+    const ours: Array<{ perSecond: number; p99: number }> = []
+    const limits: number[] = []
+    try {
+      await load(app.url, () => ({ path: PAGE }), { connections: CONNECTIONS, seconds: 1 }) // warm-up
+      for (let run = 0; run < RUNS; run++) {
+        const result = await load(app.url, () => ({ path: PAGE }), { connections: CONNECTIONS, seconds: SECONDS })
+        if (result.statuses[200] !== result.requests) throw new Error(`answers: ${JSON.stringify(result.statuses)}`)
+        ours.push(result)
+        limits.push(
+          (await load(bare.url, () => ({ path: PAGE }), { connections: CONNECTIONS, seconds: SECONDS })).perSecond,
+        )
       }
-      return median(times)
+    } finally {
+      bare.stop()
     }
-    const page = await measure('/bijeenkomsten/formele-start-samen-tegen-mensenhandel')
-    const ics = await measure('/bijeenkomsten/formele-start-samen-tegen-mensenhandel/agenda.ics?programmaonderdelen=1')
-    return {
-      name: 'pages (sqlite): the seeded 4 December event over HTTP',
-      lines: [
-        `public event page, median of ${RUNS}: ${fmt(page, 1)} ms`,
-        `agenda file with programme items, median of ${RUNS}: ${fmt(ics, 1)} ms`,
-      ],
-    }
+    return { ours, limits, bytes: answer.body.length, rss: peakRssMb(app.pid) }
   } finally {
     await app.stop()
   }
+}
+
+export async function benchPages(): Promise<SuiteResult> {
+  const cached = await measure(true)
+  const uncached = await measure(false)
+  const rate = (m: typeof cached) => median(m.ours.map((r) => r.perSecond))
+  const figures: Figure[] = [
+    {
+      figure: `public event page, cache on, ${CONNECTIONS} connections (${(cached.bytes / 1024).toFixed(1)} kB)`,
+      value: rate(cached),
+      unit: 'req/s',
+      limit: median(cached.limits),
+      ratio: rate(cached) / median(cached.limits),
+      goal: '≥ 0.50 of bare',
+      met: rate(cached) / median(cached.limits) >= 0.5,
+      runs: cached.ours.map((r) => r.perSecond),
+    },
+    {
+      figure: 'public event page, cache on: p99',
+      value: median(cached.ours.map((r) => r.p99)),
+      unit: 'ms',
+      goal: '≤ 25 ms',
+      met: median(cached.ours.map((r) => r.p99)) <= 25,
+      runs: cached.ours.map((r) => r.p99),
+    },
+    {
+      figure: `public event page, cache off (what a change costs), one web process`,
+      value: rate(uncached),
+      unit: 'req/s',
+      limit: median(uncached.limits),
+      ratio: rate(uncached) / median(uncached.limits),
+      goal: '≥ 500',
+      met: rate(uncached) >= 500,
+      runs: uncached.ours.map((r) => r.perSecond),
+    },
+    {
+      figure: 'peak RSS of the web process under that load',
+      value: Math.max(cached.rss, uncached.rss),
+      unit: 'MB',
+      goal: '≤ 250 MB',
+      met: Math.max(cached.rss, uncached.rss) <= 250,
+    },
+  ]
+  return { name: 'pages (sqlite)', figures }
 }

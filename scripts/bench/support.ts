@@ -30,3 +30,31 @@ export function median(values: number[]) {
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+/** One line of the bench table. `limit`: the bare node:http server's figure in the same run; `ratio`: value/limit. */
+export type Figure = {
+  figure: string
+  value: number
+  unit: string
+  goal?: string
+  met?: boolean
+  limit?: number
+  ratio?: number
+  runs?: number[]
+  note?: string
+}
+export type SuiteResult = { name: string; figures: Figure[] }
+
+// Short by default so that `npm run bench` ends within 10 minutes on 2 cores; longer runs: BENCH_SECONDS=10.
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
+
+/** Peak resident memory of a process so far (VmHWM), in MB; NaN where /proc is missing. */
+export function peakRssMb(pid: number) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024
+  } catch {
+    return NaN
+  }
+}

@@ -16,6 +16,8 @@ export type AppServer = {
   url: string
   databaseUrl: string
   output: () => string
+  /** The server process (the node:cluster primary when WEB_PROCESSES > 1). */
+  pid: number
   /** Sends a signal to the server process; `exited` resolves with its exit code. */
   signal: (signal: NodeJS.Signals) => void
   exited: Promise<number | null>
@@ -79,6 +81,7 @@ export async function startAppServer(
     url,
     databaseUrl,
     output: () => output,
+    pid: child.pid!,
     signal: (signal) => child.kill(signal),
     exited,
     async stop() {
