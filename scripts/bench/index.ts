@@ -1,7 +1,7 @@
 // `npm run bench`: every speed goal, measured against a production build on loopback (never in timed tests).
 // Each suite runs in its own process, so that each gets a fresh database in DATABASE_URL before the app modules
 // load, and hands back its figures as one JSON line. One table is printed and written to
-// bench/results/<date>-<commit>.json. `npm run bench -- pages` runs one suite; BENCH_RUNS and BENCH_SECONDS set
+// docs/bench/<date>-<commit>.json (under docs/, since the design card fixes the top level). `npm run bench -- pages` runs one suite; BENCH_RUNS and BENCH_SECONDS set
 // how many runs each median takes and how long a load run lasts.
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -81,7 +81,7 @@ for (const [name, suite] of Object.entries(suites)) {
   }
 }
 
-const rows: string[][] = [['figure', 'value', 'bare node:http', 'ratio', 'goal', 'met']]
+const rows: string[][] = [['figure', 'value', 'baseline, same run', 'ratio', 'goal', 'met']]
 for (const result of results) {
   if ('error' in result) {
     rows.push([`${result.name}: FAILED (${result.error})`, '', '', '', '', ''])
@@ -104,7 +104,7 @@ console.log(`\n${line(rows[0]!)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('
 for (const r of rows.slice(1)) console.log(line(r))
 
 const minutes = (Date.now() - started) / 60_000
-const file = path.join(root, 'bench/results', `${new Date().toISOString().slice(0, 10)}-${commit}.json`)
+const file = path.join(root, 'docs/bench', `${new Date().toISOString().slice(0, 10)}-${commit}.json`)
 fs.mkdirSync(path.dirname(file), { recursive: true })
 fs.writeFileSync(
   file,

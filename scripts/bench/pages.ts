@@ -44,7 +44,7 @@ export async function benchPages(): Promise<SuiteResult> {
   const rate = (m: typeof cached) => median(m.ours.map((r) => r.perSecond))
   const figures: Figure[] = [
     {
-      figure: `public event page, cache on, ${CONNECTIONS} connections (${(cached.bytes / 1024).toFixed(1)} kB)`,
+      figure: `public event page, cache on, ${CONNECTIONS} connections (${(cached.bytes / 1024).toFixed(1)} kB); baseline: bare node:http, same bytes`,
       value: rate(cached),
       unit: 'req/s',
       limit: median(cached.limits),
@@ -62,7 +62,7 @@ export async function benchPages(): Promise<SuiteResult> {
       runs: cached.ours.map((r) => r.p99),
     },
     {
-      figure: `public event page, cache off (what a change costs), one web process`,
+      figure: `public event page, cache off (what a change costs), one web process; baseline: bare node:http`,
       value: rate(uncached),
       unit: 'req/s',
       limit: median(uncached.limits),

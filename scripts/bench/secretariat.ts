@@ -99,6 +99,8 @@ export async function benchSecretariat(): Promise<SuiteResult> {
       }
       return { page: median(page), registration: median(registration), list: median(list) }
     }
+    // One discarded round first, so that the 1,000 figure is not the one that pays for a cold JIT and cold caches.
+    await growth()
     const atOneThousand = await growth()
 
     // The large data set.
@@ -159,7 +161,7 @@ export async function benchSecretariat(): Promise<SuiteResult> {
     for (const key of ['page', 'registration', 'list'] as const) {
       const ratio = atHundredThousand[key] / atOneThousand[key]
       figures.push({
-        figure: `cost growth, ${{ page: 'event page (cache off)', registration: 'a registration', list: 'registrations list' }[key]}: median at ${total.toLocaleString('en-GB')} registrations in the database against 1,000 (ratio)`,
+        figure: `cost growth, ${{ page: 'event page (cache off)', registration: 'a registration', list: 'registrations list' }[key]}: median at ${total.toLocaleString('en-GB')} registrations in the database; baseline: the same at 1,000`,
         value: atHundredThousand[key],
         unit: 'ms',
         limit: atOneThousand[key],
