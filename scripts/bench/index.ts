@@ -1,8 +1,9 @@
 // `npm run bench`: every speed goal, measured against a production build on loopback (never in timed tests).
 // Each suite runs in its own process, so that each gets a fresh database in DATABASE_URL before the app modules
 // load, and hands back its figures as one JSON line. One table is printed and written to
-// docs/bench/<date>-<commit>.json (under docs/, since the design card fixes the top level). `npm run bench -- pages` runs one suite; BENCH_RUNS and BENCH_SECONDS set
-// how many runs each median takes and how long a load run lasts.
+// docs/bench/<date>-<commit>.json (under docs/: the design card fixes the top level).
+// `npm run bench -- pages` runs one suite; BENCH_RUNS and BENCH_SECONDS set how many runs each median takes
+// and how long a load run lasts.
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
