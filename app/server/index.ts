@@ -65,20 +65,24 @@ app.get('/healthz', healthz)
 app.use((req, res, next) => {
   // The socket address, for rate limits; a client cannot set this header itself.
   req.headers['x-bijeen-client-ip'] = req.socket.remoteAddress ?? 'unknown'
-  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+  // Made when first asked for: a page from the public cache carries its own policy and needs none.
+  let nonce: string | undefined
+  Object.defineProperty(res.locals, 'cspNonce', {
+    get: () => (nonce ??= crypto.randomBytes(16).toString('base64')),
+  })
   const defaults: Record<string, string> = {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
     'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
   }
-  if (production) {
-    defaults['Content-Security-Policy'] = contentSecurityPolicy([nonceSource(res.locals.cspNonce as string)])
-  }
   // Security headers by default; a route that sets its own (a mail framed by the mailbox, a photo) keeps it.
   const writeHead = res.writeHead
   res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
     for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value)
+    if (production && !res.hasHeader('Content-Security-Policy')) {
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy([nonceSource(res.locals.cspNonce as string)]))
+    }
     return writeHead.apply(this, args)
   } as typeof res.writeHead
   if (!quiet) {
@@ -98,7 +102,15 @@ if (viteDevServer) {
   const client = path.resolve('build/client')
   // Fingerprinted assets never change; everything else is revalidated hourly.
   app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(client, { maxAge: '1h' }))
+  // The build's other files are known at start, so a page request costs no file-system lookup.
+  const files = new Set(
+    fs
+      .readdirSync(client, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${path.relative(client, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`),
+  )
+  const serveFile = express.static(client, { maxAge: '1h' })
+  app.use((req, res, next) => (files.has(req.path) ? serveFile(req, res, next) : next()))
 }
 
 const build = viteDevServer

@@ -112,6 +112,19 @@ describe.each(['sqlite', 'postgresql'] as const)('public page cache (%s)', (prov
     expect(nonces[0]).not.toBe(nonces[1])
   })
 
+  test("the build's own files are served from disk; every other path goes to the app", async () => {
+    const favicon = await fetch(first.url + '/favicon.svg')
+    expect(favicon.status).toBe(200)
+    expect(favicon.headers.get('cache-control')).toBe('public, max-age=3600')
+    expect(await favicon.text()).toContain('<svg')
+    const asset = fs.readdirSync(path.resolve('build/client/assets'))[0]!
+    const fingerprinted = await fetch(`${first.url}/assets/${asset}`)
+    expect(fingerprinted.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const missing = await fetch(first.url + '/niet-bestaand.svg')
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('<html lang="nl"')
+  })
+
   test('the language is part of the key, and other queries are not cached', async () => {
     const english = await fetch(first.url + page, { headers: { Cookie: 'bijeen_lang=ImVuIg%3D%3D' } }).then((r) =>
       r.text(),
