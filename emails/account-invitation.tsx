@@ -72,9 +72,7 @@ export function AccountInvitationEmail(props: AccountInvitationProps) {
   const until = dateTime(props.expiresAt, DEFAULT_TIME_ZONE, lang)
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(props.invitedByName, until)}
       heading={t.heading}
       reason={t.reason(props.invitedByName)}

@@ -50,9 +50,7 @@ export function EventCancelledEmail(props: EventCancelledProps) {
   const period = eventPeriod(event, lang)
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title, period)}
       heading={t.heading}
       reason={common[lang].reasonInvolved(event.title)}

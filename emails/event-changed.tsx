@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import { Action } from './components/action'
+import { PersonalAction } from './components/action'
 import { EventDetails } from './components/event-details'
 import { Greeting, H2, Layout, P } from './components/layout'
 import { Panel } from './components/panel'
@@ -59,9 +59,7 @@ export function EventChangedEmail(props: EventChangedProps) {
   const t = copy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title)}
       heading={t.heading}
       reason={common[lang].reasonInvolved(event.title)}
@@ -88,8 +86,7 @@ export function EventChangedEmail(props: EventChangedProps) {
       {props.manageUrl ? (
         <>
           <P>{t.manage}</P>
-          <Action href={props.manageUrl} label={t.button} linkIntro={common[lang].manageLinkIntro} />
-          <P>{common[lang].personalLink}</P>
+          <PersonalAction lang={lang} href={props.manageUrl} label={t.button} />
         </>
       ) : null}
     </Layout>

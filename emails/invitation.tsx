@@ -1,4 +1,4 @@
-import { Action } from './components/action'
+import { PersonalAction } from './components/action'
 import { EventDetails } from './components/event-details'
 import { Greeting, Layout, P } from './components/layout'
 import { sampleBase, sampleEvent, sampleLinks, sampleParticipant } from './components/samples'
@@ -53,9 +53,7 @@ export function InvitationEmail(props: InvitationProps) {
   const t = invitationCopy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title, shortDate(event.startsAt, event.timeZone, lang))}
       heading={t.heading(event.title)}
       reason={common[lang].reasonInvited(event.title)}
@@ -68,8 +66,7 @@ export function InvitationEmail(props: InvitationProps) {
       <EventDetails lang={lang} event={event} online="mention" />
       <P>{t.answer}</P>
       {props.respondBefore ? <P>{t.respondBefore(dateTime(props.respondBefore, event.timeZone, lang))}</P> : null}
-      <Action href={props.registerUrl} label={t.button} linkIntro={t.linkIntro} />
-      <P>{common[lang].personalLink}</P>
+      <PersonalAction lang={lang} href={props.registerUrl} label={t.button} linkIntro={t.linkIntro} />
     </Layout>
   )
 }

@@ -1,4 +1,4 @@
-import { Action } from './components/action'
+import { PersonalAction } from './components/action'
 import { EventDetails } from './components/event-details'
 import { Greeting, Layout, P } from './components/layout'
 import { sampleBase, sampleEvent, sampleLinks } from './components/samples'
@@ -43,21 +43,13 @@ export function RegistrationAwaitingApprovalEmail(props: RegistrationAwaitingApp
   const { lang, event } = props
   const t = copy[lang]
   return (
-    <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
-      preview={t.preview}
-      heading={t.heading}
-      reason={common[lang].reasonRegistered(event.title)}
-    >
+    <Layout {...props} preview={t.preview} heading={t.heading} reason={common[lang].reasonRegistered(event.title)}>
       <Greeting lang={lang} name={props.recipientName} />
       <P>{t.intro(event.title)}</P>
       <P>{t.review}</P>
       <EventDetails lang={lang} event={event} online="mention" />
       <P>{t.manage}</P>
-      <Action href={props.manageUrl} label={t.button} linkIntro={common[lang].manageLinkIntro} />
-      <P>{common[lang].personalLink}</P>
+      <PersonalAction lang={lang} href={props.manageUrl} label={t.button} />
     </Layout>
   )
 }

@@ -46,9 +46,7 @@ export function RegistrationCancelledEmail(props: RegistrationCancelledProps) {
   const period = eventPeriod(event, lang)
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title)}
       heading={t.heading}
       reason={common[lang].reasonRegistered(event.title)}

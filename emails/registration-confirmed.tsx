@@ -44,9 +44,7 @@ export function RegistrationConfirmedEmail(props: RegistrationConfirmedProps) {
   const t = copy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title, eventPeriod(event, lang))}
       heading={t.heading}
       reason={common[lang].reasonRegistered(event.title)}

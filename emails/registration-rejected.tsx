@@ -47,9 +47,7 @@ export function RegistrationRejectedEmail(props: RegistrationRejectedProps) {
   const t = copy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title)}
       heading={t.heading}
       reason={common[lang].reasonRegistered(event.title)}

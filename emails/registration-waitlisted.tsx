@@ -1,4 +1,4 @@
-import { Action } from './components/action'
+import { PersonalAction } from './components/action'
 import { EventDetails } from './components/event-details'
 import { Greeting, Layout, P } from './components/layout'
 import { sampleBase, sampleEvent, sampleLinks } from './components/samples'
@@ -49,9 +49,7 @@ export function RegistrationWaitlistedEmail(props: RegistrationWaitlistedProps) 
   const t = copy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(props.position)}
       heading={t.heading}
       reason={common[lang].reasonRegistered(event.title)}
@@ -64,8 +62,7 @@ export function RegistrationWaitlistedEmail(props: RegistrationWaitlistedProps) 
       <P>{t.automatic}</P>
       <EventDetails lang={lang} event={event} online="mention" />
       <P>{t.cancel}</P>
-      <Action href={props.manageUrl} label={t.button} linkIntro={common[lang].manageLinkIntro} />
-      <P>{common[lang].personalLink}</P>
+      <PersonalAction lang={lang} href={props.manageUrl} label={t.button} />
     </Layout>
   )
 }

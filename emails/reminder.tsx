@@ -1,4 +1,4 @@
-import { Action } from './components/action'
+import { PersonalAction } from './components/action'
 import { EventDetails } from './components/event-details'
 import { Greeting, Layout, P } from './components/layout'
 import { common, dateTime, shortDate, type Lang } from './components/shared'
@@ -36,9 +36,7 @@ export function ReminderEmail(props: ReminderProps) {
   const invitation = invitationCopy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title)}
       heading={t.heading(event.title)}
       reason={common[lang].reasonInvited(event.title)}
@@ -53,8 +51,7 @@ export function ReminderEmail(props: ReminderProps) {
       {props.respondBefore ? (
         <P>{invitation.respondBefore(dateTime(props.respondBefore, event.timeZone, lang))}</P>
       ) : null}
-      <Action href={props.registerUrl} label={invitation.button} linkIntro={invitation.linkIntro} />
-      <P>{common[lang].personalLink}</P>
+      <PersonalAction lang={lang} href={props.registerUrl} label={invitation.button} linkIntro={invitation.linkIntro} />
       <P>{t.alreadyAnswered}</P>
     </Layout>
   )

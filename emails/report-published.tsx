@@ -50,9 +50,7 @@ export function ReportPublishedEmail(props: ReportPublishedProps) {
   const date = shortDate(event.startsAt, event.timeZone, lang)
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title, date)}
       heading={t.heading}
       reason={t.reason(event.title, props.programmeName)}

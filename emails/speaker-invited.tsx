@@ -74,9 +74,7 @@ export function SpeakerInvitedEmail(props: SpeakerInvitedProps) {
   const who = props.delegateName ? props.speakerName : null
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(who, role, event.title, shortDate(event.startsAt, event.timeZone, lang))}
       heading={t.heading(role)}
       reason={speakerReason(lang, props, event.title)}

@@ -53,9 +53,7 @@ export function StatementAuthorisedEmail(props: StatementAuthorisedProps) {
   const t = copy[lang]
   return (
     <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
+      {...props}
       preview={t.preview(event.title)}
       heading={t.heading}
       reason={speakerReason(lang, props, event.title)}

@@ -61,14 +61,7 @@ export function StatementRequestedEmail(props: StatementRequestedProps) {
   const s = speakerCopy[lang]
   const who = props.delegateName ? props.speakerName : null
   return (
-    <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
-      preview={t.preview}
-      heading={t.heading}
-      reason={speakerReason(lang, props, event.title)}
-    >
+    <Layout {...props} preview={t.preview} heading={t.heading} reason={speakerReason(lang, props, event.title)}>
       <Greeting lang={lang} name={props.delegateName ?? props.speakerName} formal />
       {props.delegateName ? <P>{s.onBehalf(props.speakerName)}</P> : null}
       <P>{t.intro(event.title, who)}</P>

@@ -38,14 +38,7 @@ export function TestEmail(props: TestProps) {
   const { lang } = props
   const t = copy[lang]
   return (
-    <Layout
-      lang={lang}
-      programmeName={props.programmeName}
-      secretariatEmail={props.secretariatEmail}
-      preview={t.preview}
-      heading={t.heading}
-      reason={t.reason}
-    >
+    <Layout {...props} preview={t.preview} heading={t.heading} reason={t.reason}>
       <Greeting lang={lang} name={props.recipientName} />
       <P>{t.intro(dateTime(props.sentAt, DEFAULT_TIME_ZONE, lang))}</P>
       <P>{t.works}</P>

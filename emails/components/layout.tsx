@@ -2,13 +2,11 @@
 // gets the mail and who sends it. Tables (Row/Column) carry the spacing so that Outlook keeps it.
 import { Body, Column, Container, Head, Heading, Hr, Html, Link, Preview, Row, Text } from '@react-email/components'
 import { type ReactNode } from 'react'
-import { common, type Lang } from './shared'
+import { common, type BaseProps, type Lang } from './shared'
 import { styles } from './theme'
 
-export type LayoutProps = {
-  lang: Lang
-  programmeName: string
-  secretariatEmail?: string
+/** A template passes its own props whole (`<Layout {...props} …>`): the frame reads only the base props. */
+export type LayoutProps = BaseProps & {
   /** The short line that mail clients show next to the subject. */
   preview: string
   heading: string
