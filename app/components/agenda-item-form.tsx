@@ -1,16 +1,10 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { agendaItemSchema, agendaKinds } from '~/domain/agenda'
 import { useT } from '~/i18n'
-import { ErrorSummary, Field, SelectField, TextareaField } from './forms'
+import { ErrorSummary } from './forms'
+import { InputFor, SelectFor, TextareaFor } from './conform-fields'
 
 export function AgendaItemForm({
   id,
@@ -57,45 +51,19 @@ export function AgendaItemForm({
           fields.room,
         ]}
       />
-      <SelectField
+      <SelectFor
+        meta={fields.kind}
         label={a.fields.kind}
-        selectProps={getSelectProps(fields.kind)}
         options={agendaKinds.map((k) => ({ value: k, label: t.event.kinds[k] }))}
-        errors={fields.kind.errors}
       />
-      <Field
-        label={a.fields.title}
-        inputProps={getInputProps(fields.title, { type: 'text' })}
-        errors={fields.title.errors}
-      />
-      <TextareaField
-        label={a.fields.description}
-        textareaProps={getTextareaProps(fields.description)}
-        errors={fields.description.errors}
-      />
+      <InputFor meta={fields.title} label={a.fields.title} />
+      <TextareaFor meta={fields.description} label={a.fields.description} />
       <div className="form-row">
-        <Field
-          label={a.fields.date}
-          inputProps={getInputProps(fields.date, { type: 'date' })}
-          errors={fields.date.errors}
-        />
-        <Field
-          label={a.fields.startTime}
-          inputProps={getInputProps(fields.startTime, { type: 'time' })}
-          errors={fields.startTime.errors}
-        />
-        <Field
-          label={a.fields.endTime}
-          inputProps={getInputProps(fields.endTime, { type: 'time' })}
-          errors={fields.endTime.errors}
-        />
+        <InputFor meta={fields.date} label={a.fields.date} type="date" />
+        <InputFor meta={fields.startTime} label={a.fields.startTime} type="time" />
+        <InputFor meta={fields.endTime} label={a.fields.endTime} type="time" />
       </div>
-      <Field
-        label={a.fields.room}
-        hint={a.fields.roomHint}
-        inputProps={getInputProps(fields.room, { type: 'text' })}
-        errors={fields.room.errors}
-      />
+      <InputFor meta={fields.room} label={a.fields.room} hint={a.fields.roomHint} />
       {actionLines.length ? (
         <fieldset className="fieldset">
           <legend>{a.fields.actionLines}</legend>

@@ -1,18 +1,12 @@
 // The event form for "new" and "edit": one component, server-rendered errors, works without JavaScript.
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form, useNavigation } from '@remix-run/react'
 import { eventFormSchema } from '~/domain/event-schema'
 import { useT } from '~/i18n'
 import { HostPicker, type HostChoice } from './host-picker'
-import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, LanguageField, TextareaField } from './forms'
+import { ErrorSummary, Fieldset } from './forms'
+import { CheckboxFor, InputFor, LanguageFor, SelectFor, TextareaFor } from './conform-fields'
 
 export type EventFormDefaults = Partial<{
   programmeId: string
@@ -104,132 +98,64 @@ export function EventForm({
         ]}
       />
       <Fieldset legend={t.eventAdmin.sections.basics}>
-        <SelectField
+        <SelectFor
+          meta={fields.programmeId}
           label={f.programme}
-          selectProps={getSelectProps(fields.programmeId)}
           options={programmes.map((p) => ({ value: p.id, label: p.name }))}
-          errors={fields.programmeId.errors}
         />
-        <Field
-          label={f.title}
-          inputProps={{ ...getInputProps(fields.title, { type: 'text' }), autoComplete: 'off' }}
-          errors={fields.title.errors}
-        />
-        <Field
-          label={f.subtitle}
-          hint={f.subtitleHint}
-          inputProps={getInputProps(fields.subtitle, { type: 'text' })}
-          errors={fields.subtitle.errors}
-        />
-        <TextareaField
-          label={f.description}
-          hint={f.descriptionHint}
-          textareaProps={{ ...getTextareaProps(fields.description), rows: 8 }}
-          errors={fields.description.errors}
-        />
-        <LanguageField
-          label={f.language}
-          selectProps={getSelectProps(fields.language)}
-          errors={fields.language.errors}
-        />
+        <InputFor meta={fields.title} label={f.title} autoComplete="off" />
+        <InputFor meta={fields.subtitle} label={f.subtitle} hint={f.subtitleHint} />
+        <TextareaFor meta={fields.description} label={f.description} hint={f.descriptionHint} rows={8} />
+        <LanguageFor meta={fields.language} label={f.language} />
       </Fieldset>
       <Fieldset legend={t.eventAdmin.sections.when}>
         <p className="field-hint">{f.timeHint}</p>
         <div className="form-row">
-          <Field label={f.date} inputProps={getInputProps(fields.date, { type: 'date' })} errors={fields.date.errors} />
-          <Field
-            label={f.startTime}
-            inputProps={getInputProps(fields.startTime, { type: 'time' })}
-            errors={fields.startTime.errors}
-          />
-          <Field
-            label={f.endTime}
-            inputProps={getInputProps(fields.endTime, { type: 'time' })}
-            errors={fields.endTime.errors}
-          />
+          <InputFor meta={fields.date} label={f.date} type="date" />
+          <InputFor meta={fields.startTime} label={f.startTime} type="time" />
+          <InputFor meta={fields.endTime} label={f.endTime} type="time" />
         </div>
       </Fieldset>
       <Fieldset legend={t.eventAdmin.sections.where}>
-        <Field
-          label={f.venueName}
-          inputProps={getInputProps(fields.venueName, { type: 'text' })}
-          errors={fields.venueName.errors}
-        />
-        <Field
-          label={f.venueAddress}
-          inputProps={{ ...getInputProps(fields.venueAddress, { type: 'text' }), autoComplete: 'street-address' }}
-          errors={fields.venueAddress.errors}
-        />
+        <InputFor meta={fields.venueName} label={f.venueName} />
+        <InputFor meta={fields.venueAddress} label={f.venueAddress} autoComplete="street-address" />
         <div className="form-row">
-          <Field
-            label={f.venuePostcode}
-            inputProps={{ ...getInputProps(fields.venuePostcode, { type: 'text' }), autoComplete: 'postal-code' }}
-            errors={fields.venuePostcode.errors}
-          />
-          <Field
-            label={f.venueCity}
-            inputProps={{ ...getInputProps(fields.venueCity, { type: 'text' }), autoComplete: 'address-level2' }}
-            errors={fields.venueCity.errors}
-          />
+          <InputFor meta={fields.venuePostcode} label={f.venuePostcode} autoComplete="postal-code" />
+          <InputFor meta={fields.venueCity} label={f.venueCity} autoComplete="address-level2" />
         </div>
         <GeocodeChoice geocode={geocode} position={position} name={fields.position.name} />
         <button type="submit" name="intent" value="geocode" className="button button--secondary" formNoValidate>
           {t.eventAdmin.geocode.lookup}
         </button>
-        <Field
-          label={f.onlineUrl}
-          hint={f.onlineUrlHint}
-          inputProps={getInputProps(fields.onlineUrl, { type: 'url' })}
-          errors={fields.onlineUrl.errors}
-        />
+        <InputFor meta={fields.onlineUrl} label={f.onlineUrl} hint={f.onlineUrlHint} type="url" />
       </Fieldset>
       <Fieldset legend={t.eventAdmin.sections.registration}>
-        <Field
+        <InputFor
+          meta={fields.capacity}
           label={f.capacity}
           hint={f.capacityHint}
-          inputProps={{ ...getInputProps(fields.capacity, { type: 'number' }), min: 1, inputMode: 'numeric' }}
-          errors={fields.capacity.errors}
+          type="number"
+          min={1}
+          inputMode="numeric"
         />
         <p className="field-hint">{f.windowHint}</p>
         <div className="form-row">
-          <Field
-            label={`${f.opensAt}: ${f.date.toLowerCase()}`}
-            inputProps={getInputProps(fields.opensDate, { type: 'date' })}
-            errors={fields.opensDate.errors}
-          />
-          <Field
-            label={`${f.opensAt}: ${f.startTime.toLowerCase()}`}
-            inputProps={getInputProps(fields.opensTime, { type: 'time' })}
-            errors={fields.opensTime.errors}
-          />
+          <InputFor meta={fields.opensDate} label={`${f.opensAt}: ${f.date.toLowerCase()}`} type="date" />
+          <InputFor meta={fields.opensTime} label={`${f.opensAt}: ${f.startTime.toLowerCase()}`} type="time" />
         </div>
         <div className="form-row">
-          <Field
-            label={`${f.closesAt}: ${f.date.toLowerCase()}`}
-            inputProps={getInputProps(fields.closesDate, { type: 'date' })}
-            errors={fields.closesDate.errors}
-          />
-          <Field
-            label={`${f.closesAt}: ${f.startTime.toLowerCase()}`}
-            inputProps={getInputProps(fields.closesTime, { type: 'time' })}
-            errors={fields.closesTime.errors}
-          />
+          <InputFor meta={fields.closesDate} label={`${f.closesAt}: ${f.date.toLowerCase()}`} type="date" />
+          <InputFor meta={fields.closesTime} label={`${f.closesAt}: ${f.startTime.toLowerCase()}`} type="time" />
         </div>
-        <SelectField
+        <SelectFor
+          meta={fields.visibility}
           label={f.visibility}
-          selectProps={getSelectProps(fields.visibility)}
           options={[
             { value: 'invite_only', label: f.visibilityOptions.invite_only },
             { value: 'public', label: f.visibilityOptions.public },
           ]}
-          errors={fields.visibility.errors}
         />
-        <CheckboxField
-          label={f.requiresApproval}
-          hint={f.requiresApprovalHint}
-          inputProps={getInputProps(fields.requiresApproval, { type: 'checkbox' })}
-          errors={fields.requiresApproval.errors}
-        />
+        <CheckboxFor meta={fields.requiresApproval} label={f.requiresApproval} hint={f.requiresApprovalHint} />
       </Fieldset>
       <HostPicker
         name={fields.hostIds.name}

@@ -1,13 +1,14 @@
 // The organisation and contact forms of the secretariat. One Zod schema for server and browser (Conform):
 // without JavaScript the server renders the same errors.
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { contactSchema, organisationSchema } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { useT } from '~/i18n'
-import { ErrorSummary, Field, LanguageField, SelectField } from './forms'
+import { ErrorSummary } from './forms'
+import { InputFor, LanguageFor, SelectFor } from './conform-fields'
 
 type FormInput = { lastResult?: SubmissionResult<string[]> | null; defaults: Record<string, string> }
 
@@ -46,28 +47,14 @@ export function OrganisationForm({
         errors={form.errors}
         fields={[fields.name, fields.shortName, fields.sector, fields.seatQuota]}
       />
-      <Field
-        label={f.name}
-        inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'organization' }}
-        errors={fields.name.errors}
-      />
-      <Field
-        label={f.shortName}
-        inputProps={getInputProps(fields.shortName, { type: 'text' })}
-        errors={fields.shortName.errors}
-      />
-      <SelectField
+      <InputFor meta={fields.name} label={f.name} autoComplete="organization" />
+      <InputFor meta={fields.shortName} label={f.shortName} />
+      <SelectFor
+        meta={fields.sector}
         label={f.sector}
-        selectProps={getSelectProps(fields.sector)}
         options={SECTORS.map((s) => ({ value: s, label: t.sectors[s] }))}
-        errors={fields.sector.errors}
       />
-      <Field
-        label={f.seatQuota}
-        hint={f.seatQuotaHint}
-        inputProps={{ ...getInputProps(fields.seatQuota, { type: 'text' }), inputMode: 'numeric' }}
-        errors={fields.seatQuota.errors}
-      />
+      <InputFor meta={fields.seatQuota} label={f.seatQuota} hint={f.seatQuotaHint} inputMode="numeric" />
       <button type="submit" className="button">
         {p.save}
       </button>
@@ -96,31 +83,18 @@ export function ContactForm({
         errors={form.errors}
         fields={[fields.name, fields.email, fields.function, fields.organisationId, fields.language]}
       />
-      <Field
-        label={f.name}
-        inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
-        errors={fields.name.errors}
-      />
-      <Field
-        label={f.email}
-        inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
-        errors={fields.email.errors}
-      />
-      <Field
-        label={f.function}
-        inputProps={getInputProps(fields.function, { type: 'text' })}
-        errors={fields.function.errors}
-      />
-      <SelectField
+      <InputFor meta={fields.name} label={f.name} autoComplete="off" />
+      <InputFor meta={fields.email} label={f.email} type="email" autoComplete="off" />
+      <InputFor meta={fields.function} label={f.function} />
+      <SelectFor
+        meta={fields.organisationId}
         label={f.organisation}
-        selectProps={getSelectProps(fields.organisationId)}
         options={[
           { value: '', label: f.chooseOrganisation },
           ...organisations.map((o) => ({ value: o.id, label: o.name })),
         ]}
-        errors={fields.organisationId.errors}
       />
-      <LanguageField label={f.language} selectProps={getSelectProps(fields.language)} errors={fields.language.errors} />
+      <LanguageFor meta={fields.language} label={f.language} />
       <button type="submit" className="button">
         {p.save}
       </button>

@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { programmeSchema } from '~/domain/programme-schema'
 import { useT } from '~/i18n'
-import { ErrorSummary, Field, TextareaField } from './forms'
+import { ErrorSummary } from './forms'
+import { InputFor, TextareaFor } from './conform-fields'
 
 /** A programme's name and description in Dutch and (optionally) English: for "new" and "edit". */
 export function ProgrammeForm({
@@ -38,28 +39,10 @@ export function ProgrammeForm({
         errors={form.errors}
         fields={[fields.name, fields.nameEn, fields.description, fields.descriptionEn]}
       />
-      <Field
-        label={p.fields.name}
-        inputProps={getInputProps(fields.name, { type: 'text' })}
-        errors={fields.name.errors}
-      />
-      <Field
-        label={p.fields.nameEn}
-        hint={p.fields.optional}
-        inputProps={getInputProps(fields.nameEn, { type: 'text' })}
-        errors={fields.nameEn.errors}
-      />
-      <TextareaField
-        label={p.fields.description}
-        textareaProps={getTextareaProps(fields.description)}
-        errors={fields.description.errors}
-      />
-      <TextareaField
-        label={p.fields.descriptionEn}
-        hint={p.fields.optional}
-        textareaProps={getTextareaProps(fields.descriptionEn)}
-        errors={fields.descriptionEn.errors}
-      />
+      <InputFor meta={fields.name} label={p.fields.name} />
+      <InputFor meta={fields.nameEn} label={p.fields.nameEn} hint={p.fields.optional} />
+      <TextareaFor meta={fields.description} label={p.fields.description} />
+      <TextareaFor meta={fields.descriptionEn} label={p.fields.descriptionEn} hint={p.fields.optional} />
       <button type="submit" className="button">
         {submitLabel}
       </button>

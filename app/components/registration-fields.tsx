@@ -1,7 +1,7 @@
 // The registration fields, one set for the public form, the invitation page (invitee and colleagues) and the
 // manage page: person, needs, photo consent and the event's own questions. Works without JavaScript: the
 // server renders the errors; with JavaScript Conform checks the same schema as the server.
-import { getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import {
   answerFieldName,
@@ -12,7 +12,8 @@ import {
 } from '~/domain/registration-form'
 import { formatDateTime, formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
-import { CheckboxField, ErrorList, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from './forms'
+import { ErrorList, ErrorSummary, Fieldset, TextareaField } from './forms'
+import { CheckboxFor, InputFor, LanguageFor, TextareaFor } from './conform-fields'
 
 type Defaults = Partial<{
   name: string
@@ -109,61 +110,29 @@ export function RegistrationFields({
   return (
     <>
       <Fieldset legend={variant === 'colleague' ? f.colleague : f.person}>
-        <Field
-          label={f.name}
-          inputProps={{
-            ...getInputProps(fields.name, { type: 'text' }),
-            autoComplete: variant === 'colleague' ? 'off' : 'name',
-          }}
-          errors={fields.name.errors}
-        />
-        <Field
+        <InputFor meta={fields.name} label={f.name} autoComplete={variant === 'colleague' ? 'off' : 'name'} />
+        <InputFor
+          meta={fields.email}
           label={f.email}
           hint={variant === 'colleague' ? undefined : f.emailHint}
-          inputProps={{
-            ...getInputProps(fields.email, { type: 'email' }),
-            autoComplete: variant === 'colleague' ? 'off' : 'email',
-          }}
-          errors={fields.email.errors}
+          type="email"
+          autoComplete={variant === 'colleague' ? 'off' : 'email'}
         />
         {variant === 'public' ? (
-          <Field
-            label={f.organisationName}
-            inputProps={{ ...getInputProps(fields.organisationName, { type: 'text' }), autoComplete: 'organization' }}
-            errors={fields.organisationName.errors}
-          />
+          <InputFor meta={fields.organisationName} label={f.organisationName} autoComplete="organization" />
         ) : organisationName ? (
           <p>{f.organisationFixed(organisationName)}</p>
         ) : null}
-        <Field
+        <InputFor
+          meta={fields.function}
           label={f.function}
-          inputProps={{
-            ...getInputProps(fields.function, { type: 'text' }),
-            autoComplete: variant === 'colleague' ? 'off' : 'organization-title',
-          }}
-          errors={fields.function.errors}
+          autoComplete={variant === 'colleague' ? 'off' : 'organization-title'}
         />
-        {variant === 'colleague' ? null : (
-          <LanguageField
-            label={f.language}
-            selectProps={getSelectProps(fields.language)}
-            errors={fields.language.errors}
-          />
-        )}
+        {variant === 'colleague' ? null : <LanguageFor meta={fields.language} label={f.language} />}
       </Fieldset>
       <Fieldset legend={f.needs}>
-        <TextareaField
-          label={f.dietary}
-          hint={f.dietaryHint}
-          textareaProps={{ ...getTextareaProps(fields.dietary), rows: 3 }}
-          errors={fields.dietary.errors}
-        />
-        <TextareaField
-          label={f.accessibility}
-          hint={f.accessibilityHint}
-          textareaProps={{ ...getTextareaProps(fields.accessibility), rows: 3 }}
-          errors={fields.accessibility.errors}
-        />
+        <TextareaFor meta={fields.dietary} label={f.dietary} hint={f.dietaryHint} rows={3} />
+        <TextareaFor meta={fields.accessibility} label={f.accessibility} hint={f.accessibilityHint} rows={3} />
       </Fieldset>
       {questions.length ? (
         <Fieldset legend={f.questions}>
@@ -173,12 +142,7 @@ export function RegistrationFields({
         </Fieldset>
       ) : null}
       <Fieldset legend={f.consent}>
-        <CheckboxField
-          label={f.photoConsent}
-          hint={f.photoConsentHint}
-          inputProps={getInputProps(fields.photoConsent, { type: 'checkbox' })}
-          errors={fields.photoConsent.errors}
-        />
+        <CheckboxFor meta={fields.photoConsent} label={f.photoConsent} hint={f.photoConsentHint} />
       </Fieldset>
     </>
   )

@@ -1,16 +1,10 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { speakerSchema } from '~/domain/speaker-schema'
 import { useT } from '~/i18n'
-import { CheckboxField, ErrorSummary, Field, Fieldset, SelectField, LanguageField, TextareaField } from './forms'
+import { CheckboxField, ErrorSummary, Field, Fieldset } from './forms'
+import { InputFor, LanguageFor, SelectFor, TextareaFor } from './conform-fields'
 
 export function SpeakerForm({
   lastResult,
@@ -62,62 +56,25 @@ export function SpeakerForm({
         ]}
       />
       <Fieldset legend={s.sections.person}>
-        <Field
-          label={f.honorific}
-          hint={f.honorificHint}
-          inputProps={getInputProps(fields.honorific, { type: 'text' })}
-          errors={fields.honorific.errors}
-        />
-        <Field
-          label={f.name}
-          inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
-          errors={fields.name.errors}
-        />
-        <Field
-          label={f.function}
-          hint={f.functionHint}
-          inputProps={getInputProps(fields.function, { type: 'text' })}
-          errors={fields.function.errors}
-        />
-        <SelectField
+        <InputFor meta={fields.honorific} label={f.honorific} hint={f.honorificHint} />
+        <InputFor meta={fields.name} label={f.name} autoComplete="off" />
+        <InputFor meta={fields.function} label={f.function} hint={f.functionHint} />
+        <SelectFor
+          meta={fields.organisationId}
           label={f.organisation}
-          selectProps={getSelectProps(fields.organisationId)}
           options={[
             { value: '', label: f.noOrganisation },
             ...organisations.map((o) => ({ value: o.id, label: o.name })),
           ]}
-          errors={fields.organisationId.errors}
         />
-        <Field
-          label={f.attribution}
-          hint={f.attributionHint}
-          inputProps={getInputProps(fields.attribution, { type: 'text' })}
-          errors={fields.attribution.errors}
-        />
-        <TextareaField label={f.bio} textareaProps={getTextareaProps(fields.bio)} errors={fields.bio.errors} />
+        <InputFor meta={fields.attribution} label={f.attribution} hint={f.attributionHint} />
+        <TextareaFor meta={fields.bio} label={f.bio} />
       </Fieldset>
       <Fieldset legend={s.sections.contact}>
-        <Field
-          label={f.email}
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
-          errors={fields.email.errors}
-        />
-        <LanguageField
-          label={f.language}
-          selectProps={getSelectProps(fields.language)}
-          errors={fields.language.errors}
-        />
-        <Field
-          label={f.delegateName}
-          hint={f.delegateHint}
-          inputProps={getInputProps(fields.delegateName, { type: 'text' })}
-          errors={fields.delegateName.errors}
-        />
-        <Field
-          label={f.delegateEmail}
-          inputProps={getInputProps(fields.delegateEmail, { type: 'email' })}
-          errors={fields.delegateEmail.errors}
-        />
+        <InputFor meta={fields.email} label={f.email} type="email" autoComplete="off" />
+        <LanguageFor meta={fields.language} label={f.language} />
+        <InputFor meta={fields.delegateName} label={f.delegateName} hint={f.delegateHint} />
+        <InputFor meta={fields.delegateEmail} label={f.delegateEmail} type="email" />
       </Fieldset>
       <Fieldset legend={s.sections.photo}>
         {currentPhoto ? (
@@ -138,11 +95,7 @@ export function SpeakerForm({
           inputProps={{ id: 'photo', name: 'photo', type: 'file', accept: 'image/jpeg,image/png,image/webp' }}
           errors={photoError ? [photoError] : undefined}
         />
-        <Field
-          label={f.photoCredit}
-          inputProps={getInputProps(fields.photoCredit, { type: 'text' })}
-          errors={fields.photoCredit.errors}
-        />
+        <InputFor meta={fields.photoCredit} label={f.photoCredit} />
       </Fieldset>
       <Fieldset legend={s.sections.consent}>
         <p className="field-hint">{s.consentHint}</p>
