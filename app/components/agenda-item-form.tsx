@@ -1,10 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { agendaItemSchema, agendaKinds } from '~/domain/agenda'
 import { useT } from '~/i18n'
 import { ErrorSummary } from './forms'
-import { InputFor, SelectFor, TextareaFor } from './conform-fields'
+import { InputFor, SelectFor, TextareaFor, useZodForm } from './conform-fields'
 
 export function AgendaItemForm({
   id,
@@ -24,15 +23,7 @@ export function AgendaItemForm({
   const t = useT()
   const a = t.agendaAdmin
   const schema = agendaItemSchema(a.errors, zone)
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useZodForm(schema, { id, lastResult, defaultValue: defaults })
   const chosen = new Set((defaults.actionLineIds as string[] | undefined) ?? [])
   return (
     <Form method="post" {...getFormProps(form)}>

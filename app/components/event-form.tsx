@@ -1,12 +1,11 @@
 // The event form for "new" and "edit": one component, server-rendered errors, works without JavaScript.
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
 import { eventFormSchema } from '~/domain/event-schema'
 import { useT } from '~/i18n'
 import { HostPicker, type HostChoice } from './host-picker'
 import { ErrorSummary, Fieldset } from './forms'
-import { CheckboxFor, InputFor, LanguageFor, SelectFor, TextareaFor } from './conform-fields'
+import { CheckboxFor, InputFor, LanguageFor, SelectFor, TextareaFor, useZodForm } from './conform-fields'
 
 export type EventFormDefaults = Partial<{
   programmeId: string
@@ -58,15 +57,7 @@ export function EventForm({
   const f = t.eventAdmin.fields
   const schema = eventFormSchema(t.eventAdmin.errors)
   const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'event-form',
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useZodForm(schema, { id: 'event-form', lastResult, defaultValue: defaults })
   const hostValues = new Set((fields.hostIds.value as string[] | string | undefined) ?? defaults.hostIds ?? [])
   return (
     <Form method="post" {...getFormProps(form)}>

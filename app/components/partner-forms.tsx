@@ -1,29 +1,12 @@
 // The organisation and contact forms of the secretariat. One Zod schema for server and browser (Conform):
 // without JavaScript the server renders the same errors.
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import type { z } from 'zod'
 import { contactSchema, organisationSchema } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { useT } from '~/i18n'
 import { ErrorSummary } from './forms'
-import { InputFor, LanguageFor, SelectFor } from './conform-fields'
-
-type FormInput = { lastResult?: SubmissionResult<string[]> | null; defaults: Record<string, string> }
-
-/** Both partner forms: the schema checks in the browser on leaving a field, the server checks the same. */
-function usePartnerForm<Schema extends z.ZodTypeAny>(id: string, schema: Schema, input: FormInput) {
-  return useForm({
-    id,
-    lastResult: input.lastResult,
-    defaultValue: input.defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
-}
+import { InputFor, LanguageFor, SelectFor, useZodForm } from './conform-fields'
 
 export function OrganisationForm({
   lastResult,
@@ -35,9 +18,10 @@ export function OrganisationForm({
   const t = useT()
   const p = t.partners
   const f = p.organisations.fields
-  const [form, fields] = usePartnerForm('organisation-form', organisationSchema(p.organisations.errors), {
+  const [form, fields] = useZodForm(organisationSchema(p.organisations.errors), {
+    id: 'organisation-form',
     lastResult,
-    defaults,
+    defaultValue: defaults,
   })
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -74,7 +58,11 @@ export function ContactForm({
   const t = useT()
   const p = t.partners
   const f = p.contacts.fields
-  const [form, fields] = usePartnerForm('contact-form', contactSchema(p.contacts.errors), { lastResult, defaults })
+  const [form, fields] = useZodForm(contactSchema(p.contacts.errors), {
+    id: 'contact-form',
+    lastResult,
+    defaultValue: defaults,
+  })
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />

@@ -1,10 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { programmeSchema } from '~/domain/programme-schema'
 import { useT } from '~/i18n'
 import { ErrorSummary } from './forms'
-import { InputFor, TextareaFor } from './conform-fields'
+import { InputFor, TextareaFor, useZodForm } from './conform-fields'
 
 /** A programme's name and description in Dutch and (optionally) English: for "new" and "edit". */
 export function ProgrammeForm({
@@ -23,14 +22,7 @@ export function ProgrammeForm({
   const t = useT()
   const p = t.programmesAdmin
   const schema = programmeSchema(p.errors)
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useZodForm(schema, { id, lastResult, defaultValue: defaults, shouldRevalidate: 'onBlur' })
   return (
     <Form method="post" {...getFormProps(form)}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}

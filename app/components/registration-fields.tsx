@@ -1,8 +1,7 @@
 // The registration fields, one set for the public form, the invitation page (invitee and colleagues) and the
 // manage page: person, needs, photo consent and the event's own questions. Works without JavaScript: the
 // server renders the errors; with JavaScript Conform checks the same schema as the server.
-import { useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { type SubmissionResult } from '@conform-to/react'
 import {
   answerFieldName,
   HONEYPOT_FIELD,
@@ -13,7 +12,7 @@ import {
 import { formatDateTime, formatEventPeriod } from '~/domain/format'
 import { useLang, useT } from '~/i18n'
 import { ErrorList, ErrorSummary, Fieldset, TextareaField } from './forms'
-import { CheckboxFor, InputFor, LanguageFor, TextareaFor } from './conform-fields'
+import { CheckboxFor, InputFor, LanguageFor, TextareaFor, useZodForm } from './conform-fields'
 
 type Defaults = Partial<{
   name: string
@@ -36,14 +35,12 @@ export function useRegistrationForm(input: {
   const t = useT()
   const lang = useLang()
   const schema = registrationSchema(t.registration.errors, input.questions, lang)
-  return useForm({
+  return useZodForm(schema, {
     id: input.id,
     lastResult: input.lastResult,
     defaultValue: input.defaultValue,
-    constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
 }
 

@@ -1,10 +1,9 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { speakerSchema } from '~/domain/speaker-schema'
 import { useT } from '~/i18n'
 import { CheckboxField, ErrorSummary, Field, Fieldset } from './forms'
-import { InputFor, LanguageFor, SelectFor, TextareaFor } from './conform-fields'
+import { InputFor, LanguageFor, SelectFor, TextareaFor, useZodForm } from './conform-fields'
 
 export function SpeakerForm({
   lastResult,
@@ -25,15 +24,7 @@ export function SpeakerForm({
   const s = t.speakersAdmin
   const f = s.fields
   const schema = speakerSchema(s.errors)
-  const [form, fields] = useForm({
-    id: 'speaker-form',
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useZodForm(schema, { id: 'speaker-form', lastResult, defaultValue: defaults })
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
       {/* The fields by name: Conform's `fields` proxy cannot be listed with Object.values. */}
