@@ -194,9 +194,15 @@ export async function updateParticipation(
   participationId: string,
   input: { role: ParticipationRole; order: number; status: ParticipationStatus },
 ) {
+  // Field by field: the caller's object may carry more (the form's intent and id), which Prisma refuses.
   const result = await db.participation.updateMany({
     where: { id: participationId, agendaItem: { eventId } },
-    data: { ...input, respondedAt: input.status === 'invited' ? null : new Date() },
+    data: {
+      role: input.role,
+      order: input.order,
+      status: input.status,
+      respondedAt: input.status === 'invited' ? null : new Date(),
+    },
   })
   return result.count === 1
 }
