@@ -1,4 +1,4 @@
-// Check-in at the door (DESIGN §1.6): by the QR code in the confirmation mail, or by a name search.
+// Check-in at the door: by the QR code in the confirmation mail, or by a name search.
 //
 // A check-in is one conditional UPDATE (`… WHERE checkedInAt IS NULL AND status = 'confirmed'`), never a
 // read-then-write: when two hosts scan the same person at once, exactly one update matches, and the other host
