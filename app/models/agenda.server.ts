@@ -156,6 +156,11 @@ export async function deleteAgendaItem(eventId: string, itemId: string, actorUse
   return result.count === 1
 }
 
+/** When the event runs and in which zone: what an agenda item's times are checked against. */
+export async function getAgendaEventSchedule(eventId: string) {
+  return db.event.findUnique({ where: { id: eventId }, select: { startsAt: true, endsAt: true, timeZone: true } })
+}
+
 export async function getAgendaItem(eventId: string, itemId: string) {
   return db.agendaItem.findFirst({
     where: { id: itemId, eventId },

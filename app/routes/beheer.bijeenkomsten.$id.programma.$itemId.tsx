@@ -15,7 +15,7 @@ import {
   removeParticipation,
   updateParticipation,
 } from '~/models/agenda.server'
-import { handleAgendaItemForm } from '~/models/agenda-form.server'
+import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { requirePermission } from '~/utils/permissions.server'
 
