@@ -16,6 +16,8 @@ type SourceInfo = {
   specifiers: string[]
   /** Where the file builds an HTTP response itself: `new Response(…)`, `Response.json(…)`, `Response.redirect(…)`. */
   responses: string[]
+  /** Where the file names the `Request` type (a parameter that takes the request, say). */
+  requests: string[]
 }
 
 function sourceFiles(dir: string): string[] {
@@ -32,6 +34,7 @@ function read(fullPath: string): SourceInfo {
   const file = path.relative(root, fullPath).split(path.sep).join('/')
   const specifiers: string[] = []
   const responses: string[] = []
+  const requests: string[] = []
   const where = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
   const visit = (node: ts.Node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
@@ -58,11 +61,13 @@ function read(fullPath: string): SourceInfo {
       node.expression.expression.text === 'Response'
     ) {
       responses.push(`${where(node)} Response.${node.expression.name.text}()`)
+    } else if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === 'Request') {
+      requests.push(`${where(node)} Request`)
     }
     ts.forEachChild(node, visit)
   }
   visit(source)
-  return { file, specifiers, responses }
+  return { file, specifiers, responses, requests }
 }
 
 const sources = sourceFiles(appDir).map(read)
@@ -90,6 +95,9 @@ describe('the import walker', () => {
     expect(route.specifiers).toContain('@remix-run/node')
     expect(route.specifiers).toContain('~/models/agenda.server')
     expect(route.responses.some((r) => r.endsWith('new Response'))).toBe(true)
+    const support = sources.find((s) => s.file === 'app/routes-support/invitation-response.server.ts')!
+    expect(support.requests.length).toBeGreaterThan(0)
+    expect(support.specifiers).toContain('./registration-form.server')
     expect(sources.length).toBeGreaterThan(100)
   })
 
@@ -121,6 +129,19 @@ describe('models do not speak HTTP', () => {
     expect(
       offenders,
       `Return an outcome union and let the route choose the status and body:\n${offenders.join('\n')}`,
+    ).toEqual([])
+  })
+
+  test('no file in app/models takes the Request or imports what answers one', () => {
+    // These utils read the request or build a response; a model gets their result from the route instead.
+    const http = /^app\/utils\/(request|session|permissions|link-session|spreadsheet-response)\.server$/
+    const offenders = [
+      ...models.flatMap((s) => s.requests),
+      ...offendingImports(models, (_spec, resolved) => resolved !== null && http.test(resolved)),
+    ]
+    expect(
+      offenders,
+      `Parse the request beside the route and pass the model plain values:\n${offenders.join('\n')}`,
     ).toEqual([])
   })
 
