@@ -1,4 +1,4 @@
-// Remix options, kept here as the design card asks; vite.config.ts passes them to the Remix Vite plugin.
+// Remix options, kept in their own file (ADR 001); vite.config.ts passes them to the Remix Vite plugin.
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
   appDirectory: 'app',

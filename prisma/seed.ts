@@ -1,5 +1,5 @@
 // The model event: "Formele start Samen tegen mensenhandel", on the next 4 December in Den Haag
-// (../shared/reference/formele-start-samen-tegen-mensenhandel.txt). Runs once: an existing programme is
+// (the news item, copied in tests/fixtures/formele-start-samen-tegen-mensenhandel.txt). Runs once: an existing programme is
 // left alone. `npm run db:seed`.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -123,7 +123,7 @@ export function buildCancel(input: { item: CalendarItem; organizer: Person; atte
   return finish(cal)
 }
 
-/** The MIME type for a built file; its method= must match the file's METHOD (DESIGN §3). */
+/** The MIME type for a built file; its method= must match the file's METHOD, or mail clients ignore it. */
 export function calendarContentType(ics: string): string {
   const method = /^METHOD:([A-Z]+)\r$/m.exec(ics)?.[1]
   if (!method) throw new Error('No METHOD in calendar file')
@@ -242,7 +242,8 @@ function addEvent(
     id: item.uid,
     sequence: item.sequence,
     stamp: options.stamp,
-    // Luxon DateTimes: ical-generator writes a JS Date in the server's clock zone (STACK.md, "Calendar dates").
+    // Luxon DateTimes: ical-generator writes a JS Date with a timezone set in the server's clock zone
+    // (13:00Z came out as TZID=Europe/Amsterdam:…T130000, an hour off).
     start: DateTime.fromJSDate(item.startsAt, { zone: inUtc ? 'utc' : ianaZone(zone) }),
     end: DateTime.fromJSDate(item.endsAt, { zone: inUtc ? 'utc' : ianaZone(zone) }),
     timezone: inUtc ? null : zone,

@@ -156,6 +156,11 @@ export async function deleteAgendaItem(eventId: string, itemId: string, actorUse
   return result.count === 1
 }
 
+/** When the event runs and in which zone: what an agenda item's times are checked against. */
+export async function getAgendaEventSchedule(eventId: string) {
+  return db.event.findUnique({ where: { id: eventId }, select: { startsAt: true, endsAt: true, timeZone: true } })
+}
+
 export async function getAgendaItem(eventId: string, itemId: string) {
   return db.agendaItem.findFirst({
     where: { id: itemId, eventId },
@@ -194,9 +199,15 @@ export async function updateParticipation(
   participationId: string,
   input: { role: ParticipationRole; order: number; status: ParticipationStatus },
 ) {
+  // Field by field: the caller's object may carry more (the form's intent and id), which Prisma refuses.
   const result = await db.participation.updateMany({
     where: { id: participationId, agendaItem: { eventId } },
-    data: { ...input, respondedAt: input.status === 'invited' ? null : new Date() },
+    data: {
+      role: input.role,
+      order: input.order,
+      status: input.status,
+      respondedAt: input.status === 'invited' ? null : new Date(),
+    },
   })
   return result.count === 1
 }

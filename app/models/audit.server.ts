@@ -7,7 +7,7 @@ type AuditInput = {
   action: string
   entity: string
   entityId: string
-  // Ids and field names only: no personal data (DESIGN §2).
+  // Ids and field names only: no personal data, so the audit trail can be kept and shown.
   details?: Prisma.InputJsonValue
 }
 

@@ -1,4 +1,4 @@
-// Check-in at the door (DESIGN §1.6): by the QR code in the confirmation mail, or by a name search.
+// Check-in at the door: by the QR code in the confirmation mail, or by a name search.
 //
 // A check-in is one conditional UPDATE (`… WHERE checkedInAt IS NULL AND status = 'confirmed'`), never a
 // read-then-write: when two hosts scan the same person at once, exactly one update matches, and the other host
@@ -154,14 +154,12 @@ export async function undoCheckIn(eventId: string, registrationId: string, viewe
   return undone ? { kind: 'undone', attendee: toAttendee(row, viewer.sensitive) } : { kind: 'not-checked-in' }
 }
 
-/** Arrived versus expected: confirmed registrations that checked in, out of all confirmed ones. */
-/** The event of a check-in page; a 404 when there is none. */
-export async function requireCheckInEvent(eventId: string) {
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, timeZone: true } })
-  if (!event) throw new Response('Not found', { status: 404 })
-  return event
+/** The event of a check-in page, or null when there is none. */
+export async function getCheckInEvent(eventId: string) {
+  return db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, timeZone: true } })
 }
 
+/** Arrived versus expected: confirmed registrations that checked in, out of all confirmed ones. */
 export async function checkInCounts(eventId: string) {
   const [arrived, expected] = await Promise.all([
     db.registration.count({ where: { eventId, status: 'confirmed', checkedInAt: { not: null } } }),

@@ -182,15 +182,17 @@ export async function transitionEvent(eventId: string, to: EventStatus, actorUse
     const result = await cancelEvent(eventId, message, actorUserId)
     return { kind: 'done' as const, mailed: result.mailed }
   }
-  await db.$transaction(async (tx) => {
-    // Conditional: a concurrent transition cannot be applied twice.
+  const applied = await db.$transaction(async (tx) => {
+    // Conditional: a concurrent transition cannot be applied twice; the one that lost changes nothing.
     const claimed = await tx.event.updateMany({ where: { id: eventId, status: event.status }, data: { status: to } })
-    if (claimed.count !== 1) throw new Response('Conflict', { status: 409 })
+    if (claimed.count !== 1) return false
     await audit(
       { actorUserId, action: 'event.status', entity: 'Event', entityId: eventId, details: { from: event.status, to } },
       tx,
     )
+    return true
   })
+  if (!applied) return { kind: 'conflict' as const }
   return { kind: 'done' as const, mailed: 0 }
 }
 

@@ -1,23 +1,11 @@
 // What an invitee does on their invitation page (/uitnodiging/:linkId, in a link session): register
 // themselves (bound to the invitation and their organisation's quota), register colleagues, decline, or get
-// the link to their registration again. The secretariat's side of invitations lives elsewhere.
-import { parseWithZod } from '@conform-to/zod'
-import { data } from '@remix-run/node'
+// the link to their registration again. The page's requests are read and answered in
+// app/routes-support/invitation-response.server.ts; the secretariat's side of invitations lives elsewhere.
 import type { RegistrationValues } from '~/domain/registration-form'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
-import type { Lang } from '~/i18n'
-import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
-import { requireLinkSession } from '~/utils/link-session.server'
-import {
-  cachedRegistrationSchema,
-  eventQuestions,
-  formMessage,
-  registrationInput,
-  registrationResponse,
-  toManagePage,
-  windowMessage,
-} from './registration-form.server'
+import { registrationInput } from './registration-form.server'
 import { mailManageLink } from './registration-link.server'
 import { register, type RegisterResult } from './registration.server'
 
@@ -42,10 +30,6 @@ export async function usableInvitation(
   if (!invitation || invitation.event.status !== 'published') return { ok: false, problem: 'unavailable' }
   if (invitation.revokedAt) return { ok: false, problem: 'revoked' }
   return { ok: true, invitation }
-}
-
-export function invitationProblemResponse(problem: InvitationProblem) {
-  return problem === 'revoked' ? new Response('Gone', { status: 410 }) : new Response('Not found', { status: 404 })
 }
 
 /** The registration made through the link for the invitee (or whoever used it), if one is active. */
@@ -150,66 +134,4 @@ export async function resendInviteeLink(invitationId: string) {
   const own = await inviteeRegistration(invitationId)
   if (!own) return 'not-found' as const
   return mailManageLink(own.id)
-}
-
-// ─── The invitation page's requests ─────────────────────────────────────────────────────────────────────────
-
-/**
- * The invitation behind `/uitnodiging/<param>` with its link session, or a thrown response: the link's own
- * (the token traded for a cookie, 404, 410, 401 without a session), 410 for a withdrawn invitation, 404 when
- * the event is not published.
- */
-export async function requireInvitationSession(request: Request, param: string) {
-  const session = await requireLinkSession(request, 'invitation', param)
-  const usable = await usableInvitation(session.subjectId)
-  if (!usable.ok) throw invitationProblemResponse(usable.problem)
-  return { invitation: usable.invitation, session }
-}
-
-const back = (path: string, query: string) =>
-  new Response(null, { status: 303, headers: { Location: `${path}?${query}`, 'Cache-Control': 'no-store' } })
-
-export async function handleInvitationAction(request: Request, linkId: string, t: Dictionary, lang: Lang) {
-  const { invitation, session } = await requireInvitationSession(request, linkId)
-  const self = session.path
-  const formData = await request.formData()
-  const intent = formData.get('intent')
-  if (intent === 'decline') {
-    const outcome = await declineInvitation(invitation.id)
-    if (outcome === 'registered') return formMessage(t.registration.errors.declineRegistered, 409)
-    return back(self, 'afgemeld=1')
-  }
-  if (intent === 'resend') {
-    await resendInviteeLink(invitation.id)
-    return back(self, 'link=1')
-  }
-  if (intent !== 'register' && intent !== 'colleague') return formMessage(t.errors.badRequestText, 400)
-  const closed = windowMessage(t, invitation.event)
-  if (closed) return closed
-  const questions = await eventQuestions(invitation.eventId)
-  const submission = parseWithZod(formData, { schema: cachedRegistrationSchema(t, lang, questions) })
-  if (submission.status !== 'success') {
-    return data({ form: intent, result: submission.reply(), message: null }, { status: 400 })
-  }
-  if (intent === 'register') {
-    const outcome = await registerInvitee(invitation, submission.value)
-    if (outcome.kind === 'already-registered') return back(self, 'aangemeld=1')
-    return registrationResponse(outcome, t, toManagePage, {
-      form: intent,
-      result: submission.reply(),
-    })
-  }
-  const outcome = await registerColleague(invitation, submission.value, invitation.contact.language)
-  if (outcome.kind === 'not-registered') return formMessage(t.errors.badRequestText, 409)
-  if (outcome.kind === 'duplicate') {
-    await mailManageLink(outcome.registrationId)
-    return formMessage(t.registration.invitation.colleagueDuplicate, 409, undefined, {
-      form: intent,
-      result: submission.reply(),
-    })
-  }
-  return registrationResponse(outcome, t, async (ok) => back(self, `collega=${ok.kind}`), {
-    form: intent,
-    result: submission.reply(),
-  })
 }

@@ -6,11 +6,9 @@ import type { SectorKey } from '~/domain/sectors'
 import { normaliseEmail } from '~/domain/person-fields'
 import { matchesSearch } from '~/domain/search'
 import type { Prisma } from '~/generated/prisma/client'
-import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { containsPattern } from '~/utils/search-fold'
 import { select, sqlDriver } from '~/utils/sql-driver.server'
-import type { Column } from '~/utils/spreadsheet.server'
 import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
 import { promoteWaitlisted, sweepWaitlists } from './registration.server'
@@ -374,33 +372,4 @@ export async function setEventQuota(
     held: counter.confirmedCount,
     belowHeld: effective !== null && counter.confirmedCount > effective,
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Exports
-
-type ContactRow = Awaited<ReturnType<typeof contactsForExport>>[number]
-type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number]
-
-export function contactColumns(t: Dictionary): Column<ContactRow>[] {
-  const c = t.partners.contacts.columns
-  return [
-    { header: c.name, value: (r) => r.name },
-    { header: c.email, value: (r) => r.email },
-    { header: c.function, value: (r) => r.function },
-    { header: c.language, value: (r) => r.language },
-    { header: c.organisation, value: (r) => r.organisation.name },
-    { header: c.sector, value: (r) => t.sectors[r.organisation.sector] },
-  ]
-}
-
-export function organisationColumns(t: Dictionary): Column<OrganisationRow>[] {
-  const c = t.partners.organisations.columns
-  return [
-    { header: c.name, value: (r) => r.name },
-    { header: c.shortName, value: (r) => r.shortName ?? '' },
-    { header: c.sector, value: (r) => t.sectors[r.sector] },
-    { header: c.seatQuota, value: (r) => r.seatQuota },
-    { header: c.contacts, value: (r) => r.contacts },
-  ]
 }

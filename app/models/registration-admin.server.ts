@@ -2,19 +2,15 @@
 // actions on it (through the registration core, each checked against the event in the URL and audited), the
 // exports, the printable attendee list and the badges. The core itself (seats, waitlist, mails) stays in
 // registration.server.ts.
-import { DateTime } from 'luxon'
 import type { Prisma } from '~/generated/prisma/client'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import { STATUSES, type RegistrationAction, type RegistrationFilter } from '~/domain/registration-admin'
 import { answersOf } from '~/domain/registration-form'
 import { matchesSearch } from '~/domain/search'
-import type { Dictionary } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { containsPattern } from '~/utils/search-fold'
 import { select, sqlDriver } from '~/utils/sql-driver.server'
 import { portableSql } from '~/utils/sql.server'
-import { spreadsheetResponse } from '~/utils/spreadsheet-response.server'
-import type { Column } from '~/utils/spreadsheet.server'
 import { audit } from './audit.server'
 import { eventQuestions } from './registration-form.server'
 import {
@@ -381,8 +377,6 @@ export async function applyRegistrationAction(
 
 // ─── Exports ──────────────────────────────────────────────────────────────────────────────────────────────
 
-type ExportRow = Awaited<ReturnType<typeof exportRows>>[number]
-
 // An export holds every row the filter selects, so it reads them all (and matches a search here).
 async function exportRows(eventId: string, filter: RegistrationFilter) {
   const [all, waiting] = await Promise.all([
@@ -403,61 +397,18 @@ async function exportRows(eventId: string, filter: RegistrationFilter) {
   return rows.map((r) => ({ ...r, answers: answersOf(r.answers), waitlistPosition: positions.get(r.id) ?? null }))
 }
 
-/** A local time as spreadsheets sort it: "2026-12-04 14:03" in the event's zone. */
-function sortableTime(date: Date | null, zone: string) {
-  return date ? DateTime.fromJSDate(date, { zone }).toFormat('yyyy-MM-dd HH:mm') : ''
-}
+export type ExportRow = Awaited<ReturnType<typeof exportRows>>[number]
 
 /**
- * The export's columns. Every value is text (dates as local "yyyy-mm-dd hh:mm"), so the CSV and the XLSX hold
- * the same cells. The dietary and accessibility columns only with `sensitive`, marked so in their headers.
+ * The filtered registrations for a download, with the event's questions, and an audit entry of who exported
+ * how much. Dietary and accessibility needs are left out (emptied) without `sensitive`. The file itself
+ * (headers in the reader's language) is built beside the export route.
  */
-export function exportColumns(
-  t: Dictionary,
-  zone: string,
-  questions: Array<{ id: string; label: string; labelEn: string | null; type: string }>,
-  options: { sensitive: boolean; lang: 'nl' | 'en' },
-): Column<ExportRow>[] {
-  const c = t.registrationsAdmin.exportColumns
-  const yesNo = (value: boolean) => (value ? t.registrationsAdmin.yes : t.registrationsAdmin.no)
-  const columns: Column<ExportRow>[] = [
-    { header: c.name, value: (r) => r.name },
-    { header: c.email, value: (r) => r.email },
-    { header: c.organisation, value: (r) => r.organisation?.name ?? r.organisationName },
-    { header: c.sector, value: (r) => (r.organisation ? t.sectors[r.organisation.sector] : '') },
-    { header: c.function, value: (r) => r.function },
-    { header: c.language, value: (r) => t.languages[r.language] },
-    { header: c.status, value: (r) => t.registrationsAdmin.statuses[r.status] },
-    { header: c.waitlistPosition, value: (r) => (r.waitlistPosition === null ? '' : String(r.waitlistPosition)) },
-    { header: c.registeredAt, value: (r) => sortableTime(r.createdAt, zone) },
-    { header: c.checkedInAt, value: (r) => sortableTime(r.checkedInAt, zone) },
-    { header: c.photoConsent, value: (r) => yesNo(r.photoConsent) },
-    ...questions.map((q): Column<ExportRow> => ({
-      header: options.lang === 'en' && q.labelEn ? q.labelEn : q.label,
-      value: (r) => {
-        const answer = r.answers[q.id]
-        if (answer === undefined) return ''
-        return typeof answer === 'boolean' ? yesNo(answer) : answer
-      },
-    })),
-  ]
-  if (options.sensitive) {
-    columns.push(
-      { header: c.dietary, value: (r) => r.dietary },
-      { header: c.accessibility, value: (r) => r.accessibility },
-    )
-  }
-  return columns
-}
-
-/** The filtered registrations as a CSV or XLSX download, and an audit entry of who exported how much. */
 export async function exportRegistrations(input: {
   eventId: string
   filter: RegistrationFilter
   format: 'csv' | 'xlsx'
   sensitive: boolean
-  t: Dictionary
-  lang: 'nl' | 'en'
   actorUserId: string
 }) {
   const event = await db.event.findUnique({
@@ -465,16 +416,8 @@ export async function exportRegistrations(input: {
     select: { id: true, slug: true, startsAt: true, timeZone: true },
   })
   if (!event) return null
-  const [rows, questions] = await Promise.all([exportRows(event.id, input.filter), eventQuestions(event.id)])
-  const columns = exportColumns(input.t, event.timeZone, questions, { sensitive: input.sensitive, lang: input.lang })
-  const response = await spreadsheetResponse(
-    input.format,
-    `${input.t.registrationsAdmin.exports.fileName}-${event.slug}`,
-    input.t.registrationsAdmin.exports.sheet,
-    columns,
-    rows,
-    { date: sortableTime(event.startsAt, event.timeZone).slice(0, 10) },
-  )
+  const [all, questions] = await Promise.all([exportRows(event.id, input.filter), eventQuestions(event.id)])
+  const rows = input.sensitive ? all : all.map((r) => ({ ...r, dietary: '', accessibility: '' }))
   await audit({
     actorUserId: input.actorUserId,
     action: 'registrations.exported',
@@ -493,7 +436,7 @@ export async function exportRegistrations(input: {
       ),
     },
   })
-  return response
+  return { event, rows, questions }
 }
 
 // ─── Printing ─────────────────────────────────────────────────────────────────────────────────────────────

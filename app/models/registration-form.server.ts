@@ -1,31 +1,17 @@
 // The public registration form (/bijeenkomsten/:slug/aanmelden) and what it shares with the invitation page:
-// the event as the form shows it, its questions, and turning a posted form into a register() call.
-import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
-import { data } from '@remix-run/node'
+// the event as the form shows it, its questions, and the form's values as register() takes them. Reading the
+// posted form and answering it is the routes' side (app/routes-support/registration-form.server.ts).
 import type { Event, RegistrationQuestion } from '~/generated/prisma/client'
 import {
-  HONEYPOT_FIELD,
-  INVITE_ONLY,
   optionsOf,
-  registrationSchema,
   registrationWindow,
   seatsLeft,
   type RegistrationQuestionDef,
   type RegistrationValues,
 } from '~/domain/registration-form'
-import type { Lang } from '~/i18n'
-import type { Dictionary } from '~/i18n/nl'
-import { getEnv } from '~/utils/env.server'
-import { hitRateLimit } from '~/utils/rate-limit.server'
 import { select, sqlDriver } from '~/utils/sql-driver.server'
 import { portableSql } from '~/utils/sql.server'
-import { startLinkSession } from '~/utils/link-session.server'
-import { clientAddress } from '~/utils/request.server'
-import { mailManageLink } from './registration-link.server'
-import { register, selectEvent, type RegisterResult, type RegistrationInput } from './registration.server'
-
-const RATE_WINDOW_SECONDS = 600
+import { selectEvent, type RegistrationInput } from './registration.server'
 
 // The public form's reads go through the SQL driver: they run on every registration, and a Prisma query costs
 // several times the statement in CPU (ADR 008, ADR 009).
@@ -68,7 +54,7 @@ export function formEventView(event: Event, now = new Date()) {
 
 export type FormEventView = ReturnType<typeof formEventView>
 
-type PublicEvent = { kind: 'ok'; event: Event } | { kind: 'not-found' } | { kind: 'invite-only' }
+export type PublicEvent = { kind: 'ok'; event: Event } | { kind: 'not-found' } | { kind: 'invite-only' }
 
 /** Only published public events have an open form; drafts and unknown slugs are 404. */
 export async function publicRegistrationEvent(slug: string): Promise<PublicEvent> {
@@ -76,82 +62,6 @@ export async function publicRegistrationEvent(slug: string): Promise<PublicEvent
   if (!event || event.status !== 'published') return { kind: 'not-found' }
   if (event.visibility !== 'public') return { kind: 'invite-only' }
   return { kind: 'ok', event }
-}
-
-export function requirePublicEvent(found: PublicEvent): Event {
-  if (found.kind === 'not-found') throw new Response('Not found', { status: 404 })
-  if (found.kind === 'invite-only') throw new Response(INVITE_ONLY, { status: 404, statusText: INVITE_ONLY })
-  return found.event
-}
-
-/** Messages with no field: rate limit, window, honeypot, duplicate. */
-export function formMessage(message: string, status: number, headers?: HeadersInit, keep?: Keep) {
-  return data({ result: null, message, ...keep }, { status, headers })
-}
-
-/** What a refused form sends back so that the person's input stays in the fields. */
-type Keep = { form?: 'register' | 'colleague'; result?: SubmissionResult<string[]> }
-
-export function windowMessage(t: Dictionary, event: Event, now = new Date()) {
-  const window = registrationWindow(event, now)
-  if (window === 'open') return null
-  // 403 for both: the form exists, registering is just not allowed now (410 would suggest it never returns).
-  return formMessage(window === 'not-yet' ? t.registration.errors.notOpenYet : t.registration.errors.closed, 403)
-}
-
-// Building the schema (and Conform's coercing copy of it, which Conform keeps per schema object) costs more
-// than checking a form with it, so each event's schema is built once per language and set of questions.
-const schemas = new Map<string, ReturnType<typeof registrationSchema>>()
-
-export function cachedRegistrationSchema(t: Dictionary, lang: Lang, questions: RegistrationQuestionDef[]) {
-  const key = JSON.stringify([lang, questions])
-  let schema = schemas.get(key)
-  if (!schema) {
-    if (schemas.size >= 200) schemas.delete(schemas.keys().next().value!)
-    schema = registrationSchema(t.registration.errors, questions, lang)
-    schemas.set(key, schema)
-  }
-  return schema
-}
-
-/** Reads and checks the posted form; a bad form is answered at once (400, the fields' messages). */
-export async function parseRegistrationForm(request: Request, t: Dictionary, lang: Lang, event: Event) {
-  const formData = await request.formData()
-  const questions = await eventQuestions(event.id)
-  const submission = parseWithZod(formData, { schema: cachedRegistrationSchema(t, lang, questions) })
-  return { formData, submission }
-}
-
-/** The outcome of register() as the response a form gets. `onSuccess` builds the success response. */
-export async function registrationResponse(
-  result: RegisterResult,
-  t: Dictionary,
-  onSuccess: (result: Extract<RegisterResult, { manageToken: string }>) => Promise<Response>,
-  keep?: Keep,
-) {
-  switch (result.kind) {
-    case 'confirmed':
-    case 'waitlisted':
-    case 'pending_approval':
-      return onSuccess(result)
-    case 'duplicate':
-      // Same answer whether or not a mail went out now: the form reveals nothing beyond "this address".
-      await mailManageLink(result.registrationId)
-      return formMessage(t.registration.errors.duplicate, 409, undefined, keep)
-    case 'closed':
-      return formMessage(t.registration.errors.closed, 403, undefined, keep)
-    case 'not-found':
-      throw new Response('Not found', { status: 404 })
-  }
-}
-
-/** Sends the new registrant to their manage page through a link session (the token leaves the URL at once). */
-export function toManagePage(registered: { manageLinkId: string; manageToken: string }) {
-  return startLinkSession(
-    'registration',
-    { linkId: registered.manageLinkId, token: registered.manageToken },
-    '?welkom=1',
-  )
 }
 
 export function registrationInput(values: RegistrationValues): RegistrationInput {
@@ -166,26 +76,4 @@ export function registrationInput(values: RegistrationValues): RegistrationInput
     photoConsent: values.photoConsent,
     answers: values.answers,
   }
-}
-
-/** The public form's action: rate limit, window, honeypot, the fields, then register(). */
-export async function submitPublicRegistration(request: Request, slug: string, t: Dictionary, lang: Lang) {
-  const event = requirePublicEvent(await publicRegistrationEvent(slug))
-  const limit = await hitRateLimit(
-    `registration:${clientAddress(request)}`,
-    getEnv().REGISTRATION_RATE_LIMIT,
-    RATE_WINDOW_SECONDS,
-  )
-  if (!limit.allowed) {
-    return formMessage(t.registration.errors.rateLimited, 429, { 'Retry-After': String(limit.retryAfterSeconds) })
-  }
-  const closed = windowMessage(t, event)
-  if (closed) return closed
-  const { formData, submission } = await parseRegistrationForm(request, t, lang, event)
-  // Robots fill every field; people never see this one. A neutral message, nothing saved.
-  const honeypot = formData.get(HONEYPOT_FIELD)
-  if (typeof honeypot === 'string' && honeypot !== '') return formMessage(t.registration.errors.honeypot, 400)
-  if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
-  const result = await register(event.id, registrationInput(submission.value), { event })
-  return registrationResponse(result, t, toManagePage, { result: submission.reply() })
 }

@@ -1,5 +1,6 @@
-// The registration core (DESIGN §2 state machine, §3 capacity): register, cancel with automatic promotion from
-// the waitlist, approval, and promotion by hand.
+// The registration core: register, cancel with automatic promotion from the waitlist, approval, and promotion
+// by hand. A registration goes pending_approval -> confirmed | waitlisted -> confirmed (promotion) ->
+// cancelled (from any); a freed seat promotes the first on the waitlist, who gets a mail.
 //
 // How capacity holds under concurrency, on SQLite and PostgreSQL alike:
 // - Seats are claimed write-first with one conditional UPDATE on the counter row (`… WHERE confirmedCount <

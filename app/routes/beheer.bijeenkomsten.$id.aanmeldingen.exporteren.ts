@@ -6,6 +6,7 @@ import { dictionary } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { parseRegistrationFilter } from '~/domain/registration-admin'
 import { exportRegistrations } from '~/models/registration-admin.server'
+import { registrationsFile } from '~/routes-support/exports.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 const formatSchema = z.enum(['csv', 'xlsx'])
@@ -16,15 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = formatSchema.safeParse(search.get('formaat'))
   const lang = await getLang(request)
   if (!format.success) throw new Response(dictionary(lang).registrationsAdmin.exports.badFormat, { status: 400 })
-  const file = await exportRegistrations({
+  const sensitive = can(user, 'read-sensitive')
+  const exported = await exportRegistrations({
     eventId: params.id ?? '',
     filter: parseRegistrationFilter(search),
     format: format.data,
-    sensitive: can(user, 'read-sensitive'),
-    t: dictionary(lang),
-    lang,
+    sensitive,
     actorUserId: user.id,
   })
-  if (!file) throw new Response('Not found', { status: 404 })
-  return file
+  if (!exported) throw new Response('Not found', { status: 404 })
+  return registrationsFile(exported, format.data, dictionary(lang), { sensitive, lang })
 }

@@ -17,7 +17,7 @@ import {
   checkInCounts,
   getAttendee,
   recentCheckIns,
-  requireCheckInEvent,
+  getCheckInEvent,
   searchAttendees,
   undoCheckIn,
   type Attendee,
@@ -30,11 +30,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 const REFRESH_MS = 5000
 
+async function requireEvent(id: string | undefined) {
+  const event = await getCheckInEvent(id ?? '')
+  if (!event) throw new Response('Not found', { status: 404 })
+  return event
+}
+
 const querySchema = z.string().trim().max(100).catch('')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
-  const event = await requireCheckInEvent(params.id ?? '')
+  const event = await requireEvent(params.id)
   const sensitive = can(user, 'read-sensitive')
   const url = new URL(request.url)
   const q = querySchema.parse(url.searchParams.get('q') ?? '')
@@ -92,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const lang = await getLang(request)
   const t = dictionary(lang)
-  const event = await requireCheckInEvent(params.id ?? '')
+  const event = await requireEvent(params.id)
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) {
     return data({ outcome: null, undone: null, message: t.checkIn.result.invalid }, { status: 400 })

@@ -15,7 +15,7 @@ import {
   removeParticipation,
   updateParticipation,
 } from '~/models/agenda.server'
-import { handleAgendaItemForm } from '~/models/agenda-form.server'
+import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { requirePermission } from '~/utils/permissions.server'
 
@@ -59,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const role = z.enum(['speaker', 'moderator', 'panelist', 'host'])
-const participationAction = z.discriminatedUnion('intent', [
+// Every intent this page posts. The item form itself is checked by its own Conform schema.
+const itemAction = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('save-item') }),
   z.object({
     intent: z.literal('add-participant'),
     speakerId: z.string().min(1).max(64),
@@ -84,21 +86,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = dictionary(lang)
   const formData = await request.formData()
   const here = `/beheer/bijeenkomsten/${eventId}/programma/${itemId}`
-  if (formData.get('intent') === 'save-item') {
+  const parsed = itemAction.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) throw new Response('Bad request', { status: 400 })
+  const input = parsed.data
+  if (input.intent === 'save-item') {
     const outcome = await handleAgendaItemForm(formData, eventId, itemId, t, lang, user.id)
     if (outcome.kind === 'response') return outcome.response
     return redirect(`${here}?opgeslagen=1`)
   }
-  const parsed = participationAction.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) throw new Response('Bad request', { status: 400 })
-  const input = parsed.data
   if (input.intent === 'add-participant') {
-    const result = await addParticipation(eventId, itemId, input)
+    const { speakerId, role, order } = input
+    const result = await addParticipation(eventId, itemId, { speakerId, role, order })
     if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
     if (result.kind === 'duplicate')
       return data({ participantError: t.agendaAdmin.alreadyAdded, result: null }, { status: 409 })
   } else if (input.intent === 'update-participant') {
-    if (!(await updateParticipation(eventId, input.participationId, input)))
+    const { participationId, role, order, status } = input
+    if (!(await updateParticipation(eventId, participationId, { role, order, status })))
       throw new Response('Not found', { status: 404 })
   } else if (!(await removeParticipation(eventId, input.participationId))) {
     throw new Response('Not found', { status: 404 })

@@ -9,7 +9,7 @@ import { formatTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { deleteAgendaItem, getAgendaEditor, moveAgendaItem } from '~/models/agenda.server'
-import { handleAgendaItemForm } from '~/models/agenda-form.server'
+import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { requirePermission } from '~/utils/permissions.server'
 

@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
   const result = await transitionEvent(params.id ?? '', parsed.data.to, user.id, parsed.data.message.trim())
   if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
-  if (result.kind === 'not-allowed') throw new Response('Conflict', { status: 409 })
+  if (result.kind === 'not-allowed' || result.kind === 'conflict') throw new Response('Conflict', { status: 409 })
   return redirect(`/beheer/bijeenkomsten/${params.id}?status=${parsed.data.to}`)
 }
 

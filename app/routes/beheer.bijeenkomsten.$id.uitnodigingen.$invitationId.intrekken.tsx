@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { metaTitle, useT } from '~/i18n'
-import { getInvitation, revokeInvitation } from '~/models/invitation.server'
+import { getInvitation, revokeInvitation } from '~/models/invitation-send.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.invitations.revokePage.title)

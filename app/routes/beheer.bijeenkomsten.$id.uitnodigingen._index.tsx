@@ -7,13 +7,8 @@ import { SECTORS } from '~/domain/sectors'
 import { formatDateTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import {
-  filterFromUrl,
-  listInvitations,
-  reinvite,
-  remindInvitations,
-  sendInvitations,
-} from '~/models/invitation.server'
+import { filterFromUrl, listInvitations } from '~/models/invitation-list.server'
+import { reinvite, remindInvitations, sendInvitations } from '~/models/invitation-send.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { dictionary } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { exportInvitations, filterFromUrl } from '~/models/invitation.server'
+import { exportInvitations, filterFromUrl } from '~/models/invitation-list.server'
+import { invitationsFile } from '~/routes-support/exports.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 const formatSchema = z.enum(['csv', 'xlsx'])
@@ -16,14 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = dictionary(lang)
   const format = formatSchema.safeParse(url.searchParams.get('formaat') ?? 'csv')
   if (!format.success) throw new Response(t.invitations.export.badFormat, { status: 400 })
-  const file = await exportInvitations({
+  const exported = await exportInvitations({
     eventId: params.id ?? '',
     filter: filterFromUrl(url),
     format: format.data,
-    t,
-    lang,
     actorUserId: user.id,
   })
-  if (!file) throw new Response('Not found', { status: 404 })
-  return file
+  if (!exported) throw new Response('Not found', { status: 404 })
+  return invitationsFile(exported, format.data, t, lang)
 }

@@ -6,7 +6,8 @@ import { ErrorSummary, Fieldset } from '~/components/forms'
 import { SECTORS } from '~/domain/sectors'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { inviteCandidates, inviteContacts } from '~/models/invitation.server'
+import { inviteCandidates } from '~/models/invitation-list.server'
+import { inviteContacts } from '~/models/invitation-send.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.invitations.new.title)

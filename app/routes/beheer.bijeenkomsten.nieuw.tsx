@@ -5,7 +5,7 @@ import { EventForm } from '~/components/event-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createEventFromForm, eventFormOptions } from '~/models/event-admin.server'
-import { readEventForm } from '~/models/event-form.server'
+import { readEventForm } from '~/routes-support/event-form.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.newTitle)

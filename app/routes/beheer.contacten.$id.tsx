@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { ContactForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { handleContactDelete, handleContactForm, intentOf } from '~/models/partners-form.server'
+import { handleContactDelete, handleContactForm, intentOf } from '~/routes-support/partners-form.server'
 import { getContact, organisationChoices } from '~/models/partners.server'
 import { requirePermission } from '~/utils/permissions.server'
 

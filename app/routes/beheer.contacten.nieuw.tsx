@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ContactForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { handleContactForm } from '~/models/partners-form.server'
+import { handleContactForm } from '~/routes-support/partners-form.server'
 import { organisationChoices } from '~/models/partners.server'
 import { requirePermission } from '~/utils/permissions.server'
 

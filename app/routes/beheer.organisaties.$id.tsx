@@ -5,7 +5,7 @@ import { OrganisationForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { getOrganisation } from '~/models/partners.server'
-import { handleOrganisationDelete, handleOrganisationForm, intentOf } from '~/models/partners-form.server'
+import { handleOrganisationDelete, handleOrganisationForm, intentOf } from '~/routes-support/partners-form.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -4,7 +4,7 @@ import { Link, useActionData } from '@remix-run/react'
 import { OrganisationForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { handleOrganisationForm } from '~/models/partners-form.server'
+import { handleOrganisationForm } from '~/routes-support/partners-form.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.organisations.newTitle)

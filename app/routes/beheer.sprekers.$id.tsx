@@ -5,7 +5,7 @@ import { SpeakerForm } from '~/components/speaker-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { displayName } from '~/models/event.server'
-import { handleSpeakerForm } from '~/models/speaker-form.server'
+import { handleSpeakerForm } from '~/routes-support/speaker-form.server'
 import { getSpeaker, organisationChoices } from '~/models/speaker.server'
 import { requirePermission } from '~/utils/permissions.server'
 

@@ -20,13 +20,8 @@ import {
 import { INVITE_ONLY } from '~/domain/registration-form'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import {
-  eventQuestions,
-  formEventView,
-  publicRegistrationEvent,
-  requirePublicEvent,
-  submitPublicRegistration,
-} from '~/models/registration-form.server'
+import { eventQuestions, formEventView, publicRegistrationEvent } from '~/models/registration-form.server'
+import { requirePublicEvent, submitPublicRegistration } from '~/routes-support/registration-form.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   metaTitle(matches, (t) => data?.pageTitle ?? t.registration.title)

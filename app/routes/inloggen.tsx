@@ -10,7 +10,8 @@ import type { Dictionary } from '~/i18n/nl'
 import { getLang } from '~/i18n/lang.server'
 import { signIn } from '~/models/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { getSessionUser } from '~/utils/session.server'
+import { clientAddress } from '~/utils/request.server'
+import { createUserSession, getSessionUser } from '~/utils/session.server'
 
 function loginSchema(t: Dictionary) {
   return z.object({
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const outcome = await signIn(request, email, password)
+  const outcome = await signIn({ email, password, clientAddress: clientAddress(request) })
   if (outcome.kind === 'rate-limited') {
     return data(
       {
@@ -58,7 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 401 },
     )
   }
-  return redirect(safeRedirect(redirectTo, '/beheer'), { headers: { 'Set-Cookie': outcome.cookie } })
+  const cookie = await createUserSession(request, outcome.userId)
+  return redirect(safeRedirect(redirectTo, '/beheer'), { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function LoginPage() {

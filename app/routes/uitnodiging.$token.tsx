@@ -11,8 +11,9 @@ import {
 import type { RegistrationQuestionDef } from '~/domain/registration-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { handleInvitationAction, invitationPage, requireInvitationSession } from '~/models/invitation-response.server'
+import { invitationPage } from '~/models/invitation-response.server'
 import { eventQuestions, formEventView } from '~/models/registration-form.server'
+import { handleInvitationAction, requireInvitationSession } from '~/routes-support/invitation-response.server'
 import { linkPageHeaders } from '~/utils/link-session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -6,7 +6,7 @@ export function newId() {
   return `c${randomBytes(12).toString('hex')}`
 }
 
-/** A new row id and the calendar UID that goes with it for good: `event-<id>@<host>` (DESIGN §3). */
+/** A new row id and the calendar UID that goes with it for good: `event-<id>@<host>`; it never changes, so calendars update the entry instead of adding one. */
 export function newIdWithUid(kind: 'event' | 'agenda-item') {
   const id = newId()
   return { id, icsUid: `${kind}-${id}@${new URL(getEnv().APP_URL).hostname}` }

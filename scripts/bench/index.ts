@@ -1,7 +1,7 @@
 // `npm run bench`: every speed goal, measured against a production build on loopback (never in timed tests).
 // Each suite runs in its own process, so that each gets a fresh database in DATABASE_URL before the app modules
 // load, and hands back its figures as one JSON line. One table is printed and written to
-// docs/bench/<date>-<commit>.json (under docs/: the design card fixes the top level).
+// docs/bench/<date>-<commit>.json (under docs/: the top-level folders are fixed as app, emails, prisma, tests and docs).
 // `npm run bench -- pages` runs one suite; BENCH_RUNS and BENCH_SECONDS set how many runs each median takes
 // and how long a load run lasts.
 import { execFileSync, spawn } from 'node:child_process'

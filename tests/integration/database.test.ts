@@ -68,7 +68,7 @@ describe(`database (${process.env.BIJEEN_TEST_DB ?? 'sqlite'})`, () => {
   test('a conditional increment never passes the capacity, whatever the concurrency', async () => {
     const programme = await createProgramme(db)
     const event = await createEvent(db, programme.id, { capacity: 5 })
-    // 40 concurrent claims of a seat: each is one conditional UPDATE (DESIGN §3: put the write first).
+    // 40 concurrent claims of a seat: each is one conditional UPDATE (put the write first; a read-then-write oversells).
     const claims = await Promise.all(
       Array.from({ length: 40 }, () =>
         db.$executeRawUnsafe(

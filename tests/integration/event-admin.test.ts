@@ -307,6 +307,62 @@ describe('agenda editor', () => {
     // Garbage in the form is a 400.
     expect((await post(agendaAction, '/x', { intent: 'explode' }, organiserCookie, { id: mine.id })).status).toBe(400)
   })
+
+  test("changing a speaker's role, order and status: saved through the form, and only within the event", async () => {
+    const event = await createEvent(db, programmeId)
+    const other = await createEvent(db, programmeId)
+    const item = await createAgendaItem(db, event, {
+      date: event.startsAt.toISOString().slice(0, 10),
+      start: '14:00',
+      end: '15:00',
+      title: 'Panel',
+      kind: 'panel',
+    })
+    const speaker = await createSpeaker(db)
+    const participation = await db.participation.create({
+      data: { agendaItemId: item.id, speakerId: speaker.id, role: 'panelist', order: 2, status: 'invited' },
+    })
+    const fields = (overrides: Record<string, string> = {}) => ({
+      intent: 'update-participant',
+      participationId: participation.id,
+      role: 'moderator',
+      order: '0',
+      status: 'confirmed',
+      ...overrides,
+    })
+    const updated = await post(itemAction, '/x', fields(), organiserCookie, { id: event.id, itemId: item.id })
+    expect(updated.status).toBe(302)
+    expect(updated.headers.get('location')).toBe(`/beheer/bijeenkomsten/${event.id}/programma/${item.id}#sprekers`)
+    const saved = await db.participation.findUniqueOrThrow({ where: { id: participation.id } })
+    expect([saved.role, saved.order, saved.status]).toEqual(['moderator', 0, 'confirmed'])
+    expect(saved.respondedAt).toBeInstanceOf(Date)
+
+    // The model itself, given more than it needs (as the form's whole parsed value would be): only the three
+    // fields are written; back to invited clears the answer's moment.
+    const { updateParticipation } = await import('~/models/agenda.server')
+    const whole = { intent: 'update-participant', participationId: participation.id, role: 'host', order: 5 }
+    expect(await updateParticipation(event.id, participation.id, { ...whole, status: 'invited' } as never)).toBe(true)
+    const again = await db.participation.findUniqueOrThrow({ where: { id: participation.id } })
+    expect([again.role, again.order, again.status, again.respondedAt]).toEqual(['host', 5, 'invited', null])
+
+    // Another event's page, or a bad value, changes nothing.
+    expect(
+      await updateParticipation(other.id, participation.id, { role: 'speaker', order: 1, status: 'declined' }),
+    ).toBe(false)
+    expect((await post(itemAction, '/x', fields(), organiserCookie, { id: other.id, itemId: item.id })).status).toBe(
+      404,
+    )
+    expect(
+      (await post(itemAction, '/x', fields({ role: 'chair' }), organiserCookie, { id: event.id, itemId: item.id }))
+        .status,
+    ).toBe(400)
+    expect(
+      (await post(itemAction, '/x', fields({ order: '100' }), organiserCookie, { id: event.id, itemId: item.id }))
+        .status,
+    ).toBe(400)
+    const unchanged = await db.participation.findUniqueOrThrow({ where: { id: participation.id } })
+    expect([unchanged.role, unchanged.order, unchanged.status]).toEqual(['host', 5, 'invited'])
+  })
 })
 
 describe('speaker photos', () => {

@@ -13,7 +13,7 @@ import { loader as organisationsExport } from '~/routes/beheer.organisaties.expo
 import { action as newOrganisationAction } from '~/routes/beheer.organisaties.nieuw'
 import { action as loginAction } from '~/routes/inloggen'
 import { startImport } from '~/models/contact-import.server'
-import { inviteCandidates } from '~/models/invitation.server'
+import { inviteCandidates } from '~/models/invitation-list.server'
 import { listContacts, listOrganisations } from '~/models/partners.server'
 import { db } from '~/utils/db.server'
 import { dbTime, portableSql } from '~/utils/sql.server'

@@ -76,7 +76,7 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([])
 }
 
-/** Keeps a screenshot of what a person sees, in tests/e2e/screenshots (DESIGN §6). */
+/** Keeps a screenshot of what a person sees, in tests/e2e/screenshots, so that anyone can look at the pages. */
 export async function keepScreenshot(page: Page, name: string) {
   const dir = path.resolve('tests/e2e/screenshots')
   fs.mkdirSync(dir, { recursive: true })

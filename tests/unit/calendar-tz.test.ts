@@ -1,5 +1,5 @@
 // Reruns calendar.test.ts with the server clock in other zones: a JS Date handed to ical-generator would come
-// out an hour (or more) off there (STACK.md, "Calendar dates"). TZ must be set before Node starts, hence a
+// out an hour (or more) off there (13:00Z was written as TZID=Europe/Amsterdam:…T130000). TZ must be set before Node starts, hence a
 // child process. The child runs only calendar.test.ts, and BIJEEN_CALENDAR_TZ_CHILD makes it assert its zone.
 import { spawn } from 'node:child_process'
 import path from 'node:path'

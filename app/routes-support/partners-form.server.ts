@@ -5,7 +5,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data } from '@remix-run/node'
 import { contactSchema, organisationSchema } from '~/domain/partners'
 import type { Dictionary } from '~/i18n/nl'
-import { deleteContact, deleteOrganisation, saveContact, saveOrganisation } from './partners.server'
+import { deleteContact, deleteOrganisation, saveContact, saveOrganisation } from '~/models/partners.server'
 
 export const intentOf = (form: FormData) => (form.get('intent') === 'delete' ? 'delete' : 'save')
 

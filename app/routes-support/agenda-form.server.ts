@@ -4,8 +4,7 @@ import { data } from '@remix-run/node'
 import { agendaItemSchema } from '~/domain/agenda'
 import { formatEventPeriod, type Lang } from '~/domain/format'
 import type { Dictionary } from '~/i18n/nl'
-import { db } from '~/utils/db.server'
-import { saveAgendaItem } from './agenda.server'
+import { getAgendaEventSchedule, saveAgendaItem } from '~/models/agenda.server'
 
 export async function handleAgendaItemForm(
   formData: FormData,
@@ -15,10 +14,7 @@ export async function handleAgendaItemForm(
   lang: Lang,
   actorUserId: string,
 ) {
-  const event = await db.event.findUnique({
-    where: { id: eventId },
-    select: { startsAt: true, endsAt: true, timeZone: true },
-  })
+  const event = await getAgendaEventSchedule(eventId)
   if (!event) throw new Response('Not found', { status: 404 })
   const e = t.agendaAdmin.errors
   const submission = parseWithZod(formData, { schema: agendaItemSchema(e, event.timeZone) })

@@ -4,7 +4,7 @@ import { data } from '@remix-run/node'
 import { z } from 'zod'
 import { eventFormSchema } from '~/domain/event-schema'
 import type { Dictionary } from '~/i18n/nl'
-import { geocodeAddress } from './geocoding.server'
+import { geocodeAddress } from '~/models/geocoding.server'
 
 export async function readEventForm(request: Request, t: Dictionary) {
   const formData = await request.formData()

@@ -8,8 +8,8 @@ import {
 } from '@remix-run/node'
 import { speakerSchema } from '~/domain/speaker-schema'
 import type { Dictionary } from '~/i18n/nl'
-import { MAX_PHOTO_BYTES } from './photo.server'
-import { saveSpeaker } from './speaker.server'
+import { MAX_PHOTO_BYTES } from '~/models/photo.server'
+import { saveSpeaker } from '~/models/speaker.server'
 
 export async function handleSpeakerForm(
   request: Request,
