@@ -79,6 +79,9 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   // A mail in 'sending' longer than this is considered lost with its worker and is claimed again.
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
+  // How often an idle mail worker looks for due mails (retries, mails queued by other processes). Unset: every
+  // 500 ms in a web process, whose own mails wake its worker at once; every second in `npm run worker`.
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(10).optional(),
   // Web processes sharing the port (app/server/index.ts reads it before anything else; listed here to document
   // and check it). One per core is the usual choice.
   WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),

@@ -1,5 +1,6 @@
 // Starts the built app (npm run build) as a real server on its own port, with its own migrated and
-// seeded SQLite database, for browser and HTTP tests.
+// seeded SQLite database, for browser and HTTP tests. It runs the entry that `npm start` runs, with node, so
+// the tests run the module graph that production runs; msw answers third-party HTTP inside that process.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,6 +10,14 @@ import { migrate } from '../../prisma/migrate.ts'
 import { freePort } from './pg-cluster.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The built server entry, read from `npm start` itself (`NODE_ENV=production node build/server/server.js`). */
+export function productionEntry(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  const entry = /\bnode (\S+\.js)$/.exec(pkg.scripts.start)?.[1]
+  if (!entry) throw new Error(`npm start does not run a built file with node: ${pkg.scripts.start}`)
+  return entry
+}
 
 export const ADMIN = { email: 'admin@example.org', password: 'Test-Beheer-Wachtwoord-1' }
 
@@ -27,7 +36,8 @@ export type AppServer = {
 export async function startAppServer(
   options: { seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<AppServer> {
-  if (!fs.existsSync(path.join(root, 'build/server/index.js'))) {
+  const entry = productionEntry()
+  if (!fs.existsSync(path.join(root, entry))) {
     throw new Error('No build: run `npm run build` (npm run test:e2e does) before the browser tests')
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bijeen-app-'))
@@ -43,7 +53,7 @@ export async function startAppServer(
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', './tests/mocks/preload.mjs', entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -54,7 +64,6 @@ export async function startAppServer(
       APP_URL: url,
       LOG_LEVEL: 'warn',
       UPLOAD_DIR: path.join(dir, 'uploads'),
-      BIJEEN_MOCKS: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
