@@ -136,7 +136,9 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword:
     name: 'Van Ark',
     function: 'staatssecretaris van Sociale Zaken en Werkgelegenheid',
     organisationId: szw.id,
-    attribution: 'Staatssecretaris van Ark van het ministerie van Sociale Zaken en Werkgelegenheid',
+    // Without a first name before it, the "van" of a surname is written with a capital: "Staatssecretaris Van
+    // Ark" (the article has "van Ark" there).
+    attribution: 'Staatssecretaris Van Ark van het ministerie van Sociale Zaken en Werkgelegenheid',
     email: 'vanark@example.org',
   })
   const tazelaar = await speaker({

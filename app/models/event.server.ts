@@ -1,4 +1,5 @@
 import { registrationWindow } from '~/domain/registration-form'
+import { displayName } from '~/domain/report'
 import { db } from '~/utils/db.server'
 
 /** The secretariat's overview: every event of every programme, the next one first, then the past. */
@@ -152,10 +153,7 @@ type SpeakerRow = {
 export type PublicSpeaker = ReturnType<typeof toPublicSpeaker>
 
 /** "Staatssecretaris Harbers": the honorific before the name, capitalised at the start. */
-export function displayName(s: { honorific: string; name: string }) {
-  const full = [s.honorific, s.name].filter(Boolean).join(' ')
-  return full.charAt(0).toUpperCase() + full.slice(1)
-}
+export { displayName }
 
 function toPublicSpeaker(s: SpeakerRow) {
   const photo = s.consentPublishPhoto && s.photoPath ? { src: `/media/${s.photoPath}`, credit: s.photoCredit } : null

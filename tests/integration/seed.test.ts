@@ -34,12 +34,18 @@ describe('seed: the formal start on 4 December', () => {
     for (const quote of quotes) expect(texts).toContain(quote)
     const attributionOf = (quote: string) =>
       statements.find((s) => s.authorisedVersion?.text === quote)!.speaker.attribution
-    // The attribution precedes each quote in the article.
+    // The attribution precedes each quote in the article. The article writes "Staatssecretaris van Ark"; the
+    // seed follows the convention for a surname without a first name before it: "Van Ark".
+    const asInArticle = (attribution: string) =>
+      attribution.replace('Staatssecretaris Van Ark', 'Staatssecretaris van Ark')
     for (const quote of quotes) {
       const attribution = attributionOf(quote)
       const before = article.slice(0, article.indexOf(quote))
-      expect(before.lastIndexOf(attribution)).toBeGreaterThan(-1)
+      expect(before.lastIndexOf(asInArticle(attribution))).toBeGreaterThan(-1)
     }
+    expect(attributionOf(quotes[1]!)).toBe(
+      'Staatssecretaris Van Ark van het ministerie van Sociale Zaken en Werkgelegenheid',
+    )
     expect(statements.every((s) => s.authorisedAt && s.authorisedBy === 'speaker')).toBe(true)
   })
 
