@@ -101,6 +101,20 @@ function* lockEvent(eventId: string) {
   yield* execute(portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`), eventId)
 }
 
+/**
+ * Raises the event's calendar SEQUENCE past a CANCEL for one person, and gives the CANCEL's sequence: one above
+ * every REQUEST sent so far, and one below every REQUEST sent later (a re-registration), so calendars order
+ * the three the way they happened.
+ */
+function* raiseSequenceForCancel(eventId: string) {
+  const rows = yield* select<{ icsSequence: number }>(
+    portableSql(`UPDATE "Event" SET "icsSequence" = "icsSequence" + 2 WHERE "id" = ? RETURNING "icsSequence"`),
+    eventId,
+  )
+  if (rows.length !== 1) throw new Error('event not found')
+  return Number(rows[0]!.icsSequence) - 1
+}
+
 function* nextWaitlistSeq(eventId: string) {
   const rows = yield* select<{ waitlistCounter: number }>(
     portableSql(
@@ -609,7 +623,13 @@ export async function cancelRegistration(
   if (!ACTIVE.includes(registration.status)) return { kind: 'not-active' }
   const { event } = registration
   const { base, ...to } = await registrantMail(registration, event)
-  const mail = await prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by } })
+  // Who holds a seat was sent a calendar REQUEST and now gets a CANCEL; the status may still change before the
+  // transaction below (a promotion), so both versions of the mail are ready.
+  const [plainMail, calendarMail] = await Promise.all(
+    [false, true].map((calendarCancel) =>
+      prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by, calendarCancel } }),
+    ),
+  )
   // The seat goes straight to the first in line, in the same transaction, so that no new registration can
   // claim it in between. Their mail is prepared here; who is first is checked again inside.
   const next = registration.holdsSeat ? await firstInLine(event.id) : null
@@ -622,7 +642,10 @@ export async function cancelRegistration(
       registrationId,
     )
     if (!current || !ACTIVE.includes(current.status)) return null
+    // A confirmed registrant was sent a REQUEST (confirmation, promotion, changes); nobody else was.
+    const sequence = current.status === 'confirmed' ? yield* raiseSequenceForCancel(event.id) : null
     if (!(yield* deactivate(registrationId, current.status, 'cancelled'))) return null
+    const mail = sequence === null ? plainMail! : { ...calendarMail!, parts: { eventCancel: { sequence } } }
     yield* queueMails([mailRow(mail, `cancelled:${registrationId}`, event.id)])
     if (!current.holdsSeat) return { heldSeat: false, handedTo: null }
     yield* releaseSeat(event.id, current.organisationId)

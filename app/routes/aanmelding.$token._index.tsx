@@ -194,8 +194,14 @@ export default function ManageRegistration() {
         </section>
       ) : null}
 
-      {registration.status === 'confirmed' || registration.status === 'waitlisted' ? (
+      {/* Only who is coming is offered the event for their calendar; the waitlist hears when it gets a seat. */}
+      {registration.status === 'confirmed' ? (
         <CalendarSection slug={event.slug} feedUrl={actionData?.kind === 'feed' ? actionData.feedUrl : null} />
+      ) : registration.status === 'waitlisted' ? (
+        <section aria-labelledby="calendar-heading">
+          <h2 id="calendar-heading">{m.calendar.heading}</h2>
+          <p>{m.calendar.waitlisted}</p>
+        </section>
       ) : null}
 
       <DetailsSection page={page} />

@@ -44,6 +44,8 @@ export const manageNl = {
   calendar: {
     heading: 'In uw agenda',
     download: 'Zet deze bijeenkomst in uw agenda (.ics)',
+    waitlisted:
+      'U staat nog niet in de agenda van de bijeenkomst. Krijgt u een plaats, dan sturen we de afspraak voor uw agenda mee met de e-mail daarover.',
     feedIntro:
       'U kunt ook een persoonlijke agenda-abonnement maken. Daarin staan al uw bevestigde bijeenkomsten, en wijzigingen komen vanzelf door.',
     feedButton: 'Maak een persoonlijke agendalink',
@@ -167,6 +169,8 @@ export const manageEn: typeof manageNl = {
   calendar: {
     heading: 'In your calendar',
     download: 'Add this event to your calendar (.ics)',
+    waitlisted:
+      'You are not in the calendar of the event yet. If you get a place, the e-mail about it comes with the appointment for your calendar.',
     feedIntro:
       'You can also create a personal calendar subscription. It holds all your confirmed events, and changes come through by themselves.',
     feedButton: 'Create a personal calendar link',
