@@ -7,6 +7,8 @@ export type RegistrationCancelledProps = BaseProps & {
   recipientName: string
   event: EventSummary
   cancelledBy: 'self' | 'secretariat'
+  /** The mail carries a calendar CANCEL for the REQUEST the person was sent. */
+  calendarCancel: boolean
 }
 
 const nl = {
@@ -19,7 +21,9 @@ const nl = {
   secretariat: (title: string, period: string) =>
     `Het secretariaat heeft uw aanmelding voor ${title} op ${period} geannuleerd.`,
   secretariatQuestions: 'Denkt u dat dit niet klopt? Of hebt u vragen? Neem dan contact op met het secretariaat.',
-  calendar: 'Staat de bijeenkomst in uw agenda? Dan kunt u de afspraak verwijderen.',
+  calendar: 'Hebt u de bijeenkomst zelf in uw agenda gezet? Dan kunt u de afspraak verwijderen.',
+  calendarCancel:
+    'In de bijlage vindt u een annulering voor uw agenda. Verdwijnt de afspraak niet vanzelf uit uw agenda? Open dan de bijlage.',
 }
 
 const en: typeof nl = {
@@ -31,7 +35,9 @@ const en: typeof nl = {
   selfMistake: 'Was this a mistake? Please contact the secretariat.',
   secretariat: (title, period) => `The secretariat has cancelled your registration for ${title} on ${period}.`,
   secretariatQuestions: 'If you think this is not right, or if you have any questions, please contact the secretariat.',
-  calendar: 'If the event is in your calendar, you can now remove it.',
+  calendar: 'If you added the event to your calendar yourself, you can now remove it.',
+  calendarCancel:
+    'A cancellation for your calendar is attached. If the event does not disappear from your calendar by itself, please open the attachment.',
 }
 
 const copy = { nl, en }
@@ -63,7 +69,7 @@ export function RegistrationCancelledEmail(props: RegistrationCancelledProps) {
           <P>{t.secretariatQuestions}</P>
         </>
       )}
-      <P>{t.calendar}</P>
+      <P>{props.calendarCancel ? t.calendarCancel : t.calendar}</P>
       <EventDetails lang={lang} event={event} online="none" />
     </Layout>
   )
@@ -72,5 +78,11 @@ export function RegistrationCancelledEmail(props: RegistrationCancelledProps) {
 export default RegistrationCancelledEmail
 
 export function sample(lang: Lang): RegistrationCancelledProps {
-  return { ...sampleBase(lang), recipientName: 'Ahmet Yılmaz', event: sampleEvent(), cancelledBy: 'self' }
+  return {
+    ...sampleBase(lang),
+    recipientName: 'Ahmet Yılmaz',
+    event: sampleEvent(),
+    cancelledBy: 'self',
+    calendarCancel: true,
+  }
 }

@@ -22,6 +22,11 @@ export type MailParts = {
   qrCode?: { text: string; filename: string; cid: string }
   /** The calendar invitation (METHOD:REQUEST) of the mail's event, with the recipient as the attendee. */
   eventRequest?: boolean
+  /**
+   * The calendar cancellation (METHOD:CANCEL) of the mail's event for the recipient alone, with this SEQUENCE:
+   * one above every REQUEST they were sent (the caller raised the event's sequence past it).
+   */
+  eventCancel?: { sequence: number }
 }
 
 export type PreparedMail = {
@@ -270,8 +275,9 @@ function outboxRecords(rows: OutboxRow[]) {
     html: mail.html,
     text: mail.text,
     attachments: mail.attachments?.length ? mail.attachments : null,
-    // A REQUEST the worker draws is recorded as one now: cancellationRecipients looks for it.
-    icsMethod: mail.ics?.method ?? (mail.parts?.eventRequest ? 'REQUEST' : null),
+    // A REQUEST or CANCEL the worker draws is recorded as one now: cancellationRecipients and the worker look
+    // for them.
+    icsMethod: mail.ics?.method ?? (mail.parts?.eventRequest ? 'REQUEST' : mail.parts?.eventCancel ? 'CANCEL' : null),
     icsContent: mail.ics?.content ?? null,
     parts: mail.parts ?? null,
     status: 'queued',

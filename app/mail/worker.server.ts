@@ -178,7 +178,7 @@ export class MailWorker {
 
   private async claim(limit: number): Promise<Claimed> {
     const ids = await claimMails(this.id, limit, this.leaseSeconds)
-    if (!ids.length) return { rows: [], events: new Map() }
+    if (!ids.length) return { rows: [], events: { events: new Map(), cancelledAt: new Map() } }
     const rows = await db.outboxMessage.findMany({ where: { id: { in: ids }, lockedBy: this.id } })
     // Bulk mails share a template: load each one once (a small cache; templates never change).
     const missing = [...new Set(rows.map((r) => r.mergeId).filter((id): id is string => !!id && !this.merges.has(id)))]
@@ -194,7 +194,7 @@ export class MailWorker {
     let lastFlush = Date.now()
     while (!this.stopping) {
       const room = this.concurrency - this.inFlight.size
-      let batch: Claimed = { rows: [], events: new Map() }
+      let batch: Claimed = { rows: [], events: { events: new Map(), cancelledAt: new Map() } }
       // Claim in chunks, not one by one: each claim is a write.
       if (room >= Math.min(10, this.concurrency)) {
         try {

@@ -18,7 +18,8 @@ import {
   cancelRegistration,
   promoteFromWaitlist,
   rejectRegistration,
-  waitlistPosition,
+  waitlistStandings,
+  type WaitlistStanding,
 } from './registration.server'
 
 export const PAGE_SIZE = 100
@@ -76,20 +77,14 @@ function orderOf(filter: RegistrationFilter): Prisma.RegistrationOrderByWithRela
   return [{ name: 'asc' }, { email: 'asc' }, { id: 'asc' }]
 }
 
-/** Waitlist positions (1-based) of the waiting registrations among `ids`: one statement for a page. */
-async function waitlistPositions(ids: string[]): Promise<Map<string, number>> {
-  if (!ids.length) return new Map()
-  const rows = await sqlDriver().read(
-    select<{ id: string; position: number }>(
-      portableSql(
-        `SELECT r."id", (SELECT COUNT(*) FROM "Registration" w WHERE w."eventId" = r."eventId"
-            AND w."status" = 'waitlisted' AND w."waitlistSeq" <= r."waitlistSeq") AS "position"
-           FROM "Registration" r WHERE r."status" = 'waitlisted' AND r."id" IN (${ids.map(() => '?').join(', ')})`,
-      ),
-      ...ids,
-    ),
-  )
-  return new Map(rows.map((r) => [r.id, Number(r.position)]))
+/** The organisation whose quota keeps this person waiting, with their place among its people; else null. */
+function quotaHolder(standing: WaitlistStanding | null | undefined) {
+  if (!standing || standing.reason === 'event-full' || !standing.organisationName) return null
+  return {
+    organisation: standing.organisationName,
+    position: standing.organisationPosition,
+    eventFull: standing.reason === 'both-full',
+  }
 }
 
 // ─── Event, counts and list ───────────────────────────────────────────────────────────────────────────────
@@ -182,7 +177,10 @@ export async function listRegistrations(eventId: string, filter: RegistrationFil
         take: PAGE_SIZE,
         select: listSelect,
       })
-  const positions = await waitlistPositions(rows.filter((r) => r.status === 'waitlisted').map((r) => r.id))
+  const standings = await waitlistStandings(
+    eventId,
+    rows.filter((r) => r.status === 'waitlisted').map((r) => r.id),
+  )
   return {
     total,
     page,
@@ -193,7 +191,9 @@ export async function listRegistrations(eventId: string, filter: RegistrationFil
       email: r.email,
       organisation: r.organisation?.name ?? r.organisationName,
       status: r.status,
-      waitlistPosition: positions.get(r.id) ?? null,
+      waitlistPosition: standings.get(r.id)?.position ?? null,
+      /** Set when they wait for a seat of their organisation's quota rather than (only) for the event. */
+      waitingForQuota: quotaHolder(standings.get(r.id)),
       flagged: r.flaggedForReview,
       checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
@@ -215,9 +215,11 @@ export async function getRegistrationDetail(eventId: string, registrationId: str
   })
   // A registration of another event is as good as absent here.
   if (!registration || registration.eventId !== eventId) return null
-  const [questions, position, link] = await Promise.all([
+  const [questions, standing, link] = await Promise.all([
     eventQuestions(eventId),
-    registration.status === 'waitlisted' ? waitlistPosition(registration.id) : Promise.resolve(null),
+    registration.status === 'waitlisted'
+      ? waitlistStandings(eventId, [registration.id]).then((s) => s.get(registration.id) ?? null)
+      : Promise.resolve(null),
     registration.invitationId
       ? db.personalLink.findFirst({
           where: { kind: 'invitation', subjectId: registration.invitationId },
@@ -237,7 +239,8 @@ export async function getRegistrationDetail(eventId: string, registrationId: str
     function: registration.function,
     language: registration.language,
     status: registration.status,
-    waitlistPosition: position,
+    waitlistPosition: standing?.position ?? null,
+    waitingForQuota: quotaHolder(standing),
     photoConsent: registration.photoConsent,
     // Only sent to the browser for those allowed to read them.
     dietary: options.sensitive ? registration.dietary : null,

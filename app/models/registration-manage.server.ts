@@ -9,7 +9,8 @@ import { audit } from './audit.server'
 import { checkInPayload } from './event-mail.server'
 import { createPersonalLink, registrantLinkExpiry, revokePersonalLinks } from './personal-link.server'
 import { eventQuestions } from './registration-form.server'
-import { cancelRegistration, waitlistPosition } from './registration.server'
+import { secretariat } from './calendar.server'
+import { cancelRegistration, waitlistStandings } from './registration.server'
 
 const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
 /** Calendar links live as long as the manage links of registrations (registration.server.ts). */
@@ -50,7 +51,10 @@ export async function getManagePage(registrationId: string, now = new Date()) {
   const questions = await eventQuestions(event.id)
   const active = ACTIVE.includes(registration.status)
   const open = eventOpen(event, now)
-  const position = registration.status === 'waitlisted' ? await waitlistPosition(registration.id) : null
+  const standing =
+    registration.status === 'waitlisted'
+      ? ((await waitlistStandings(event.id, [registration.id])).get(registration.id) ?? null)
+      : null
   const qr =
     registration.status === 'confirmed' && registration.checkInCode ? await qrDataUrl(registration.checkInCode) : null
   return {
@@ -68,7 +72,10 @@ export async function getManagePage(registrationId: string, now = new Date()) {
       language: registration.language,
       holdsSeat: registration.holdsSeat,
     },
-    waitlistPosition: position,
+    waitlistPosition: standing?.position ?? null,
+    /** Why they wait, in words that fit: the event is full, or their organisation's seats are taken. */
+    waitlist: standing,
+    secretariatEmail: secretariat().email,
     qr,
     answers: shownAnswers(questions, registration.answers),
     colleagues: registration.colleagues.map((c) => ({ id: c.id, name: c.name, status: c.status })),

@@ -23,6 +23,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Event, Registration } from '~/generated/prisma/client'
 import type { Language, RegistrationStatus } from '~/generated/prisma/enums'
+import { waitlistReason, type WaitlistReason } from '~/domain/waitlist'
 import { cachedMerge, mailQueued, mergedMail, prepareMail, queueMails, type PreparedMail } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { execute, select, sqlDriver as sql, type Sql } from '~/utils/sql-driver.server'
@@ -100,6 +101,20 @@ function* releaseEventSeat(eventId: string) {
 /** Takes the Event row's write lock without changing it (see the top of this file). */
 function* lockEvent(eventId: string) {
   yield* execute(portableSql(`UPDATE "Event" SET "confirmedCount" = "confirmedCount" WHERE "id" = ?`), eventId)
+}
+
+/**
+ * Raises the event's calendar SEQUENCE past a CANCEL for one person, and gives the CANCEL's sequence: one above
+ * every REQUEST sent so far, and one below every REQUEST sent later (a re-registration), so calendars order
+ * the three the way they happened.
+ */
+function* raiseSequenceForCancel(eventId: string) {
+  const rows = yield* select<{ icsSequence: number }>(
+    portableSql(`UPDATE "Event" SET "icsSequence" = "icsSequence" + 2 WHERE "id" = ? RETURNING "icsSequence"`),
+    eventId,
+  )
+  if (rows.length !== 1) throw new Error('event not found')
+  return Number(rows[0]!.icsSequence) - 1
 }
 
 function* nextWaitlistSeq(eventId: string) {
@@ -233,6 +248,21 @@ function* deactivate(id: string, from: RegistrationStatus, to: 'cancelled' | 're
   return changed === 1
 }
 
+/** 1 is the first of this organisation on the event's waitlist. */
+function* positionInOrganisation(eventId: string, organisationId: string, waitlistSeq: number) {
+  const rows = yield* select<{ n: number }>(
+    portableSql(
+      `SELECT COUNT(*) AS "n" FROM "Registration"
+        WHERE "eventId" = ? AND "organisationId" = ? AND "status" = 'waitlisted' AND "waitlistSeq" <= ?`,
+      [null, null, 'integer'],
+    ),
+    eventId,
+    organisationId,
+    waitlistSeq,
+  )
+  return Number(rows[0]!.n)
+}
+
 function* positionOf(eventId: string, waitlistSeq: number) {
   const rows = yield* select<{ n: number }>(
     portableSql(
@@ -294,7 +324,14 @@ export function* addManageLink(registrationId: string, event: Event, token: stri
 
 // ─── Mails, prepared before the transaction ────────────────────────────────────────────────────────────────
 
-type Person = { name: string; email: string; language: Language; accessibility: string }
+type Person = {
+  name: string
+  email: string
+  language: Language
+  accessibility: string
+  /** Named in the waitlist notice when their organisation's seats are what is taken. */
+  organisationName: string
+}
 
 /**
  * The mails a registration step may send. Each is filled into a template rendered once per event and language,
@@ -317,13 +354,17 @@ async function registrationMails(event: Event, person: Person, manageToken: stri
         event,
         manageUrl,
       }),
-    /** The waitlist notice, waiting for the position that is only known inside the transaction. */
-    waitlisted: async () => {
-      const merge = await cachedMerge(shared, 'registration-waitlisted', {
+    /**
+     * The waitlist notice, waiting for the position that is only known inside the transaction; its words
+     * depend on why there was no seat (the event is full, or only the organisation's seats are taken).
+     */
+    waitlisted: async (reason: 'event-full' | 'organisation-full') => {
+      const organisationName = reason === 'organisation-full' ? person.organisationName : ''
+      const merge = await cachedMerge([shared, reason, organisationName], 'registration-waitlisted', {
         language: lang,
         fields: [...fields, 'position'],
         // The template prints the position as text, so a placeholder can stand in for the number.
-        props: (f) => ({ ...shared, ...f, position: f.position as unknown as number }),
+        props: (f) => ({ ...shared, ...f, position: f.position as unknown as number, reason, organisationName }),
       })
       return (position: number) => mergedMail(merge, to, { ...values, position: String(position) })
     },
@@ -338,6 +379,35 @@ async function registrationMails(event: Event, person: Person, manageToken: stri
         values,
       ),
   }
+}
+
+type WaitlistNotices = Record<'event-full' | 'organisation-full', ((position: number) => PreparedMail) | null>
+
+/** Both waitlist notices when an organisation's quota may be the reason, else the event-full one alone. */
+async function waitlistNotices(
+  mails: Awaited<ReturnType<typeof registrationMails>>,
+  organisationId: string | null,
+): Promise<WaitlistNotices> {
+  const [eventFull, organisationFull] = await Promise.all([
+    mails.waitlisted('event-full'),
+    organisationId ? mails.waitlisted('organisation-full') : null,
+  ])
+  return { 'event-full': eventFull, 'organisation-full': organisationFull }
+}
+
+/** The notice for the reason the claim gave, with the position that reason makes meaningful. */
+function* waitlistNotice(
+  notices: WaitlistNotices,
+  claim: 'event-full' | 'organisation-full',
+  eventId: string,
+  organisationId: string | null,
+  waitlistSeq: number,
+  position: number,
+) {
+  if (claim === 'organisation-full' && organisationId && notices['organisation-full']) {
+    return notices['organisation-full'](yield* positionInOrganisation(eventId, organisationId, waitlistSeq))
+  }
+  return notices['event-full']!(position)
 }
 
 const mailKey = (key: string) => `registration:${key}`
@@ -404,11 +474,17 @@ export async function register(
   const manageToken = randomToken()
   const checkInCode = newCheckInCode()
   const organisationId = input.organisationId ?? null
-  const person = { name: input.name.trim(), email, language: input.language, accessibility: input.accessibility ?? '' }
+  const person = {
+    name: input.name.trim(),
+    email,
+    language: input.language,
+    accessibility: input.accessibility ?? '',
+    organisationName: input.organisationName ?? '',
+  }
   const mails = await registrationMails(event, person, manageToken, checkInCode)
   const pendingMail = event.requiresApproval ? await mails.pending() : null
   const confirmedMail = event.requiresApproval ? null : await mails.confirmed()
-  const waitlistedMail = event.requiresApproval ? null : await mails.waitlisted()
+  const waitlistedMail = event.requiresApproval ? null : await waitlistNotices(mails, organisationId)
 
   try {
     const outcome = await sql().write(function* () {
@@ -469,7 +545,8 @@ export async function register(
       }
       const confirmedKey = `confirmed:${id}`
       yield* queueMails([mailRow(confirmedMail!, confirmedKey, eventId)])
-      if ((yield* claimSeat(eventId, organisationId)) === 'seat') {
+      const claim = yield* claimSeat(eventId, organisationId)
+      if (claim === 'seat') {
         return { status: 'confirmed' as const, position: null, manageLinkId }
       }
       // No seat: on the waitlist, and the mail says so instead. The waitlist counter locks the event row.
@@ -477,7 +554,8 @@ export async function register(
       const waitlistSeq = yield* nextWaitlistSeq(eventId)
       yield* toWaitlist(id, waitlistSeq)
       const position = yield* positionOf(eventId, waitlistSeq)
-      yield* queueMails([mailRow(waitlistedMail!(position), `waitlisted:${id}`, eventId)])
+      const notice = yield* waitlistNotice(waitlistedMail!, claim, eventId, organisationId, waitlistSeq, position)
+      yield* queueMails([mailRow(notice, `waitlisted:${id}`, eventId)])
       return { status: 'waitlisted' as const, position, manageLinkId }
     })
     mailQueued()
@@ -610,7 +688,13 @@ export async function cancelRegistration(
   if (!ACTIVE.includes(registration.status)) return { kind: 'not-active' }
   const { event } = registration
   const { base, ...to } = await registrantMail(registration, event)
-  const mail = await prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by } })
+  // Who holds a seat was sent a calendar REQUEST and now gets a CANCEL; the status may still change before the
+  // transaction below (a promotion), so both versions of the mail are ready.
+  const [plainMail, calendarMail] = await Promise.all(
+    [false, true].map((calendarCancel) =>
+      prepareMail('registration-cancelled', { ...to, props: { ...base, cancelledBy: by, calendarCancel } }),
+    ),
+  )
   // The seat goes straight to the first in line, in the same transaction, so that no new registration can
   // claim it in between. Their mail is prepared here; who is first is checked again inside.
   const next = registration.holdsSeat ? await firstInLine(event.id) : null
@@ -623,7 +707,10 @@ export async function cancelRegistration(
       registrationId,
     )
     if (!current || !ACTIVE.includes(current.status)) return null
+    // A confirmed registrant was sent a REQUEST (confirmation, promotion, changes); nobody else was.
+    const sequence = current.status === 'confirmed' ? yield* raiseSequenceForCancel(event.id) : null
     if (!(yield* deactivate(registrationId, current.status, 'cancelled'))) return null
+    const mail = sequence === null ? plainMail! : { ...calendarMail!, parts: { eventCancel: { sequence } } }
     yield* queueMails([mailRow(mail, `cancelled:${registrationId}`, event.id)])
     if (!current.holdsSeat) return { heldSeat: false, handedTo: null }
     yield* releaseSeat(event.id, current.organisationId)
@@ -656,10 +743,11 @@ export async function approveRegistration(
   const checkInCode = newCheckInCode()
   const mails = await registrationMails(event, registration, manageToken, checkInCode)
   const confirmedMail = await mails.confirmed()
-  const waitlistedMail = await mails.waitlisted()
+  const waitlistedMail = await waitlistNotices(mails, registration.organisationId)
   try {
     const outcome = await sql().write(function* () {
-      const seat = (yield* claimSeat(event.id, registration.organisationId)) === 'seat'
+      const claim = yield* claimSeat(event.id, registration.organisationId)
+      const seat = claim === 'seat'
       const waitlistSeq = seat ? null : yield* nextWaitlistSeq(event.id)
       const moved = yield* transition(registrationId, 'pending_approval', {
         status: seat ? 'confirmed' : 'waitlisted',
@@ -674,7 +762,15 @@ export async function approveRegistration(
         return { kind: 'confirmed' as const }
       }
       const position = yield* positionOf(event.id, waitlistSeq!)
-      yield* queueMails([mailRow(waitlistedMail(position), `waitlisted:${registrationId}`, event.id)])
+      const notice = yield* waitlistNotice(
+        waitlistedMail,
+        claim as Exclude<SeatClaim, 'seat'>,
+        event.id,
+        registration.organisationId,
+        waitlistSeq!,
+        position,
+      )
+      yield* queueMails([mailRow(notice, `waitlisted:${registrationId}`, event.id)])
       return { kind: 'waitlisted' as const, waitlistPosition: position }
     })
     mailQueued()
@@ -718,4 +814,70 @@ export async function waitlistPosition(registrationId: string): Promise<number |
   })
   if (!registration || registration.status !== 'waitlisted' || registration.waitlistSeq === null) return null
   return sql().read(positionOf(registration.eventId, registration.waitlistSeq))
+}
+
+export type WaitlistStanding = {
+  /** 1 is next in line for a seat of the event. */
+  position: number
+  reason: WaitlistReason
+  organisationName: string | null
+  /** 1 is the first of their organisation in line: the one a colleague's freed seat goes to. */
+  organisationPosition: number | null
+}
+
+/**
+ * Where each of these waiting registrations of one event stands and why it waits (the event is full, or only
+ * their organisation's seats are taken): three statements for a page of them.
+ */
+export async function waitlistStandings(eventId: string, ids: string[]): Promise<Map<string, WaitlistStanding>> {
+  if (!ids.length) return new Map()
+  const rows = await sql().read(
+    select<{ id: string; organisationId: string | null; position: number; organisationPosition: number }>(
+      portableSql(
+        `SELECT r."id", r."organisationId",
+                (SELECT COUNT(*) FROM "Registration" w WHERE w."eventId" = r."eventId"
+                    AND w."status" = 'waitlisted' AND w."waitlistSeq" <= r."waitlistSeq") AS "position",
+                (SELECT COUNT(*) FROM "Registration" w WHERE w."eventId" = r."eventId"
+                    AND w."status" = 'waitlisted' AND w."organisationId" = r."organisationId"
+                    AND w."waitlistSeq" <= r."waitlistSeq") AS "organisationPosition"
+           FROM "Registration" r
+          WHERE r."eventId" = ? AND r."status" = 'waitlisted' AND r."id" IN (${ids.map(() => '?').join(', ')})`,
+      ),
+      eventId,
+      ...ids,
+    ),
+  )
+  const organisationIds = [...new Set(rows.flatMap((r) => (r.organisationId ? [r.organisationId] : [])))]
+  const [event, organisations] = await Promise.all([
+    db.event.findUnique({ where: { id: eventId }, select: { capacity: true, confirmedCount: true } }),
+    db.organisation.findMany({
+      where: { id: { in: organisationIds } },
+      select: {
+        id: true,
+        name: true,
+        seatQuota: true,
+        seatCounters: { where: { eventId }, select: { quota: true, confirmedCount: true } },
+      },
+    }),
+  ])
+  const seats = { capacity: event?.capacity ?? null, confirmed: event?.confirmedCount ?? 0 }
+  const byId = new Map(organisations.map((o) => [o.id, o]))
+  return new Map(
+    rows.map((r) => {
+      const organisation = r.organisationId ? byId.get(r.organisationId) : undefined
+      const counter = organisation?.seatCounters[0]
+      const quota = organisation
+        ? { quota: counter?.quota ?? organisation.seatQuota, confirmed: counter?.confirmedCount ?? 0 }
+        : null
+      return [
+        r.id,
+        {
+          position: Number(r.position),
+          reason: waitlistReason(seats, quota),
+          organisationName: organisation?.name ?? null,
+          organisationPosition: organisation ? Number(r.organisationPosition) : null,
+        },
+      ]
+    }),
+  )
 }

@@ -130,7 +130,9 @@ export default function ManageRegistration() {
       <p className="lead">{event.title}</p>
       {welcome ? (
         <p role="status" className="notice">
-          {m.welcome[registration.status]}
+          {page.waitlist && page.waitlist.reason !== 'event-full' && page.waitlist.organisationName
+            ? m.welcome.waitlistedOrganisation(page.waitlist.organisationName)
+            : m.welcome[registration.status]}
         </p>
       ) : null}
       {saved ? (
@@ -194,8 +196,14 @@ export default function ManageRegistration() {
         </section>
       ) : null}
 
-      {registration.status === 'confirmed' || registration.status === 'waitlisted' ? (
+      {/* Only who is coming is offered the event for their calendar; the waitlist hears when it gets a seat. */}
+      {registration.status === 'confirmed' ? (
         <CalendarSection slug={event.slug} feedUrl={actionData?.kind === 'feed' ? actionData.feedUrl : null} />
+      ) : registration.status === 'waitlisted' ? (
+        <section aria-labelledby="calendar-heading">
+          <h2 id="calendar-heading">{m.calendar.heading}</h2>
+          <p>{m.calendar.waitlisted}</p>
+        </section>
       ) : null}
 
       <DetailsSection page={page} />
@@ -237,10 +245,11 @@ export default function ManageRegistration() {
 
 function StatusSection({ page }: { page: ManagePage }) {
   const m = useT().manage
+  const waitlistText = useWaitlistText()
   const { registration, event } = page
   const text = {
     confirmed: [m.status.confirmed, m.status.confirmedText],
-    waitlisted: [m.status.waitlisted(page.waitlistPosition), m.status.waitlistedText],
+    waitlisted: waitlistText(page),
     pending_approval: [m.status.pending_approval, m.status.pendingText],
     rejected: [m.status.rejected, m.status.rejectedText],
     cancelled: [m.status.cancelled, m.status.cancelledText],
@@ -261,6 +270,24 @@ function StatusSection({ page }: { page: ManagePage }) {
       ) : null}
     </section>
   )
+}
+
+/** Why they wait, in the words that fit: a full event, or their organisation's seats that are taken. */
+function useWaitlistText() {
+  const m = useT().manage
+  return ({ waitlist, waitlistPosition, secretariatEmail }: ManagePage): [string, string] => {
+    const org = waitlist?.organisationName
+    if (waitlist?.reason === 'organisation-full' && org && waitlist.organisationPosition !== null) {
+      return [
+        m.status.waitlistedOrganisation(org, waitlist.organisationPosition),
+        m.status.waitlistedOrganisationText(org, secretariatEmail),
+      ]
+    }
+    if (waitlist?.reason === 'both-full' && org) {
+      return [m.status.waitlisted(waitlistPosition), m.status.waitlistedBothText(org, secretariatEmail)]
+    }
+    return [m.status.waitlisted(waitlistPosition), m.status.waitlistedText]
+  }
 }
 
 function ConfirmCancel({ holdsSeat }: { holdsSeat: boolean }) {

@@ -134,6 +134,15 @@ export default function RegistrationDetail() {
         {event.title} · <span className="status">{r.statuses[reg.status]}</span>
         {reg.waitlistPosition !== null ? ` · ${d.waitlistPosition(reg.waitlistPosition)}` : ''}
       </p>
+      {reg.waitingForQuota ? (
+        <p className="notice">
+          {d.waitingForQuota(
+            reg.waitingForQuota.organisation,
+            reg.waitingForQuota.position,
+            reg.waitingForQuota.eventFull,
+          )}
+        </p>
+      ) : null}
       {reg.flagged ? <p className="notice notice--warning">{d.flagged}</p> : null}
 
       {confirm ? (

@@ -166,6 +166,12 @@ export default function Registrations() {
                   <td>
                     {r.statuses[reg.status]}
                     {reg.waitlistPosition !== null ? ` (${r.position(reg.waitlistPosition)})` : ''}
+                    {reg.waitingForQuota ? (
+                      <>
+                        {' '}
+                        <span className="tag">{r.waitingForQuota(reg.waitingForQuota.organisation)}</span>
+                      </>
+                    ) : null}
                     {reg.flagged ? (
                       <>
                         {' '}

@@ -88,6 +88,19 @@ describe('managing a registration in a browser', () => {
     const confirmation = await mailTo('sanne@example.org', /aanmelding/i)
     const link = manageLinkIn(confirmation.parsed!.text ?? '')
 
+    // Petra waits: her page does not offer the event for her calendar as if she were coming.
+    const waiting = await newPage(browser)
+    await waiting.page.goto(manageLinkIn((await mailTo('petra@example.org', /wachtlijst/i)).parsed!.text ?? ''))
+    await expect
+      .poll(() => waiting.page.locator('main').textContent())
+      .toContain('U staat op de wachtlijst op plaats 1.')
+    expect(await waiting.page.getByRole('link', { name: /in uw agenda/ }).count()).toBe(0)
+    expect(await waiting.page.getByRole('button', { name: 'Maak een persoonlijke agendalink' }).count()).toBe(0)
+    expect(await waiting.page.locator('main').textContent()).toContain('Krijgt u een plaats, dan sturen we de afspraak')
+    await expectNoAxeViolations(waiting.page)
+    expect(waiting.problems).toEqual([])
+    await waiting.context.close()
+
     const { page, context, problems } = await newPage(browser)
     await page.goto(link)
     // The token is swapped for a cookie at once: it is gone from the address bar.
@@ -165,7 +178,9 @@ describe('managing a registration in a browser', () => {
     // The seat went to Petra, who gets the promotion mail.
     const promoted = await mailTo('petra@example.org', /Er is een plaats vrij/)
     expect(promoted.parsed!.subject).toContain('Kennisdag ketenaanpak')
-    await mailTo('sanne@example.org', /geannuleerd/i)
+    // Her calendar loses the event: the cancellation mail carries a CANCEL.
+    const cancelMail = await mailTo('sanne@example.org', /geannuleerd/i)
+    expect(cancelMail.raw).toMatch(/text\/calendar; charset=utf-8; method=CANCEL/i)
     expect(problems).toEqual([])
     await context.close()
   })

@@ -1,11 +1,7 @@
 // A second, independent parser: Debian's python3-icalendar reads the same files (tests/support/check-ics.py).
 // It resolves Olson TZIDs with pytz rather than our VTIMEZONE text, so it also checks the zone rules.
 // Missing python3-icalendar is a failure, not a skip.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   bonaireEvent,
   cancelledEvent,
@@ -15,57 +11,12 @@ import {
   sampleFiles,
   secondHalfPastTwo,
 } from '../support/calendar-fixtures'
+import { checkIcsWithPython, type CheckedIcs } from '../support/python-ics'
 
-type Checked = {
-  method: string | null
-  vevents: number
-  events: {
-    uid: string
-    sequence: number | null
-    status: string | null
-    summary: string
-    dtstart: string | null
-    dtend: string | null
-    attendees: number
-  }[]
-  tzids: string[]
-  vtimezones: string[]
-  missingVtimezones: string[]
-  errors: string[]
-  crlfOnly: boolean
-}
-
-const script = path.resolve(import.meta.dirname, '../support/check-ics.py')
-
-/** Debian's package installs for Debian's interpreter; a pyenv `python3` earlier on PATH would not see it. */
-function findPython() {
-  const candidates = [process.env.BIJEEN_PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string => !!c)
-  for (const candidate of candidates) {
-    if (spawnSync(candidate, ['-c', 'import icalendar'], { stdio: 'ignore' }).status === 0) return candidate
-  }
-  throw new Error(
-    `python3-icalendar is not installed (tried ${candidates.join(', ')}): apt-get install python3-icalendar`,
-  )
-}
-
-let dir = ''
-let checked: Record<string, Checked> = {}
+let checked: Record<string, CheckedIcs> = {}
 
 beforeAll(() => {
-  const python = findPython()
-  dir = mkdtempSync(path.join(tmpdir(), 'bijeen-ics-'))
-  const names: string[] = []
-  for (const [name, text] of Object.entries(sampleFiles())) {
-    writeFileSync(path.join(dir, name), text)
-    names.push(name)
-  }
-  const run = spawnSync(python, [script, ...names], { cwd: dir, encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`check-ics.py failed (${run.status}):\n${run.stderr}`)
-  checked = JSON.parse(run.stdout) as Record<string, Checked>
-})
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  checked = checkIcsWithPython(sampleFiles())
 })
 
 function only(name: string) {

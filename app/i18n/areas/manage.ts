@@ -8,6 +8,8 @@ export const manageNl = {
     pending_approval: 'Uw aanmelding is ontvangen. Het secretariaat beoordeelt haar; u krijgt bericht per e-mail.',
     rejected: 'Uw aanmelding is ontvangen.',
     cancelled: 'Uw aanmelding is ontvangen.',
+    waitlistedOrganisation: (org: string) =>
+      `Uw aanmelding is ontvangen. De plaatsen voor ${org} zijn bezet: u staat op de wachtlijst.`,
   },
   saved: 'Uw gegevens zijn opgeslagen.',
   cancelledNow: 'Uw aanmelding is geannuleerd. U krijgt hierover een e-mail.',
@@ -19,6 +21,14 @@ export const manageNl = {
       position === null ? 'U staat op de wachtlijst.' : `U staat op de wachtlijst op plaats ${position}.`,
     waitlistedText:
       'Komt er een plaats vrij, dan schuift de eerste op de wachtlijst automatisch door. U krijgt dan meteen een e-mail.',
+    waitlistedOrganisation: (org: string, position: number) =>
+      position === 1
+        ? `U staat op de wachtlijst: u bent de eerste van ${org}.`
+        : `U staat op de wachtlijst, op plaats ${position} voor ${org}.`,
+    waitlistedOrganisationText: (org: string, email: string) =>
+      `De bijeenkomst heeft nog plaatsen, maar de plaatsen voor ${org} zijn bezet: elke organisatie heeft een vast aantal plaatsen. Annuleert een collega van ${org}, dan gaat die plaats naar de eerste van ${org} op de wachtlijst. U krijgt dan meteen een e-mail. Heeft uw organisatie meer plaatsen nodig? Vraag het aan het secretariaat via ${email}.`,
+    waitlistedBothText: (org: string, email: string) =>
+      `De bijeenkomst is vol, en ook de plaatsen voor ${org} zijn bezet. U krijgt een plaats als er een plaats vrijkomt en ${org} nog een plaats over heeft, bijvoorbeeld als een collega van ${org} annuleert. U krijgt dan meteen een e-mail. Vragen? Mail het secretariaat via ${email}.`,
     pending_approval: 'Uw aanmelding wacht op goedkeuring.',
     pendingText: 'Het secretariaat beoordeelt uw aanmelding. U krijgt een e-mail zodra er een besluit is.',
     rejected: 'Uw aanmelding is afgewezen.',
@@ -44,6 +54,8 @@ export const manageNl = {
   calendar: {
     heading: 'In uw agenda',
     download: 'Zet deze bijeenkomst in uw agenda (.ics)',
+    waitlisted:
+      'U staat nog niet in de agenda van de bijeenkomst. Krijgt u een plaats, dan sturen we de afspraak voor uw agenda mee met de e-mail daarover.',
     feedIntro:
       'U kunt ook een persoonlijke agenda-abonnement maken. Daarin staan al uw bevestigde bijeenkomsten, en wijzigingen komen vanzelf door.',
     feedButton: 'Maak een persoonlijke agendalink',
@@ -131,6 +143,8 @@ export const manageEn: typeof manageNl = {
       'We have received your registration. The secretariat will review it; you will hear from us by e-mail.',
     rejected: 'We have received your registration.',
     cancelled: 'We have received your registration.',
+    waitlistedOrganisation: (org) =>
+      `We have received your registration. The places for ${org} are taken: you are on the waiting list.`,
   },
   saved: 'Your details have been saved.',
   cancelledNow: 'Your registration has been cancelled. You will receive an e-mail about it.',
@@ -142,6 +156,14 @@ export const manageEn: typeof manageNl = {
       position === null ? 'You are on the waiting list.' : `You are number ${position} on the waiting list.`,
     waitlistedText:
       'When a seat becomes free, the first person on the waiting list moves up automatically. You will get an e-mail straight away.',
+    waitlistedOrganisation: (org, position) =>
+      position === 1
+        ? `You are on the waiting list: you are the first of ${org}.`
+        : `You are on the waiting list, number ${position} for ${org}.`,
+    waitlistedOrganisationText: (org, email) =>
+      `The event still has places, but the places for ${org} are taken: each organisation has a fixed number of places. If a colleague from ${org} cancels, their place goes to the first of ${org} on the waiting list. You will then receive an e-mail straight away. Does your organisation need more places? Please ask the secretariat at ${email}.`,
+    waitlistedBothText: (org, email) =>
+      `The event is full, and the places for ${org} are taken too. You will get a place when one becomes free and ${org} still has a place left, for example when a colleague from ${org} cancels. You will then receive an e-mail straight away. Any questions? Please e-mail the secretariat at ${email}.`,
     pending_approval: 'Your registration is awaiting approval.',
     pendingText: 'The secretariat is reviewing your registration. You will get an e-mail once it has decided.',
     rejected: 'Your registration has been declined.',
@@ -167,6 +189,8 @@ export const manageEn: typeof manageNl = {
   calendar: {
     heading: 'In your calendar',
     download: 'Add this event to your calendar (.ics)',
+    waitlisted:
+      'You are not in the calendar of the event yet. If you get a place, the e-mail about it comes with the appointment for your calendar.',
     feedIntro:
       'You can also create a personal calendar subscription. It holds all your confirmed events, and changes come through by themselves.',
     feedButton: 'Create a personal calendar link',

@@ -54,6 +54,7 @@ export const registrationsAdminNl = {
     checkedIn: 'Ingecheckt',
   },
   position: (position: number) => `plaats ${position}`,
+  waitingForQuota: (org: string) => `wacht op een plaats van ${org}`,
   flaggedBadge: 'ter controle',
   page: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
   previous: 'Vorige pagina',
@@ -120,6 +121,8 @@ export const registrationsAdminNl = {
     sensitiveHidden: 'Alleen zichtbaar voor organisatoren.',
     none: '—',
     waitlistPosition: (position: number) => `Plaats ${position} op de wachtlijst`,
+    waitingForQuota: (org: string, position: number | null, eventFull: boolean) =>
+      `De plaatsen van ${org} (het aantal plaatsen per organisatie) zijn bezet${eventFull ? ', en de bijeenkomst is vol' : '; de bijeenkomst zelf heeft nog plaatsen'}. ${position === null ? '' : `Deze deelnemer is nummer ${position} van ${org} op de wachtlijst. `}Een plaats komt vrij als een collega van ${org} annuleert, of als u het aantal plaatsen van de organisatie verhoogt.`,
     checkIn: 'Ingecheckt',
     checkedInAt: (time: string) => `Ingecheckt om ${time}`,
     notCheckedIn: 'Nog niet ingecheckt',
@@ -191,7 +194,7 @@ export const registrationsAdminNl = {
   done: {
     confirmed: 'De aanmelding is goedgekeurd. De deelnemer krijgt een bevestiging per e-mail.',
     waitlisted: (position: number) =>
-      `De aanmelding is goedgekeurd, maar de bijeenkomst is vol: de deelnemer staat op plaats ${position} van de wachtlijst en krijgt daarover bericht.`,
+      `De aanmelding is goedgekeurd, maar er is nu geen plaats: de deelnemer staat op plaats ${position} van de wachtlijst en krijgt daarover bericht.`,
     rejected: 'De aanmelding is afgewezen. De deelnemer krijgt daarover een e-mail.',
     promoted: 'De deelnemer is van de wachtlijst geplaatst en krijgt een bevestiging per e-mail.',
     cancelled: (promoted: number) =>
@@ -270,6 +273,7 @@ export const registrationsAdminEn: typeof registrationsAdminNl = {
     checkedIn: 'Checked in',
   },
   position: (position) => `position ${position}`,
+  waitingForQuota: (org) => `waiting for one of ${org}’s places`,
   flaggedBadge: 'to review',
   page: (page, pages) => `Page ${page} of ${pages}`,
   previous: 'Previous page',
@@ -336,6 +340,8 @@ export const registrationsAdminEn: typeof registrationsAdminNl = {
     sensitiveHidden: 'Only visible to organisers.',
     none: '—',
     waitlistPosition: (position) => `Position ${position} on the waiting list`,
+    waitingForQuota: (org, position, eventFull) =>
+      `The places of ${org} (the number of places per organisation) are taken${eventFull ? ', and the event is full' : '; the event itself still has places'}. ${position === null ? '' : `This attendee is number ${position} of ${org} on the waiting list. `}A place frees up when a colleague from ${org} cancels, or when you raise the organisation’s number of places.`,
     checkIn: 'Checked in',
     checkedInAt: (time) => `Checked in at ${time}`,
     notCheckedIn: 'Not checked in yet',
@@ -406,7 +412,7 @@ export const registrationsAdminEn: typeof registrationsAdminNl = {
   done: {
     confirmed: 'The registration was approved. The attendee receives a confirmation by e-mail.',
     waitlisted: (position) =>
-      `The registration was approved, but the event is full: the attendee is at position ${position} on the waiting list and is told so.`,
+      `The registration was approved, but there is no place now: the attendee is at position ${position} on the waiting list and is told so.`,
     rejected: 'The registration was rejected. The attendee receives an e-mail about it.',
     promoted: 'The attendee was promoted from the waiting list and receives a confirmation by e-mail.',
     cancelled: (promoted) =>
