@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { DataTable, ExportLinks } from '~/components/data-table'
 import { Field, SelectField } from '~/components/forms'
 import { exportQuery, parseListFilter } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
@@ -84,42 +85,28 @@ export default function Contacts() {
       </Form>
       <p aria-live="polite">{p.results(total)}</p>
       {canEdit ? (
-        <p>
-          {p.exportHint} <a href={`/beheer/contacten/exporteren?${exportQuery(params, 'csv')}`}>{p.exportCsv}</a> ·{' '}
-          <a href={`/beheer/contacten/exporteren?${exportQuery(params, 'xlsx')}`}>{p.exportXlsx}</a>
-        </p>
+        <ExportLinks
+          intro={p.exportHint}
+          href={(format) => `/beheer/contacten/exporteren?${exportQuery(params, format)}`}
+          labels={{ csv: p.exportCsv, xlsx: p.exportXlsx }}
+        />
       ) : null}
-      {contacts.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{c.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{c.columns.name}</th>
-                <th scope="col">{c.columns.email}</th>
-                <th scope="col">{c.columns.function}</th>
-                <th scope="col">{c.columns.organisation}</th>
-                <th scope="col">{c.columns.sector}</th>
-                <th scope="col">{c.columns.language}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.map((contact) => (
-                <tr key={contact.id}>
-                  <th scope="row">{canEdit ? <Link to={contact.id}>{contact.name}</Link> : contact.name}</th>
-                  <td>{contact.email}</td>
-                  <td>{contact.function}</td>
-                  <td>{contact.organisation.name}</td>
-                  <td>{t.sectors[contact.organisation.sector]}</td>
-                  <td>{t.languages[contact.language]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{c.empty}</p>
-      )}
+      <DataTable
+        caption={c.title}
+        rows={contacts}
+        empty={c.empty}
+        columns={[
+          {
+            header: c.columns.name,
+            cell: (contact) => (canEdit ? <Link to={contact.id}>{contact.name}</Link> : contact.name),
+          },
+          { header: c.columns.email, cell: (contact) => contact.email },
+          { header: c.columns.function, cell: (contact) => contact.function },
+          { header: c.columns.organisation, cell: (contact) => contact.organisation.name },
+          { header: c.columns.sector, cell: (contact) => t.sectors[contact.organisation.sector] },
+          { header: c.columns.language, cell: (contact) => t.languages[contact.language] },
+        ]}
+      />
       {pages > 1 ? (
         <nav aria-label={t.mailbox.page(page, pages)} className="pagination">
           {page > 1 ? <Link to={pageLink(page - 1)}>{t.mailbox.previous}</Link> : null}

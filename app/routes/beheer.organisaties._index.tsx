@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { DataTable, ExportLinks } from '~/components/data-table'
 import { Field, SelectField } from '~/components/forms'
 import { exportQuery, parseListFilter } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
@@ -59,42 +60,27 @@ export default function Organisations() {
       </Form>
       <p aria-live="polite">{p.results(organisations.length)}</p>
       {canEdit ? (
-        <p>
-          {p.exportHint} <a href={`/beheer/organisaties/exporteren?${exportQuery(params, 'csv')}`}>{p.exportCsv}</a> ·{' '}
-          <a href={`/beheer/organisaties/exporteren?${exportQuery(params, 'xlsx')}`}>{p.exportXlsx}</a>
-        </p>
+        <ExportLinks
+          intro={p.exportHint}
+          href={(format) => `/beheer/organisaties/exporteren?${exportQuery(params, format)}`}
+          labels={{ csv: p.exportCsv, xlsx: p.exportXlsx }}
+        />
       ) : null}
-      {organisations.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{o.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{o.columns.name}</th>
-                <th scope="col">{o.columns.shortName}</th>
-                <th scope="col">{o.columns.sector}</th>
-                <th scope="col">{o.columns.seatQuota}</th>
-                <th scope="col">{o.columns.contacts}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((org) => (
-                <tr key={org.id}>
-                  <th scope="row">{canEdit ? <Link to={org.id}>{org.name}</Link> : org.name}</th>
-                  <td>{org.shortName}</td>
-                  <td>{t.sectors[org.sector]}</td>
-                  <td>{org.seatQuota ?? p.noLimit}</td>
-                  <td>
-                    <Link to={`/beheer/contacten?organisatie=${org.id}`}>{org.contacts}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{o.empty}</p>
-      )}
+      <DataTable
+        caption={o.title}
+        rows={organisations}
+        empty={o.empty}
+        columns={[
+          { header: o.columns.name, cell: (org) => (canEdit ? <Link to={org.id}>{org.name}</Link> : org.name) },
+          { header: o.columns.shortName, cell: (org) => org.shortName },
+          { header: o.columns.sector, cell: (org) => t.sectors[org.sector] },
+          { header: o.columns.seatQuota, cell: (org) => org.seatQuota ?? p.noLimit },
+          {
+            header: o.columns.contacts,
+            cell: (org) => <Link to={`/beheer/contacten?organisatie=${org.id}`}>{org.contacts}</Link>,
+          },
+        ]}
+      />
     </>
   )
 }
