@@ -44,7 +44,9 @@ const workerEnv = () => ({
   MAIL_LEASE_SECONDS: '3',
 })
 
-describe('mail workers as processes', () => {
+// Correctness, not speed: on a busy machine 2,000 mails through real processes can take longer than the
+// project's 30 s, and a timed-out test would leave its worker running into the next one.
+describe('mail workers as processes', { timeout: 120_000 }, () => {
   test('kill -9 in the middle of 2,000 mails: all arrive, duplicates only from the mails in flight, same Message-ID', async () => {
     sink.messages.length = 0
     await queue(2000, 'crash')
@@ -118,6 +120,8 @@ describe('mail workers as processes', () => {
     sink.messages.length = 0
     await queue(300, 'term')
     const worker = startWorkerProcess({ ...workerEnv(), MAIL_LEASE_SECONDS: '600' })
+    // Its own signal handler is in place once it says it started.
+    await waitUntil(() => worker.output().includes('started'), 60_000, 'the worker to start')
     await waitUntil(() => sink.messages.length >= 20, 60_000, 'the first mails')
     worker.child.kill('SIGTERM')
     expect(await worker.exited).toBe(0)
