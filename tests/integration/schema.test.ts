@@ -35,7 +35,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-describe('migrations and schema', () => {
+// Each case builds whole databases (all migrations, or the schema pushed): correctness, with room for a busy machine.
+describe('migrations and schema', { timeout: 120_000 }, () => {
   test('SQLite: the migrations build what prisma/schema.prisma describes', async () => {
     const fromMigrations = path.join(dir, 'migrations.db')
     await migrate(`file:${fromMigrations}`)
