@@ -8,6 +8,7 @@
 //     METHOD:CANCEL: same UID, the caller's already increased SEQUENCE, STATUS:CANCELLED.
 //   calendarContentType(ics): string → 'text/calendar; charset=utf-8; method=PUBLISH' (method= as in the file)
 //   calendarFileName(title): string  → 'formele-start-samen-tegen-mensenhandel.ics'
+//   eventToCalendarItem(event, appUrl), agendaItemToCalendarItem(item, event, appUrl): rows as calendar items
 //
 // Times are written as TZID=<zone> wall-clock times (from Luxon, never from the server clock) with a VTIMEZONE
 // for every TZID. Exception: a start or end in the repeated hour when summer time ends (02.00–03.00 on the last
@@ -26,6 +27,7 @@ import ical, {
 } from 'ical-generator'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import { DateTime, IANAZone } from 'luxon'
+import type { AgendaItem, Event } from '~/generated/prisma/client'
 
 export type CalendarLocation = {
   name: string
@@ -57,6 +59,94 @@ export type CalendarItem = {
 }
 
 export type Person = { name: string; email: string }
+
+// ─── Rows as calendar items ───────────────────────────────────────────────────────────────────────────────
+
+/** The columns of an event that its calendar item shows. */
+export type CalendarEventRow = Pick<
+  Event,
+  | 'slug'
+  | 'title'
+  | 'subtitle'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'venueName'
+  | 'venueAddress'
+  | 'venuePostcode'
+  | 'venueCity'
+  | 'latitude'
+  | 'longitude'
+  | 'onlineUrl'
+  | 'status'
+  | 'icsUid'
+  | 'icsSequence'
+  | 'createdAt'
+  | 'updatedAt'
+>
+
+function venueOf(event: CalendarEventRow) {
+  const hasVenue = event.venueName || event.venueAddress || event.venueCity
+  return hasVenue
+    ? {
+        name: event.venueName,
+        address: event.venueAddress,
+        postcode: event.venuePostcode,
+        city: event.venueCity,
+        latitude: event.latitude,
+        longitude: event.longitude,
+      }
+    : null
+}
+
+/** An event as a calendar item; `appUrl` is APP_URL, for the link to the event page. */
+export function eventToCalendarItem(event: CalendarEventRow, appUrl: string, titleSuffix = ''): CalendarItem {
+  return {
+    uid: event.icsUid,
+    sequence: event.icsSequence,
+    title: event.title + titleSuffix,
+    description: [event.subtitle, event.description].filter(Boolean).join('\n\n'),
+    url: new URL(`/bijeenkomsten/${event.slug}`, appUrl).toString(),
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    location: venueOf(event),
+    onlineUrl: event.onlineUrl,
+    status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    created: event.createdAt,
+    lastModified: event.updatedAt,
+  }
+}
+
+export function agendaItemToCalendarItem(
+  item: Pick<
+    AgendaItem,
+    'icsUid' | 'icsSequence' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'room' | 'createdAt' | 'updatedAt'
+  >,
+  event: CalendarEventRow,
+  appUrl: string,
+  summary = item.title,
+): CalendarItem {
+  const venue = venueOf(event)
+  return {
+    uid: item.icsUid,
+    // An agenda item follows its event: a change of the event's time, place or status bumps both; moving
+    // the item itself bumps its own counter. Both only go up, so their sum does too.
+    sequence: event.icsSequence + item.icsSequence,
+    title: summary,
+    description: [`${event.title}`, item.description].filter(Boolean).join('\n\n'),
+    url: new URL(`/bijeenkomsten/${event.slug}`, appUrl).toString(),
+    startsAt: item.startsAt,
+    endsAt: item.endsAt,
+    timeZone: event.timeZone,
+    location: venue ? { ...venue, name: [item.room, venue.name].filter(Boolean).join(', ') } : null,
+    onlineUrl: event.onlineUrl,
+    status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    created: item.createdAt,
+    lastModified: item.updatedAt,
+  }
+}
 
 export const DEFAULT_PRODUCT_ID = '-//bijeen//bijeen 1.0//NL'
 

@@ -14,7 +14,7 @@ export type Language = 'nl' | 'en'
 export type Attachment = { filename: string; contentType: string; contentBase64: string; cid?: string }
 export type IcsPart = { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string }
 /**
- * Parts the worker draws when it sends the mail (app/models/mail-parts.server.ts), so that the request that
+ * Parts the worker draws when it sends the mail (app/mail/parts.server.ts), so that the request that
  * queues a mail does not wait for them: a QR code costs ~0.5 ms, a calendar file ~0.3 ms (ADR 009).
  */
 export type MailParts = {

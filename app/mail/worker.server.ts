@@ -10,8 +10,8 @@ import { getEnv } from '~/utils/env.server'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { fillMerge, onMailQueued, type Attachment } from './outbox.server'
+import { drawMailParts, eventsForParts, type DrawnParts } from './parts.server'
 import { createTransport, type MailTransport, type OutgoingMail } from './transport.server'
-import { drawMailParts, eventsForParts, type DrawnParts } from '~/models/mail-parts.server'
 
 export type WorkerOptions = {
   transport?: MailTransport

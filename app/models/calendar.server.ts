@@ -1,26 +1,20 @@
-// Calendar files for events, programmes and people: maps database rows to the pure builders in
-// app/domain/calendar.ts. UIDs are stored on the rows at creation and never change.
-import type { AgendaItem, Event } from '~/generated/prisma/client'
-import { buildPublish, calendarFileName, type CalendarItem, type Person } from '~/domain/calendar'
+// Calendar files for events, programmes and people: reads the rows and hands them to the pure mapping and
+// builders in app/domain/calendar.ts. UIDs are stored on the rows at creation and never change.
+import {
+  agendaItemToCalendarItem,
+  buildPublish,
+  calendarFileName,
+  eventToCalendarItem,
+  type CalendarEventRow,
+} from '~/domain/calendar'
 import { nl } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
+import { appUrl, getEnv, secretariat } from '~/utils/env.server'
 
 /** Events the public may see: published, and those that took place or were cancelled after publication. */
 export const PUBLIC_STATUSES = ['published', 'completed', 'cancelled'] as const
 
 export const FEED_REFRESH_MINUTES = 60
-
-export function appUrl(path: string) {
-  return new URL(path, getEnv().APP_URL).toString()
-}
-
-/** The secretariat as ORGANIZER: the name and address that mails come from. */
-export function secretariat(): Person {
-  const from = getEnv().MAIL_FROM
-  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from)
-  return match ? { name: match[1]!.trim() || match[2]!, email: match[2]! } : { name: from, email: from }
-}
 
 // The columns a calendar item needs (and no more: feeds read hundreds of rows).
 export const calendarEventSelect = {
@@ -43,90 +37,7 @@ export const calendarEventSelect = {
   icsSequence: true,
   createdAt: true,
   updatedAt: true,
-} as const
-
-type EventRow = Pick<
-  Event,
-  | 'slug'
-  | 'title'
-  | 'subtitle'
-  | 'description'
-  | 'startsAt'
-  | 'endsAt'
-  | 'timeZone'
-  | 'venueName'
-  | 'venueAddress'
-  | 'venuePostcode'
-  | 'venueCity'
-  | 'latitude'
-  | 'longitude'
-  | 'onlineUrl'
-  | 'status'
-  | 'icsUid'
-  | 'icsSequence'
-  | 'createdAt'
-  | 'updatedAt'
->
-
-function location(event: EventRow) {
-  const hasVenue = event.venueName || event.venueAddress || event.venueCity
-  return hasVenue
-    ? {
-        name: event.venueName,
-        address: event.venueAddress,
-        postcode: event.venuePostcode,
-        city: event.venueCity,
-        latitude: event.latitude,
-        longitude: event.longitude,
-      }
-    : null
-}
-
-export function eventToCalendarItem(event: EventRow, titleSuffix = ''): CalendarItem {
-  return {
-    uid: event.icsUid,
-    sequence: event.icsSequence,
-    title: event.title + titleSuffix,
-    description: [event.subtitle, event.description].filter(Boolean).join('\n\n'),
-    url: appUrl(`/bijeenkomsten/${event.slug}`),
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    timeZone: event.timeZone,
-    location: location(event),
-    onlineUrl: event.onlineUrl,
-    status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
-    created: event.createdAt,
-    lastModified: event.updatedAt,
-  }
-}
-
-export function agendaItemToCalendarItem(
-  item: Pick<
-    AgendaItem,
-    'icsUid' | 'icsSequence' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'room' | 'createdAt' | 'updatedAt'
-  >,
-  event: EventRow,
-  summary = item.title,
-): CalendarItem {
-  const venue = location(event)
-  return {
-    uid: item.icsUid,
-    // An agenda item follows its event: a change of the event's time, place or status bumps both; moving
-    // the item itself bumps its own counter. Both only go up, so their sum does too.
-    sequence: event.icsSequence + item.icsSequence,
-    title: summary,
-    description: [`${event.title}`, item.description].filter(Boolean).join('\n\n'),
-    url: appUrl(`/bijeenkomsten/${event.slug}`),
-    startsAt: item.startsAt,
-    endsAt: item.endsAt,
-    timeZone: event.timeZone,
-    location: venue ? { ...venue, name: [item.room, venue.name].filter(Boolean).join(', ') } : null,
-    onlineUrl: event.onlineUrl,
-    status: event.status === 'cancelled' ? 'cancelled' : 'confirmed',
-    created: item.createdAt,
-    lastModified: item.updatedAt,
-  }
-}
+} as const satisfies Record<keyof CalendarEventRow, true>
 
 /** `/bijeenkomsten/:slug/agenda.ics`: the event, and optionally each agenda item as its own VEVENT. */
 export async function eventDownload(slug: string, withItems: boolean) {
@@ -136,8 +47,8 @@ export async function eventDownload(slug: string, withItems: boolean) {
   })
   if (!event) return null
   const items = [
-    eventToCalendarItem(event),
-    ...(withItems ? event.agendaItems.map((i) => agendaItemToCalendarItem(i, event)) : []),
+    eventToCalendarItem(event, getEnv().APP_URL),
+    ...(withItems ? event.agendaItems.map((i) => agendaItemToCalendarItem(i, event, getEnv().APP_URL)) : []),
   ]
   return {
     ics: buildPublish({
@@ -168,7 +79,7 @@ export async function programmeFeed(slug: string) {
   return {
     ics: buildPublish({
       calendarName: programme.name,
-      items: programme.events.map((e) => eventToCalendarItem(e)),
+      items: programme.events.map((e) => eventToCalendarItem(e, getEnv().APP_URL)),
       organizer: secretariat(),
       refreshIntervalMinutes: FEED_REFRESH_MINUTES,
       url: appUrl(`/programmas/${programme.slug}`),
@@ -201,7 +112,7 @@ export async function registrantFeed(registrationId: string) {
   return {
     ics: buildPublish({
       calendarName: event.title,
-      items: listed ? [eventToCalendarItem(event)] : [],
+      items: listed ? [eventToCalendarItem(event, getEnv().APP_URL)] : [],
       organizer: secretariat(),
       refreshIntervalMinutes: FEED_REFRESH_MINUTES,
     }),
@@ -223,7 +134,7 @@ export async function speakerFeed(speakerId: string) {
         const item = p.agendaItem
         // Dutch labels from the dictionary: a speaker's calendar reads "Panel (panellid): …".
         const summary = `${nl.event.kinds[item.kind]} (${nl.event.roles[p.role]}): ${item.title} · ${item.event.title}`
-        return agendaItemToCalendarItem(item, item.event, summary)
+        return agendaItemToCalendarItem(item, item.event, getEnv().APP_URL, summary)
       }),
       organizer: secretariat(),
       refreshIntervalMinutes: FEED_REFRESH_MINUTES,

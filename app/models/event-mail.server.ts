@@ -3,7 +3,7 @@
 // one transaction; the sequence is claimed with a conditional update, so two editors cannot both bump it.
 import type { EventSummary, MailProps } from '../../emails'
 import type { Event } from '~/generated/prisma/client'
-import { buildCancel, buildRequest } from '~/domain/calendar'
+import { buildCancel, buildRequest, eventToCalendarItem } from '~/domain/calendar'
 import { describeScheduleChanges, scheduleChanged, type Schedule } from '~/domain/event-changes'
 import type { Lang } from '~/domain/format'
 import {
@@ -16,7 +16,7 @@ import {
   type PreparedMerge,
 } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
-import { appUrl, eventToCalendarItem, secretariat } from './calendar.server'
+import { appUrl, getEnv, secretariat } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { registrantLinkExpiry } from './personal-link.server'
 
@@ -289,7 +289,7 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
       ics: (r) => ({
         method: 'REQUEST',
         content: buildRequest({
-          item: eventToCalendarItem(updated),
+          item: eventToCalendarItem(updated, getEnv().APP_URL),
           organizer: secretariat(),
           attendee: { name: r.name, email: r.email },
         }),
@@ -391,7 +391,7 @@ export async function cancelEvent(eventId: string, message: string, actorUserId:
           ? {
               method: 'CANCEL',
               content: buildCancel({
-                item: eventToCalendarItem(cancelled),
+                item: eventToCalendarItem(cancelled, getEnv().APP_URL),
                 organizer: secretariat(),
                 attendee: { name: r.name, email: r.email },
               }),

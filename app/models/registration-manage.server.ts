@@ -5,11 +5,11 @@ import type { RegistrationStatus } from '~/generated/prisma/enums'
 import type { RegistrationDetails } from '~/domain/manage-schema'
 import { answersOf, type Answer, type RegistrationQuestionDef } from '~/domain/registration-form'
 import { db } from '~/utils/db.server'
+import { secretariat } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { checkInPayload } from './event-mail.server'
 import { createPersonalLink, registrantLinkExpiry, revokePersonalLinks } from './personal-link.server'
 import { eventQuestions } from './registration-form.server'
-import { secretariat } from './calendar.server'
 import { cancelRegistration, waitlistStandings } from './registration.server'
 
 const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']

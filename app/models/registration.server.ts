@@ -30,7 +30,7 @@ import { execute, select, sqlDriver as sql, type Sql } from '~/utils/sql-driver.
 import { dbTime, insertRows, portableSql, type ColumnSpec } from '~/utils/sql.server'
 import { newId } from '~/utils/ids.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
-import { appUrl } from './calendar.server'
+import { appUrl } from '~/utils/env.server'
 import { eventMailBase, prepareRegistrationConfirmed, registrantMail } from './event-mail.server'
 import { registrantLinkExpiry } from './personal-link.server'
 

@@ -21,7 +21,7 @@ import { registrationDetailsSchema } from '~/domain/manage-schema'
 import { formatEventPeriod } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { appUrl } from '~/models/calendar.server'
+import { appUrl } from '~/utils/env.server'
 import {
   cancelOwnRegistration,
   createFeedLink,

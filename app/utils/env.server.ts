@@ -94,8 +94,16 @@ const schema = z.object({
   UPLOAD_DIR: z.string().default('./data/uploads'),
   // Request bodies are refused above these sizes before they are read (app/server/request-guard.ts): every
   // form, and the routes that take a file (speaker photo, contact import).
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(11 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(11 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
@@ -125,12 +133,23 @@ export function describeMailTransport(env: Env = getEnv()): string {
     const host = URL.canParse(env.SMTP_URL) ? new URL(env.SMTP_URL).host : 'SMTP_URL'
     return `Mail goes out through SMTP (${host}).`
   }
-  if (env.SMTP_HOST)
-    return `Mail goes out through SMTP (${env.SMTP_HOST}:${smtpPort(env)}).`
+  if (env.SMTP_HOST) return `Mail goes out through SMTP (${env.SMTP_HOST}:${smtpPort(env)}).`
   return `Mail goes to the dev mailbox at ${env.APP_URL}/beheer/mailbox (no SMTP configured).`
 }
 
 /** For tests that change the environment between cases. */
 export function resetEnvCache() {
   cached = undefined
+}
+
+/** An absolute address in the app: every link in a mail, calendar file and QR code starts with APP_URL. */
+export function appUrl(path: string, env: Env = getEnv()): string {
+  return new URL(path, env.APP_URL).toString()
+}
+
+/** The secretariat as mails and calendar files name it (ORGANIZER): the name and address of MAIL_FROM. */
+export function secretariat(env: Env = getEnv()): { name: string; email: string } {
+  const from = env.MAIL_FROM
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from)
+  return match ? { name: match[1]!.trim() || match[2]!, email: match[2]! } : { name: from, email: from }
 }

@@ -153,3 +153,53 @@ describe('models do not speak HTTP', () => {
     expect(offenders, `The arrow runs up from a model to the routes:\n${offenders.join('\n')}`).toEqual([])
   })
 })
+
+// routes -> models -> mail/emails/components -> domain -> utils/i18n, by the first folder under app/ (the route
+// helpers in app/routes-support/ sit with the routes). app/server, app/generated and the entries sit outside.
+const LAYERS: ReadonlyArray<readonly string[]> = [
+  ['routes', 'routes-support'],
+  ['models'],
+  ['mail', 'components'],
+  ['domain'],
+  ['utils', 'i18n'],
+]
+function rankOf(module: string | null): number {
+  const folder = /^app\/([^/]+)\//.exec(module ?? '')?.[1]
+  return LAYERS.findIndex((layer) => folder !== undefined && layer.includes(folder))
+}
+
+describe('arrows point down', () => {
+  test('no file in app/mail or app/domain imports app/models or app/routes', () => {
+    const offenders = offendingImports(
+      sources.filter((s) => under('app/mail')(s) || under('app/domain')(s)),
+      (_spec, resolved) => resolved !== null && /^app\/(models|routes|routes-support)\//.test(resolved),
+    )
+    expect(offenders, `Mail and pure logic sit below the models:\n${offenders.join('\n')}`).toEqual([])
+  })
+
+  test('every import between layers points down the order routes, models, mail/components, domain, utils/i18n', () => {
+    const offenders = sources.flatMap((s) => {
+      const from = rankOf(s.file)
+      if (from < 0) return []
+      return s.specifiers
+        .filter((spec) => {
+          const to = rankOf(target(s, spec))
+          return to >= 0 && to < from
+        })
+        .map((spec) => `${s.file} imports ${spec}`)
+    })
+    expect(offenders, `An arrow runs up:\n${offenders.join('\n')}`).toEqual([])
+  })
+
+  test('the layers are read from where a specifier points', () => {
+    // The mail worker's own parts and the database client: relative and `~/` specifiers resolved alike.
+    const worker = sources.find((s) => s.file === 'app/mail/worker.server.ts')!
+    expect(worker.specifiers.map((spec) => target(worker, spec))).toEqual(
+      expect.arrayContaining(['app/mail/parts.server', 'app/utils/db.server']),
+    )
+    expect(rankOf('app/mail/parts.server')).toBeGreaterThan(rankOf('app/models/registration.server'))
+    expect(rankOf('app/routes-support/exports.server')).toBe(rankOf('app/routes/beheer.tsx'))
+    expect(rankOf('app/domain/calendar')).toBeLessThan(rankOf('app/utils/env.server'))
+    expect(rankOf('app/server/http.ts')).toBe(-1)
+  })
+})

@@ -4,11 +4,13 @@
 import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import {
+  agendaItemToCalendarItem,
   buildCancel,
   buildPublish,
   buildRequest,
   calendarContentType,
   calendarFileName,
+  eventToCalendarItem,
   type CalendarItem,
 } from '~/domain/calendar'
 import {
@@ -575,5 +577,69 @@ describe('calendarFileName', () => {
     const name = calendarFileName('Samen tegen mensenhandel '.repeat(10))
     expect(name.length).toBeLessThanOrEqual(84)
     expect(name).toMatch(/^samen-tegen-mensenhandel(-[a-z]+)+\.ics$/)
+  })
+})
+
+describe('rows as calendar items', () => {
+  const row = {
+    slug: 'formele-start',
+    title: 'Formele start',
+    subtitle: 'Samen tegen mensenhandel',
+    description: 'Het programma begint.',
+    startsAt: new Date('2026-12-04T13:00:00Z'),
+    endsAt: new Date('2026-12-04T16:30:00Z'),
+    timeZone: 'Europe/Amsterdam',
+    venueName: 'Nieuwspoort',
+    venueAddress: 'Lange Poten 10',
+    venuePostcode: '2511 CL',
+    venueCity: 'Den Haag',
+    latitude: 52.08,
+    longitude: 4.31,
+    onlineUrl: null,
+    status: 'published' as const,
+    icsUid: 'event-1@bijeen',
+    icsSequence: 2,
+    createdAt: new Date('2026-10-01T08:00:00Z'),
+    updatedAt: new Date('2026-11-01T08:00:00Z'),
+  }
+
+  test('an event links to its page under the given APP_URL and keeps its UID and sequence', () => {
+    const item = eventToCalendarItem(row, 'https://bijeen.example.org/')
+    expect(item).toMatchObject({
+      uid: 'event-1@bijeen',
+      sequence: 2,
+      url: 'https://bijeen.example.org/bijeenkomsten/formele-start',
+      description: 'Samen tegen mensenhandel\n\nHet programma begint.',
+      status: 'confirmed',
+      location: { name: 'Nieuwspoort', city: 'Den Haag', postcode: '2511 CL' },
+    })
+    expect(
+      eventToCalendarItem(
+        { ...row, status: 'cancelled', venueName: '', venueAddress: '', venueCity: '' },
+        'https://x.nl',
+      ),
+    ).toMatchObject({ status: 'cancelled', location: null })
+  })
+
+  test('an agenda item follows its event: sequences add up, the room goes before the venue', () => {
+    const item = agendaItemToCalendarItem(
+      {
+        icsUid: 'item-1@bijeen',
+        icsSequence: 1,
+        title: 'Panel',
+        description: '',
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        room: 'Zaal 2',
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      },
+      row,
+      'https://bijeen.example.org',
+      'Panel (moderator)',
+    )
+    expect(item).toMatchObject({ sequence: 3, title: 'Panel (moderator)', description: 'Formele start' })
+    expect(item.location?.name).toBe('Zaal 2, Nieuwspoort')
+    expect(item.url).toBe('https://bijeen.example.org/bijeenkomsten/formele-start')
   })
 })

@@ -1,12 +1,12 @@
-// The parts of a queued mail that the worker draws when it sends it (MailParts in app/mail/outbox.server.ts):
+// The parts of a queued mail that the worker draws when it sends it (MailParts in outbox.server.ts):
 // the check-in QR code and the event's calendar invitation or cancellation. Drawn at send time, they also
 // carry the event as it is then.
 import type { Event, OutboxMessage } from '~/generated/prisma/client'
-import { buildCancel, buildRequest } from '~/domain/calendar'
-import type { IcsPart, MailParts } from '~/mail/outbox.server'
+import { buildCancel, buildRequest, eventToCalendarItem } from '~/domain/calendar'
 import { db } from '~/utils/db.server'
+import { getEnv, secretariat } from '~/utils/env.server'
 import { qrPng } from '~/utils/qr.server'
-import { eventToCalendarItem, secretariat } from './calendar.server'
+import type { IcsPart, MailParts } from './outbox.server'
 
 export type DrawnParts = {
   ics?: IcsPart
@@ -62,11 +62,15 @@ export function drawMailParts(row: PartsRow, context: PartsContext): DrawnParts 
   // still waited for the SMTP server): drawn now, the REQUEST would carry a higher SEQUENCE than the CANCEL
   // and put the event back in their calendar. The rest of the mail still goes.
   if (parts.eventRequest && event.status !== 'cancelled' && !cancelledSince(context, row)) {
-    const content = buildRequest({ item: eventToCalendarItem(event), organizer: secretariat(), attendee })
+    const content = buildRequest({
+      item: eventToCalendarItem(event, getEnv().APP_URL),
+      organizer: secretariat(),
+      attendee,
+    })
     drawn.ics = { method: 'REQUEST', content }
   }
   if (parts.eventCancel) {
-    const item = { ...eventToCalendarItem(event), sequence: parts.eventCancel.sequence }
+    const item = { ...eventToCalendarItem(event, getEnv().APP_URL), sequence: parts.eventCancel.sequence }
     drawn.ics = { method: 'CANCEL', content: buildCancel({ item, organizer: secretariat(), attendee }) }
   }
   return drawn
