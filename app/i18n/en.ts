@@ -4,6 +4,7 @@ import { invitationsEn } from './areas/invitations'
 import { registrationEn } from './areas/registration'
 import { registrationsAdminEn } from './areas/registrationsAdmin'
 import { checkInEn } from './areas/checkIn'
+import { reportEn } from './areas/report'
 import { manageEn } from './areas/manage'
 
 export const en: Dictionary = {
@@ -509,6 +510,7 @@ export const en: Dictionary = {
   registration: registrationEn,
   registrationsAdmin: registrationsAdminEn,
   checkIn: checkInEn,
+  report: reportEn,
   manage: manageEn,
   errors: {
     notFoundTitle: 'This page does not exist',

@@ -3,6 +3,7 @@ import { invitationsNl } from './areas/invitations'
 import { registrationNl } from './areas/registration'
 import { registrationsAdminNl } from './areas/registrationsAdmin'
 import { checkInNl } from './areas/checkIn'
+import { reportNl } from './areas/report'
 import { manageNl } from './areas/manage'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
@@ -526,6 +527,7 @@ export const nl = {
   registration: registrationNl,
   registrationsAdmin: registrationsAdminNl,
   checkIn: checkInNl,
+  report: reportNl,
   manage: manageNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',

@@ -1,8 +1,22 @@
 // The post-event report of an event: gathers what app/domain/report.ts composes. Quote text comes from
 // publishableQuotes and from nowhere else, so a report can never print unauthorised text.
-import type { ReportSource } from '~/domain/report'
+import {
+  arrange,
+  composeBlocks,
+  defaultLayout,
+  mergeLayout,
+  reportWarnings,
+  snapshotOf,
+  suggestLead,
+  suggestTitle,
+  type LayoutEntry,
+  type ReportSnapshot,
+  type ReportSource,
+} from '~/domain/report'
 import type { SectorKey } from '~/domain/sectors'
+import type { ReportVisibility } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
+import { audit } from './audit.server'
 import { publishableQuotes } from './statement.server'
 
 /** Everything the report of `eventId` is composed from, as it is `now`; null for an unknown event. */
@@ -63,7 +77,7 @@ export async function reportSource(eventId: string, now = new Date()): Promise<R
   })
   if (!event) return null
 
-  const [{ quotes, excluded }, invited, registrations, checkIns, nextEvents] = await Promise.all([
+  const [{ quotes, excluded }, invited, registrations, checkIns, nextEvents, report] = await Promise.all([
     publishableQuotes(eventId, now),
     db.invitation.count({ where: { eventId, revokedAt: null, sentAt: { not: null } } }),
     db.registration.groupBy({
@@ -86,6 +100,7 @@ export async function reportSource(eventId: string, now = new Date()): Promise<R
       take: 3,
       select: { slug: true, title: true, startsAt: true, timeZone: true },
     }),
+    db.report.findUnique({ where: { eventId }, select: { photoCredits: true } }),
   ])
 
   const organisationIds = registrations.map((r) => r.organisationId).filter((id): id is string => !!id)
@@ -166,7 +181,188 @@ export async function reportSource(eventId: string, now = new Date()): Promise<R
         }
       }),
     },
-    photoCredits: credits,
+    photoCredits: [...credits, ...(report?.photoCredits.split('\n') ?? [])],
     nextEvents,
   }
+}
+
+// ─── Draft and publishing ─────────────────────────────────────────────────────────────────────────────────
+
+export type ReportDraftInput = {
+  title: string
+  lead: string
+  titleEn: string
+  leadEn: string
+  visibility: ReportVisibility
+  photoCredits: string
+  layout: LayoutEntry[]
+}
+
+function layoutOf(value: unknown): LayoutEntry[] | null {
+  return Array.isArray(value) ? (value as LayoutEntry[]) : null
+}
+
+/**
+ * The secretariat's page: the draft (or, before anything is saved, a suggestion), the generated blocks in the
+ * draft's arrangement, the preview, the warnings and the published versions. Null for an unknown event.
+ */
+export async function reportEditor(eventId: string, now = new Date()) {
+  const [source, report] = await Promise.all([
+    reportSource(eventId, now),
+    db.report.findUnique({
+      where: { eventId },
+      include: { versions: { orderBy: { version: 'desc' }, select: { version: true, publishedAt: true } } },
+    }),
+  ])
+  if (!source) return null
+  const blocks = composeBlocks(source)
+  const layout = mergeLayout(blocks, layoutOf(report?.layout) ?? defaultLayout(blocks))
+  const draft = {
+    title: report?.title || suggestTitle(source),
+    lead: report?.summary || suggestLead(source, blocks),
+    titleEn: report?.titleEn ?? '',
+    leadEn: report?.summaryEn ?? '',
+    visibility: report?.visibility ?? ('public' as ReportVisibility),
+    photoCredits: report?.photoCredits ?? '',
+  }
+  const preview: Omit<ReportSnapshot, 'version' | 'publishedAt'> = {
+    title: draft.title,
+    lead: draft.lead,
+    en: draft.titleEn && draft.leadEn ? { title: draft.titleEn, lead: draft.leadEn } : null,
+    event: { ...source.event, startsAt: source.event.startsAt.toISOString() },
+    entries: arrange(blocks, layout),
+  }
+  return {
+    event: { id: eventId, title: source.event.title, slug: source.event.slug },
+    saved: !!report,
+    slug: report?.slug ?? source.event.slug,
+    draft,
+    blocks,
+    layout,
+    preview,
+    warnings: reportWarnings(source, blocks),
+    versions: report?.versions ?? [],
+  }
+}
+
+/** Saves the draft; creates the report on the first save. False for an unknown event. */
+export async function saveReportDraft(eventId: string, input: ReportDraftInput, userId: string) {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { slug: true } })
+  if (!event) return false
+  const data = {
+    title: input.title,
+    summary: input.lead,
+    titleEn: input.titleEn,
+    summaryEn: input.leadEn,
+    visibility: input.visibility,
+    photoCredits: input.photoCredits,
+    layout: input.layout,
+  }
+  const report = await db.report.upsert({
+    where: { eventId },
+    create: { eventId, slug: event.slug, ...data },
+    update: data,
+    select: { id: true },
+  })
+  await audit({ actorUserId: userId, action: 'report.save', entity: 'Report', entityId: report.id })
+  return true
+}
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+
+/**
+ * Publishes the saved draft as a new version: the report as composed now, frozen. Two publishes at once get
+ * consecutive versions (the unique version number refuses the second; it takes the next). Null when there is
+ * no saved draft.
+ */
+export async function publishReport(eventId: string, userId: string, now = new Date()) {
+  const report = await db.report.findUnique({ where: { eventId } })
+  const source = await reportSource(eventId, now)
+  if (!report || !source) return null
+  const blocks = composeBlocks(source)
+  for (let attempt = 0; ; attempt++) {
+    const last = await db.reportVersion.findFirst({
+      where: { reportId: report.id },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    })
+    const version = (last?.version ?? 0) + 1
+    const snapshot = snapshotOf({
+      version,
+      publishedAt: now,
+      title: report.title,
+      lead: report.summary,
+      titleEn: report.titleEn,
+      leadEn: report.summaryEn,
+      source,
+      layout: mergeLayout(blocks, layoutOf(report.layout) ?? defaultLayout(blocks)),
+    })
+    try {
+      await db.$transaction([
+        db.reportVersion.create({
+          data: { reportId: report.id, version, snapshot, publishedAt: now, publishedById: userId },
+        }),
+        db.report.update({ where: { id: report.id }, data: { status: 'published', publishedAt: now } }),
+        db.auditEntry.create({
+          data: {
+            actorUserId: userId,
+            action: 'report.publish',
+            entity: 'Report',
+            entityId: report.id,
+            details: { version },
+          },
+        }),
+      ])
+      return { version, slug: report.slug }
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error
+    }
+  }
+}
+
+export type PublishedReport = {
+  eventId: string
+  slug: string
+  visibility: ReportVisibility
+  snapshot: ReportSnapshot
+  latest: number
+  versions: Array<{ version: number; publishedAt: Date }>
+}
+
+/** A published report by its slug: the latest version, or the one asked for. Null when there is none. */
+export async function publishedReport(slug: string, version?: number): Promise<PublishedReport | null> {
+  const report = await db.report.findUnique({
+    where: { slug },
+    select: {
+      eventId: true,
+      slug: true,
+      visibility: true,
+      versions: { orderBy: { version: 'desc' }, select: { version: true, publishedAt: true } },
+    },
+  })
+  const latest = report?.versions[0]?.version
+  if (!report || latest === undefined) return null
+  const wanted = version ?? latest
+  if (!report.versions.some((v) => v.version === wanted)) return null
+  const row = await db.reportVersion.findFirst({
+    where: { report: { slug }, version: wanted },
+    select: { snapshot: true },
+  })
+  if (!row) return null
+  return {
+    eventId: report.eventId,
+    slug: report.slug,
+    visibility: report.visibility,
+    snapshot: row.snapshot as unknown as ReportSnapshot,
+    latest,
+    versions: report.versions,
+  }
+}
+
+/** What the public may read: a published report whose visibility is public. */
+export async function publicReport(slug: string, version?: number) {
+  const report = await publishedReport(slug, version)
+  if (!report || report.visibility !== 'public') return null
+  return { slug: report.slug, snapshot: report.snapshot, latest: report.latest, versions: report.versions }
 }

@@ -1,0 +1,228 @@
+import { randomBytes } from 'node:crypto'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorList, ErrorSummary } from '~/components/forms'
+import { LayoutEditor } from '~/components/report-editor'
+import { ReportDocument } from '~/components/report-document'
+import { formatDateTime } from '~/domain/format'
+import { applyLayoutIntent, parseReportForm, REPORT_LIMITS } from '~/domain/report-form'
+import type { ReportWarning } from '~/domain/report'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
+import type { Dictionary } from '~/i18n/nl'
+import { getLang } from '~/i18n/lang.server'
+import { publishReport, reportEditor, saveReportDraft } from '~/models/report.server'
+import { can, requirePermission } from '~/utils/permissions.server'
+import styles from '~/styles/report.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => t.report.title(data?.event.title ?? ''))
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read')
+  const editor = await reportEditor(params.id ?? '')
+  if (!editor) throw new Response('Not found', { status: 404 })
+  return { ...editor, canEdit: can(user, 'edit') }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const eventId = params.id ?? ''
+  const t = dictionary(await getLang(request))
+  const parsed = parseReportForm(await request.formData(), t.report.errors)
+  if (!parsed) throw new Response('Bad request', { status: 400 })
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, layout: parsed.layout }, { status: 400 })
+  const layout = applyLayoutIntent(parsed.layout, parsed.intent, () => `p${randomBytes(6).toString('hex')}`)
+  // Every button saves what is on the page first, so nothing typed is lost.
+  const saved = await saveReportDraft(eventId, { ...parsed.text, layout }, user.id)
+  if (!saved) throw new Response('Not found', { status: 404 })
+  const base = `/beheer/bijeenkomsten/${eventId}/verslag`
+  if (parsed.intent.kind === 'publish') {
+    const published = await publishReport(eventId, user.id)
+    if (!published) throw new Response('Not found', { status: 404 })
+    return redirect(`${base}?gepubliceerd=${published.version}`)
+  }
+  if (parsed.intent.kind === 'save') return redirect(`${base}?opgeslagen=1`)
+  const intent = parsed.intent
+  const focus = intent.kind === 'add' ? layout[layout.findIndex((e) => e.id === intent.after) + 1]?.id : null
+  return redirect(`${base}#${focus ? `text-${focus}` : 'onderdelen'}`)
+}
+
+function warningText(w: ReportWarning, t: Dictionary, lang: 'nl' | 'en') {
+  const m = t.report.warnings
+  switch (w.code) {
+    case 'speaker-without-quote':
+      return m.speakerWithoutQuote(w.speakerName, w.reason)
+    case 'quote-embargoed':
+      return m.embargoed(
+        w.speakerName,
+        w.embargoUntil ? formatDateTime(new Date(w.embargoUntil), 'Europe/Amsterdam', lang) : null,
+      )
+    case 'missing-consent':
+      return m.missingConsent(w.speakerName, w.consent)
+    case 'empty-block':
+      return m.emptyBlock(w.block)
+  }
+}
+
+export default function ReportEditor() {
+  const t = useT()
+  const lang = useLang()
+  const r = t.report
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const { event, draft, blocks, preview, warnings, versions, canEdit, slug } = loaded
+  const errors: Record<string, string[]> = actionData?.fieldErrors ?? {}
+  const layout = actionData?.layout ?? loaded.layout
+  const published = Number(params.get('gepubliceerd')) || 0
+  const notice = published ? r.published(published) : params.get('opgeslagen') ? r.saved : null
+  const fieldProps = (name: 'title' | 'titleEn' | 'lead' | 'leadEn' | 'photoCredits') => ({
+    id: `report-${name}`,
+    name,
+    'aria-invalid': errors[name]?.length ? true : undefined,
+    'aria-describedby': errors[name]?.length ? `report-${name}-error` : undefined,
+    disabled: !canEdit,
+  })
+  const label = (name: 'title' | 'titleEn' | 'lead' | 'leadEn' | 'photoCredits', text: string) => (
+    <>
+      <label htmlFor={`report-${name}`}>{text}</label>
+      <ErrorList id={errors[name]?.length ? `report-${name}-error` : undefined} errors={errors[name]} />
+    </>
+  )
+  return (
+    <>
+      <p>
+        <Link to={`/beheer/bijeenkomsten/${event.id}`}>{r.back}</Link>
+      </p>
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      <h1>{r.title(event.title)}</h1>
+      <p>{r.intro}</p>
+      {canEdit ? null : <p className="notice">{r.viewOnly}</p>}
+      {loaded.saved ? null : <p className="muted">{r.notSaved}</p>}
+      <ErrorSummary
+        title={r.errors.summary}
+        fields={Object.entries(errors).map(([name, list]) => ({
+          id: name.includes(':') ? name.replace(':', '-') : `report-${name}`,
+          errors: list,
+        }))}
+      />
+      <Form method="post" className="report-editor">
+        <section aria-labelledby="tekst">
+          <h2 id="tekst">{r.text.heading}</h2>
+          <div className="field">
+            {label('title', r.text.title)}
+            <input
+              type="text"
+              defaultValue={draft.title}
+              maxLength={REPORT_LIMITS.title}
+              required
+              {...fieldProps('title')}
+            />
+          </div>
+          <div className="field">
+            {label('lead', r.text.lead)}
+            <p className="field-hint">{r.text.leadHint}</p>
+            <textarea rows={4} defaultValue={draft.lead} required {...fieldProps('lead')} />
+          </div>
+          <fieldset className="fieldset">
+            <legend>{r.text.english}</legend>
+            <p className="field-hint">{r.text.englishHint}</p>
+            <div className="field">
+              {label('titleEn', r.text.titleEn)}
+              <input
+                type="text"
+                lang="en"
+                defaultValue={draft.titleEn}
+                maxLength={REPORT_LIMITS.title}
+                {...fieldProps('titleEn')}
+              />
+            </div>
+            <div className="field">
+              {label('leadEn', r.text.leadEn)}
+              <textarea rows={3} lang="en" defaultValue={draft.leadEn} {...fieldProps('leadEn')} />
+            </div>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>{r.text.visibility}</legend>
+            {(['public', 'partners'] as const).map((v) => (
+              <div className="checkbox" key={v}>
+                <input
+                  type="radio"
+                  id={`visibility-${v}`}
+                  name="visibility"
+                  value={v}
+                  defaultChecked={draft.visibility === v}
+                  disabled={!canEdit}
+                />
+                <label htmlFor={`visibility-${v}`}>{r.text.visibilityOptions[v]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            {label('photoCredits', r.text.photoCredits)}
+            <p className="field-hint">{r.text.photoCreditsHint}</p>
+            <textarea rows={2} defaultValue={draft.photoCredits} {...fieldProps('photoCredits')} />
+          </div>
+        </section>
+        <section aria-labelledby="onderdelen">
+          <h2 id="onderdelen" tabIndex={-1}>
+            {r.layout.heading}
+          </h2>
+          <p>{r.layout.hint}</p>
+          <LayoutEditor layout={layout} blocks={blocks} t={t} disabled={!canEdit} errors={errors} />
+        </section>
+        <section aria-labelledby="waarschuwingen">
+          <h2 id="waarschuwingen">{r.warnings.heading}</h2>
+          {warnings.length ? (
+            <ul className="report-warnings">
+              {warnings.map((w, i) => (
+                <li key={i}>{warningText(w, t, lang)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{r.warnings.none}</p>
+          )}
+        </section>
+        {canEdit ? (
+          <div className="actions">
+            <button type="submit" name="intent" value="save" className="button button--secondary">
+              {r.save}
+            </button>
+            <button type="submit" name="intent" value="publish" className="button">
+              {r.publish}
+            </button>
+          </div>
+        ) : null}
+        {canEdit ? <p className="field-hint">{r.publishHint}</p> : null}
+      </Form>
+      <section aria-labelledby="versies">
+        <h2 id="versies">{r.versions.heading}</h2>
+        {versions.length ? (
+          <ul>
+            {versions.map((v, i) => (
+              <li key={v.version}>
+                <Link to={i === 0 ? `/verslagen/${slug}` : `/verslagen/${slug}/versie/${v.version}`}>
+                  {r.versions.item(v.version, formatDateTime(new Date(v.publishedAt), 'Europe/Amsterdam', lang))}
+                </Link>
+                {i === 0 ? ` (${r.versions.latest})` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{r.versions.none}</p>
+        )}
+      </section>
+      <section aria-labelledby="voorbeeld" className="report-preview">
+        <h2 id="voorbeeld">{r.preview}</h2>
+        <ReportDocument snapshot={preview} lang="nl" headingLevel={2} />
+      </section>
+    </>
+  )
+}
