@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         // A public page that changes rarely: shared caches may keep it briefly and serve it while refreshing.
         // Signed-in views (and previews) are personal: never stored.
         'Cache-Control': user ? 'private, no-store' : 'public, max-age=300, stale-while-revalidate=3600',
-        Vary: 'Cookie',
+        Vary: 'Cookie, Accept-Language',
       },
     },
   )

@@ -8,7 +8,7 @@ import crypto from 'node:crypto'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import { isLang } from '../i18n/index.ts'
-import { langCookie } from '../i18n/lang.server.ts'
+import { langCookie, langOf } from '../i18n/lang.server.ts'
 import { getEnv } from '../utils/env.server.ts'
 import { select, sqlDriver } from '../utils/sql-driver.server.ts'
 import { contentSecurityPolicy, inlineScriptHashes } from './csp.ts'
@@ -56,8 +56,8 @@ async function keyOf(req: ExpressRequest): Promise<{ key: string; lang: string; 
   const query = new URL(req.originalUrl, 'http://x').searchParams
   for (const [name, value] of query) if (!CACHED_QUERY[name]?.(value)) return null
   const fromQuery = query.get('lang')
-  const fromCookie: unknown = cookie ? await langCookie.parse(cookie) : null
-  const lang = isLang(fromQuery) ? fromQuery : isLang(fromCookie) ? fromCookie : 'nl'
+  // The app's own rule (a browser that asks for English gets English), so the cache serves what Remix would.
+  const lang = await langOf(query, cookie, req.headers['accept-language'])
   return { key: `${lang} ${req.originalUrl}`, lang, fromQuery: isLang(fromQuery) }
 }
 

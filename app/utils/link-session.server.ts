@@ -8,6 +8,8 @@
 // work as ordinary Remix pages, with or without JavaScript; no form needs a full document reload.
 import { createCookie, redirectDocument, type HeadersFunction } from '@remix-run/node'
 import type { PersonalLinkKind } from '~/generated/prisma/enums'
+import { isLang, type Lang } from '~/i18n'
+import { linkLangCookie } from '~/i18n/lang.server'
 import { db } from './db.server'
 import { getEnv } from './env.server'
 import { hashToken } from './tokens.server'
@@ -101,16 +103,36 @@ export async function startLinkSession(
   link: { linkId: string; token: string },
   suffix = '',
 ): Promise<Response> {
-  return new Response(null, {
-    status: 303,
-    headers: {
-      Location: linkPagePath(kind, link.linkId, suffix),
-      'Set-Cookie': await linkCookie(kind, link.linkId).serialize(link.token),
-      'Cache-Control': 'no-store',
-      // The request came to the token's address; nothing after it may learn that address.
-      'Referrer-Policy': 'no-referrer',
-    },
+  const headers = new Headers({
+    Location: linkPagePath(kind, link.linkId, suffix),
+    'Cache-Control': 'no-store',
+    // The request came to the token's address; nothing after it may learn that address.
+    'Referrer-Policy': 'no-referrer',
   })
+  headers.append('Set-Cookie', await linkCookie(kind, link.linkId).serialize(link.token))
+  // The pages open in the person's own language (an English contact with a Dutch browser reads English);
+  // the language switch still overrides it.
+  const language = await languageOfLink(kind, link.linkId)
+  if (language) {
+    const cookie = linkLangCookie(LINK_BASE[kind], LINK_SESSION_SECONDS, getEnv().APP_URL.startsWith('https:'))
+    headers.append('Set-Cookie', await cookie.serialize(language))
+  }
+  return new Response(null, { status: 303, headers })
+}
+
+/** The language of the person behind a link: the invitee's contact, the registrant, the speaker. */
+async function languageOfLink(kind: LinkSessionKind, linkId: string): Promise<Lang | null> {
+  const link = await db.personalLink.findUnique({ where: { id: linkId }, select: { subjectId: true } })
+  if (!link) return null
+  const id = link.subjectId
+  const language =
+    kind === 'invitation'
+      ? (await db.invitation.findUnique({ where: { id }, select: { contact: { select: { language: true } } } }))
+          ?.contact.language
+      : kind === 'registration'
+        ? (await db.registration.findUnique({ where: { id }, select: { language: true } }))?.language
+        : (await db.speaker.findUnique({ where: { id }, select: { language: true } }))?.language
+  return isLang(language) ? language : null
 }
 
 export type LinkSession = {
