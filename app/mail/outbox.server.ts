@@ -9,6 +9,7 @@ import { getEnv } from '~/utils/env.server'
 import type { Sql } from '~/utils/sql-driver.server'
 import { insertIgnoringDuplicates, insertRows, type ColumnSpec } from '~/utils/sql.server'
 import { headerSafe } from './delivery'
+import { linkSealer, unsealLinks } from './link-secrets'
 
 export type Language = 'nl' | 'en'
 export type Attachment = { filename: string; contentType: string; contentBase64: string; cid?: string }
@@ -199,20 +200,25 @@ export function mergedMail(
   }
 }
 
-/** What a queued mail says: its own bodies, or its stored template filled in with its personal values. */
+/**
+ * What a queued mail says: its own bodies, or its stored template filled in with its personal values, with
+ * its personal links while it is not yet sent (a sent mail keeps placeholders where the tokens were).
+ */
 export async function queuedMailBody(row: {
   html: string | null
   text: string | null
   mergeId: string | null
   mergeValues: unknown
+  linkSecrets: unknown
 }): Promise<{ html: string; text: string }> {
-  if (!row.mergeId) return { html: row.html ?? '', text: row.text ?? '' }
+  if (!row.mergeId)
+    return { html: unsealLinks(row.html ?? '', row.linkSecrets), text: unsealLinks(row.text ?? '', row.linkSecrets) }
   const merge = await db.mailMerge.findUniqueOrThrow({ where: { id: row.mergeId } })
   const filled = fillMerge(
     { ...merge, fields: merge.fields as Record<string, string> },
     (row.mergeValues ?? {}) as Record<string, string>,
   )
-  return { html: filled.html, text: filled.text }
+  return { html: unsealLinks(filled.html, row.linkSecrets), text: unsealLinks(filled.text, row.linkSecrets) }
 }
 
 export function mailDomain() {
@@ -242,6 +248,7 @@ const outboxColumns: ColumnSpec = {
   batchId: 'text',
   mergeId: 'text',
   mergeValues: 'json',
+  linkSecrets: 'json',
   eventId: 'text',
   createdAt: 'time',
   updatedAt: 'time',
@@ -265,20 +272,50 @@ type OutboxRow = {
 function outboxRecords(rows: OutboxRow[]) {
   const now = new Date()
   const domain = mailDomain()
-  return rows.map((mail) => ({
+  return rows.map((mail) => {
+    // The personal links' tokens leave the stored mail for linkSecrets, which the worker clears once it is
+    // sent (ADR 004).
+    const { seal, secrets } = linkSealer()
+    const sealed = {
+      subject: seal(mail.subject),
+      html: seal(mail.html),
+      text: seal(mail.text),
+      icsContent: seal(mail.ics?.content ?? null),
+      mergeValues: mail.mergeValues
+        ? Object.fromEntries(Object.entries(mail.mergeValues).map(([field, value]) => [field, seal(value)]))
+        : null,
+    }
+    return outboxRecord(mail, { ...sealed, linkSecrets: secrets.length ? secrets : null }, now, domain)
+  })
+}
+
+function outboxRecord(
+  mail: OutboxRow,
+  sealed: {
+    subject: string
+    html: string | null
+    text: string | null
+    icsContent: string | null
+    mergeValues: Record<string, string> | null
+    linkSecrets: string[] | null
+  },
+  now: Date,
+  domain: string,
+) {
+  return {
     id: randomUUID(),
     kind: mail.kind,
     to: mail.to,
     toName: mail.toName,
     language: mail.language,
-    subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
+    subject: sealed.subject,
+    html: sealed.html,
+    text: sealed.text,
     attachments: mail.attachments?.length ? mail.attachments : null,
     // A REQUEST or CANCEL the worker draws is recorded as one now: cancellationRecipients and the worker look
     // for them.
     icsMethod: mail.ics?.method ?? (mail.parts?.eventRequest ? 'REQUEST' : mail.parts?.eventCancel ? 'CANCEL' : null),
-    icsContent: mail.ics?.content ?? null,
+    icsContent: sealed.icsContent,
     parts: mail.parts ?? null,
     status: 'queued',
     attempts: 0,
@@ -287,11 +324,12 @@ function outboxRecords(rows: OutboxRow[]) {
     idempotencyKey: mail.idempotencyKey,
     batchId: mail.batchId ?? null,
     mergeId: mail.mergeId ?? null,
-    mergeValues: mail.mergeValues ?? null,
+    mergeValues: sealed.mergeValues,
+    linkSecrets: sealed.linkSecrets,
     eventId: mail.eventId ?? null,
     createdAt: now,
     updatedAt: now,
-  }))
+  }
 }
 
 async function insertOutboxRows(rows: OutboxRow[], tx: Tx) {

@@ -9,6 +9,7 @@ import { db, dbProvider } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
+import { unsealLinks } from './link-secrets'
 import { fillMerge, onMailQueued, type Attachment } from './outbox.server'
 import { drawMailParts, eventsForParts, type DrawnParts } from './parts.server'
 import { createTransport, type MailTransport, type OutgoingMail } from './transport.server'
@@ -67,19 +68,21 @@ export function toOutgoingMail(
         (row.mergeValues ?? {}) as Record<string, string>,
       )
     : { subject: row.subject, html: row.html ?? undefined, text: row.text ?? undefined }
+  // The personal links' tokens are filled in only now (ADR 004); markSent clears them from the row.
+  const secrets = row.linkSecrets
   return {
     from: getEnv().MAIL_FROM,
     to: { name: row.toName, address: row.to },
-    subject: body.subject,
-    html: body.html,
-    text: body.text,
+    subject: unsealLinks(body.subject, secrets),
+    html: unsealLinks(body.html, secrets),
+    text: unsealLinks(body.text, secrets),
     messageId: row.messageId,
     date: row.createdAt,
     headers: { 'X-Bijeen-Kind': row.kind, 'Auto-Submitted': 'auto-generated' },
     icalEvent: ics
       ? {
           method: ics.method,
-          content: ics.content,
+          content: unsealLinks(ics.content, secrets),
           filename: ics.method === 'CANCEL' ? 'afzegging.ics' : 'uitnodiging.ics',
         }
       : undefined,
@@ -95,7 +98,10 @@ export function toOutgoingMail(
   }
 }
 
-/** Records many successful sends in one statement (each with its own server response). */
+/**
+ * Records many successful sends in one statement (each with its own server response), and drops their
+ * personal links' tokens: a sent mail keeps no key to anyone's page (ADR 004).
+ */
 async function markSent(workerId: string, results: Array<{ id: string; response: string }>) {
   if (!results.length) return
   const now = dbTime(new Date())
@@ -104,7 +110,7 @@ async function markSent(workerId: string, results: Array<{ id: string; response:
   await db.$executeRawUnsafe(
     portableSql(
       `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "updatedAt" = ?, "leaseUntil" = NULL,
-              "lastError" = NULL, "serverResponse" = CASE "id" ${cases} END
+              "lastError" = NULL, "linkSecrets" = NULL, "serverResponse" = CASE "id" ${cases} END
         WHERE "id" IN (${ids}) AND "lockedBy" = ?`,
       ['timestamp(3)', 'timestamp(3)'],
     ),

@@ -11,7 +11,7 @@ import { getLang } from '~/i18n/lang.server'
 import { signIn } from '~/models/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { clientAddress } from '~/utils/request.server'
-import { createUserSession, getSessionUser } from '~/utils/session.server'
+import { createUserSession, deviceCookieHeader, getSessionUser, readDeviceToken } from '~/utils/session.server'
 
 function loginSchema(t: Dictionary) {
   return z.object({
@@ -41,7 +41,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const outcome = await signIn({ email, password, clientAddress: clientAddress(request) })
+  const outcome = await signIn({
+    email,
+    password,
+    clientAddress: clientAddress(request),
+    deviceToken: await readDeviceToken(request),
+  })
   if (outcome.kind === 'rate-limited') {
     return data(
       {
@@ -59,8 +64,10 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 401 },
     )
   }
-  const cookie = await createUserSession(request, outcome.userId)
-  return redirect(safeRedirect(redirectTo, '/beheer'), { headers: { 'Set-Cookie': cookie } })
+  const headers = new Headers()
+  headers.append('Set-Cookie', await createUserSession(request, outcome.userId))
+  headers.append('Set-Cookie', await deviceCookieHeader(outcome.device))
+  return redirect(safeRedirect(redirectTo, '/beheer'), { headers })
 }
 
 export default function LoginPage() {

@@ -21,6 +21,25 @@ function sessionCookie() {
   })
 }
 
+// The device cookie (OWASP's device cookies, app/models/auth.server.ts): a browser that signed in to an account
+// before is not locked out by wrong passwords from elsewhere. Only the sign-in form needs it.
+function deviceCookie() {
+  return createCookie('bijeen_device', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/inloggen',
+    secure: getEnv().APP_URL.startsWith('https:'),
+  })
+}
+
+export async function readDeviceToken(request: Request): Promise<string | null> {
+  const value: unknown = await deviceCookie().parse(request.headers.get('cookie'))
+  return typeof value === 'string' && value.length >= 32 ? value : null
+}
+
+export const deviceCookieHeader = (device: { token: string; expiresAt: Date }) =>
+  deviceCookie().serialize(device.token, { expires: device.expiresAt })
+
 async function readToken(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie().parse(request.headers.get('cookie'))
   return typeof value === 'string' && value.length >= 32 ? value : null

@@ -13,7 +13,7 @@ let address = 0
 // Each test signs in from its own client address, so that rate limits do not leak between tests.
 const client = () => ({ 'x-bijeen-client-ip': `10.0.0.${++address}` })
 
-async function signIn(email: string, password: string, headers = client()) {
+async function signIn(email: string, password: string, headers: Record<string, string> = client()) {
   return callRoute(loginAction, formRequest('/inloggen', { email, password }, headers))
 }
 
@@ -77,6 +77,53 @@ describe('sign-in', () => {
     for (let i = 0; i < 11; i++) statuses.push((await signIn('target@example.org', `guess-${i}`)).status)
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses[10]).toBe(429)
+  })
+
+  test('wrong passwords from many addresses do not lock out the owner on a browser that signed in before', async () => {
+    const { user, password } = await createUser(db, { email: 'admin-lockout@example.org', role: 'admin' })
+    // The admin signed in from this browser earlier: it got a device cookie for the sign-in form only.
+    const first = await signIn('admin-lockout@example.org', password)
+    const deviceHeader = first.headers.getSetCookie().find((c) => c.startsWith('bijeen_device='))
+    expect(deviceHeader).toMatch(/Path=\/inloggen/)
+    expect(deviceHeader).toMatch(/HttpOnly/)
+    const device = deviceHeader!.split(';')[0]!
+    // Someone guesses from ten addresses (the sign-in above was the window's first attempt): unknown browsers
+    // are throttled for this account, with Retry-After.
+    const statuses: number[] = []
+    for (let i = 0; i < 10; i++) statuses.push((await signIn('admin-lockout@example.org', `guess-${i}`)).status)
+    expect(statuses).toEqual([...Array(9).fill(401), 429])
+    const throttled = await signIn('admin-lockout@example.org', password)
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(Number(throttled.headers.get('retry-after'))).toBeLessThanOrEqual(900)
+    // The admin's own browser still gets in with the right password.
+    const own = await signIn('admin-lockout@example.org', password, { ...client(), cookie: device })
+    expect(own.status).toBe(302)
+    expect(own.location).toBe('/beheer')
+    // A device cookie counts for its own account only: another account's cookie does not bypass the limit.
+    const other = await createUser(db, { email: 'other-device@example.org' })
+    const otherDevice = (await signIn('other-device@example.org', other.password)).headers
+      .getSetCookie()
+      .find((c) => c.startsWith('bijeen_device='))!
+      .split(';')[0]!
+    expect((await signIn('admin-lockout@example.org', password, { ...client(), cookie: otherDevice })).status).toBe(429)
+    // And the known browser has a limit of its own: guessing with a stolen device cookie is throttled too.
+    const renewed = own.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('bijeen_device='))!
+      .split(';')[0]!
+    const fromDevice: number[] = []
+    for (let i = 0; i < 11; i++)
+      fromDevice.push(
+        (await signIn('admin-lockout@example.org', `again-${i}`, { ...client(), cookie: renewed })).status,
+      )
+    expect(fromDevice.slice(0, 9)).toEqual(Array(9).fill(401))
+    expect(fromDevice[10]).toBe(429)
+    // Only the device token's hash is stored.
+    const devices = await db.trustedDevice.findMany({ where: { userId: user.id } })
+    expect(devices).toHaveLength(1)
+    const token = JSON.parse(Buffer.from(decodeURIComponent(renewed.split('=')[1]!), 'base64').toString()) as string
+    expect(devices[0]!.tokenHash).toBe(hashToken(token))
   })
 
   test('only same-site redirect targets are followed after sign-in', async () => {

@@ -2,6 +2,7 @@
 // bulk batch per send with a personal link per contact, delivery through the real worker to an SMTP sink
 // (a 550 shows that contact as failed), reminders only to who has not answered, revoking, and bad requests.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { unsealLinks } from '~/mail/link-secrets'
 import { resendFailed } from '~/mail/outbox.server'
 import { MailWorker } from '~/mail/worker.server'
 import { resolvePersonalLink } from '~/utils/link-session.server'
@@ -77,9 +78,9 @@ async function deliver() {
   }
 }
 
-/** The personal link's token, from the queued mail's merge values. */
-function tokenOf(mergeValues: unknown) {
-  const url = (mergeValues as { registerUrl: string }).registerUrl
+/** The personal link's token, from the queued mail's merge values and its link secrets (ADR 004). */
+function tokenOf(mail: { mergeValues: unknown; linkSecrets: unknown }) {
+  const url = unsealLinks((mail.mergeValues as { registerUrl: string }).registerUrl, mail.linkSecrets)
   const match = /\/uitnodiging\/([A-Za-z0-9_-]{43})$/.exec(url)
   expect(match, url).not.toBeNull()
   return match![1]!
@@ -175,11 +176,11 @@ describe('sending', () => {
       expect(mail.idempotencyKey).toBe(`invitation:${invitation.id}:1`)
       expect(mail.kind).toBe('invitation')
       expect(mail.language).toBe(invitation.contact.language)
-      const link = await resolvePersonalLink('invitation', tokenOf(mail.mergeValues))
+      const link = await resolvePersonalLink('invitation', tokenOf(mail))
       expect(link).toMatchObject({ ok: true, subjectId: invitation.id, eventId: event.id })
     }
     // Only hashes are stored: the token itself appears in no personal link row.
-    const token = tokenOf(queued[0]!.mergeValues)
+    const token = tokenOf(queued[0]!)
     const links = await db.personalLink.findMany({ where: { eventId: event.id, kind: 'invitation' } })
     expect(links).toHaveLength(5)
     expect(JSON.stringify(links)).not.toContain(token)
@@ -246,7 +247,7 @@ describe('sending', () => {
     ])
     expect(again.location).toContain('verstuurd=1&overgeslagen=1&')
     const second = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `invitation:${failedId}:2` } })
-    expect(tokenOf(second.mergeValues)).not.toBe(tokenOf(failed.mergeValues))
+    expect(tokenOf(second)).not.toBe(tokenOf(failed))
     await deliver()
     expect((await statusOf(event.id))[failed.to]).toBe('sent')
     expect(await db.outboxMessage.count({ where: { eventId: event.id, to: failed.to } })).toBe(2)
@@ -377,13 +378,13 @@ describe('reminders and revoking', () => {
     for (const mail of reminders) {
       const invitation = byEmail(mail.to)
       expect(mail.idempotencyKey).toBe(`reminder:${invitation.id}:1`)
-      expect(await resolvePersonalLink('invitation', tokenOf(mail.mergeValues))).toMatchObject({
+      expect(await resolvePersonalLink('invitation', tokenOf(mail))).toMatchObject({
         ok: true,
         subjectId: invitation.id,
       })
       const old = oldMails.find((m) => m.to === mail.to)!
-      expect(tokenOf(old.mergeValues)).not.toBe(tokenOf(mail.mergeValues))
-      expect(await resolvePersonalLink('invitation', tokenOf(old.mergeValues))).toMatchObject({ ok: true })
+      expect(tokenOf(old)).not.toBe(tokenOf(mail))
+      expect(await resolvePersonalLink('invitation', tokenOf(old))).toMatchObject({ ok: true })
       expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).remindedAt).not.toBeNull()
     }
     expect(
@@ -392,7 +393,7 @@ describe('reminders and revoking', () => {
 
     // The revoked invitation's link answers as revoked.
     const revokedMail = oldMails.find((m) => m.to === revokedOne.email)!
-    expect(await resolvePersonalLink('invitation', tokenOf(revokedMail.mergeValues))).toEqual({
+    expect(await resolvePersonalLink('invitation', tokenOf(revokedMail))).toEqual({
       ok: false,
       problem: 'revoked',
     })
@@ -441,7 +442,7 @@ describe('reminders and revoking', () => {
     })
     expect(revoke.location).toBe(`${base(event.id)}?ingetrokken=1`)
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).not.toBeNull()
-    expect(await resolvePersonalLink('invitation', tokenOf(oldMail.mergeValues))).toEqual({
+    expect(await resolvePersonalLink('invitation', tokenOf(oldMail))).toEqual({
       ok: false,
       problem: 'revoked',
     })
@@ -457,11 +458,11 @@ describe('reminders and revoking', () => {
     const newMail = await db.outboxMessage.findUniqueOrThrow({
       where: { idempotencyKey: `invitation:${invitation.id}:2` },
     })
-    expect(await resolvePersonalLink('invitation', tokenOf(newMail.mergeValues))).toMatchObject({
+    expect(await resolvePersonalLink('invitation', tokenOf(newMail))).toMatchObject({
       ok: true,
       subjectId: invitation.id,
     })
-    expect(await resolvePersonalLink('invitation', tokenOf(oldMail.mergeValues))).toMatchObject({ ok: false })
+    expect(await resolvePersonalLink('invitation', tokenOf(oldMail))).toMatchObject({ ok: false })
 
     // Someone who registered and whose invitation is revoked and opened again stays registered.
     const other = byEmail(loose[1]!.email)
