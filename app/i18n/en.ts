@@ -1,3 +1,4 @@
+import { eventSpeakersEn } from './areas/eventSpeakers'
 import type { Dictionary } from './nl'
 import { partnersEn } from './areas/partners'
 import { invitationsEn } from './areas/invitations'
@@ -129,6 +130,8 @@ export const en: Dictionary = {
     'statement-requested': 'Request for a quote',
     'statement-needs-authorisation': 'Quote for authorisation',
     'statement-authorised': 'Quote authorised',
+    'statement-changes-requested': 'Request to revise the quote',
+    'speaker-slot-update': 'Speaker slot changed or cancelled',
     'report-published': 'Report published',
     'account-invitation': 'Invitation to an account',
     test: 'Test mail',
@@ -510,6 +513,7 @@ export const en: Dictionary = {
   registrationsAdmin: registrationsAdminEn,
   checkIn: checkInEn,
   manage: manageEn,
+  eventSpeakers: eventSpeakersEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

@@ -1,3 +1,4 @@
+import { eventSpeakersNl } from './areas/eventSpeakers'
 import { partnersNl } from './areas/partners'
 import { invitationsNl } from './areas/invitations'
 import { registrationNl } from './areas/registration'
@@ -133,6 +134,8 @@ export const nl = {
     'statement-requested': 'Verzoek om een citaat',
     'statement-needs-authorisation': 'Citaat ter autorisatie',
     'statement-authorised': 'Citaat geautoriseerd',
+    'statement-changes-requested': 'Verzoek om het citaat aan te passen',
+    'speaker-slot-update': 'Bijdrage van spreker gewijzigd of vervallen',
     'report-published': 'Verslag gepubliceerd',
     'account-invitation': 'Uitnodiging voor een account',
     test: 'Testmail',
@@ -527,6 +530,7 @@ export const nl = {
   registrationsAdmin: registrationsAdminNl,
   checkIn: checkInNl,
   manage: manageNl,
+  eventSpeakers: eventSpeakersNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',
