@@ -17,7 +17,9 @@ import * as registrationWaitlisted from './registration-waitlisted'
 import * as reminder from './reminder'
 import * as reportPublished from './report-published'
 import * as speakerInvited from './speaker-invited'
+import * as speakerSlotUpdate from './speaker-slot-update'
 import * as statementAuthorised from './statement-authorised'
+import * as statementChangesRequested from './statement-changes-requested'
 import * as statementNeedsAuthorisation from './statement-needs-authorisation'
 import * as statementRequested from './statement-requested'
 import * as test from './test'
@@ -53,8 +55,10 @@ export const mailTemplates = {
   'event-changed': template(eventChanged),
   'event-cancelled': template(eventCancelled),
   'speaker-invited': template(speakerInvited),
+  'speaker-slot-update': template(speakerSlotUpdate),
   'statement-requested': template(statementRequested),
   'statement-needs-authorisation': template(statementNeedsAuthorisation),
+  'statement-changes-requested': template(statementChangesRequested),
   'statement-authorised': template(statementAuthorised),
   'report-published': template(reportPublished),
   'account-invitation': template(accountInvitation),

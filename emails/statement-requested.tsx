@@ -1,5 +1,7 @@
 import { Action } from './components/action'
 import { Greeting, Layout, P } from './components/layout'
+import { Panel } from './components/panel'
+import { Paragraphs } from './components/quote'
 import { sampleBase, sampleEvent, sampleLinks } from './components/samples'
 import { common, dateTime, type BaseProps, type EventSummary, type Lang } from './components/shared'
 import { speakerCopy, speakerReason, type SpeakerAddressee } from './components/speaker'
@@ -11,10 +13,17 @@ export type StatementRequestedProps = BaseProps &
     portalUrl: string
     /** ISO instant. */
     deadline?: string
+    /** The secretariat's question to answer ("Wat is voor u de kern van de aanpak?"), plain text. */
+    prompt?: string
+    /** A reminder of an earlier request that has no answer yet. */
+    reminder?: boolean
   }
 
 const nl = {
   subject: (title: string) => `Verzoek om een citaat voor het verslag van ${title}`,
+  reminderSubject: (title: string) => `Herinnering: citaat voor het verslag van ${title}`,
+  reminderIntro: 'Wij hebben uw citaat nog niet ontvangen. Daarom sturen wij u dit verzoek nog een keer.',
+  promptIntro: 'Onze vraag aan u:',
   preview: 'Wilt u een korte uitspraak aanleveren voor het verslag? Wij publiceren niets zonder akkoord.',
   heading: 'Verzoek om een citaat voor het verslag',
   intro: (title: string, who: string | null) =>
@@ -33,6 +42,9 @@ const nl = {
 
 const en: typeof nl = {
   subject: (title) => `Request for a quote for the report on ${title}`,
+  reminderSubject: (title) => `Reminder: quote for the report on ${title}`,
+  reminderIntro: 'We have not received your quote yet, so we are sending you this request once more.',
+  promptIntro: 'Our question to you:',
   preview: 'Would you provide a short quote for the report? We never publish anything without approval.',
   heading: 'Request for a quote for the report',
   intro: (title, who) =>
@@ -51,8 +63,8 @@ const en: typeof nl = {
 
 const copy = { nl, en }
 
-export function subject({ lang, event }: StatementRequestedProps) {
-  return copy[lang].subject(event.title)
+export function subject({ lang, event, reminder }: StatementRequestedProps) {
+  return reminder ? copy[lang].reminderSubject(event.title) : copy[lang].subject(event.title)
 }
 
 export function StatementRequestedEmail(props: StatementRequestedProps) {
@@ -64,7 +76,16 @@ export function StatementRequestedEmail(props: StatementRequestedProps) {
     <Layout {...props} preview={t.preview} heading={t.heading} reason={speakerReason(lang, props, event.title)}>
       <Greeting lang={lang} name={props.delegateName ?? props.speakerName} formal />
       {props.delegateName ? <P>{s.onBehalf(props.speakerName)}</P> : null}
+      {props.reminder ? <P>{t.reminderIntro}</P> : null}
       <P>{t.intro(event.title, who)}</P>
+      {props.prompt ? (
+        <>
+          <P>{t.promptIntro}</P>
+          <Panel>
+            <Paragraphs text={props.prompt} />
+          </Panel>
+        </>
+      ) : null}
       <P>{t.how(who)}</P>
       {props.deadline ? <P>{t.deadline(dateTime(props.deadline, event.timeZone, lang))}</P> : null}
       <Action href={props.portalUrl} label={t.button} linkIntro={s.linkIntro} />
@@ -83,5 +104,6 @@ export function sample(lang: Lang): StatementRequestedProps {
     event: sampleEvent(),
     portalUrl: sampleLinks.speaker,
     deadline: '2026-12-11T16:00:00.000Z',
+    prompt: lang === 'nl' ? 'Wat is voor u de kern van de aanpak?' : 'What, for you, is the core of the approach?',
   }
 }

@@ -1,3 +1,4 @@
+import { eventSpeakersEn } from './areas/eventSpeakers'
 import type { Dictionary } from './nl'
 import { partnersEn } from './areas/partners'
 import { invitationsEn } from './areas/invitations'
@@ -130,6 +131,8 @@ export const en: Dictionary = {
     'statement-requested': 'Request for a quote',
     'statement-needs-authorisation': 'Quote for authorisation',
     'statement-authorised': 'Quote authorised',
+    'statement-changes-requested': 'Request to revise the quote',
+    'speaker-slot-update': 'Speaker slot changed or cancelled',
     'report-published': 'Report published',
     'account-invitation': 'Invitation to an account',
     test: 'Test mail',
@@ -512,6 +515,7 @@ export const en: Dictionary = {
   checkIn: checkInEn,
   report: reportEn,
   manage: manageEn,
+  eventSpeakers: eventSpeakersEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

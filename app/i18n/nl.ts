@@ -1,3 +1,4 @@
+import { eventSpeakersNl } from './areas/eventSpeakers'
 import { partnersNl } from './areas/partners'
 import { invitationsNl } from './areas/invitations'
 import { registrationNl } from './areas/registration'
@@ -134,6 +135,8 @@ export const nl = {
     'statement-requested': 'Verzoek om een citaat',
     'statement-needs-authorisation': 'Citaat ter autorisatie',
     'statement-authorised': 'Citaat geautoriseerd',
+    'statement-changes-requested': 'Verzoek om het citaat aan te passen',
+    'speaker-slot-update': 'Bijdrage van spreker gewijzigd of vervallen',
     'report-published': 'Verslag gepubliceerd',
     'account-invitation': 'Uitnodiging voor een account',
     test: 'Testmail',
@@ -529,6 +532,7 @@ export const nl = {
   checkIn: checkInNl,
   report: reportNl,
   manage: manageNl,
+  eventSpeakers: eventSpeakersNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

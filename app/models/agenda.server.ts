@@ -7,6 +7,7 @@ import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
 import { newIdWithUid } from '~/utils/ids.server'
 import { displayName } from './event.server'
+import { prepareSlotCancelled, prepareSlotChanged, queueSlotMails } from './speaker-invitation.server'
 
 export async function getAgendaEditor(eventId: string) {
   const event = await db.event.findUnique({
@@ -100,6 +101,14 @@ export async function saveAgendaItem(
     room: values.room,
     actionLines: { deleteMany: itemId ? {} : undefined, create: lineIds.map((actionLineId) => ({ actionLineId })) },
   }
+  // A slot that moves (time or room) sends its speakers a calendar update with SEQUENCE+1.
+  const before = itemId ? event.agendaItems.find((i) => i.id === itemId)! : null
+  const moved =
+    before &&
+    (before.startsAt.getTime() !== values.startsAt.getTime() ||
+      before.endsAt.getTime() !== values.endsAt.getTime() ||
+      before.room !== values.room)
+  const slotMails = moved ? await prepareSlotChanged(eventId, itemId!, values) : null
   const saved = await db.$transaction(async (tx) => {
     const item = itemId
       ? await tx.agendaItem.update({ where: { id: itemId }, data })
@@ -112,6 +121,7 @@ export async function saveAgendaItem(
             actionLines: { create: lineIds.map((actionLineId) => ({ actionLineId })) },
           },
         })
+    await queueSlotMails(tx, slotMails)
     await audit(
       {
         actorUserId,
@@ -144,16 +154,18 @@ export async function moveAgendaItem(eventId: string, itemId: string, direction:
 }
 
 export async function deleteAgendaItem(eventId: string, itemId: string, actorUserId: string) {
-  const result = await db.agendaItem.deleteMany({ where: { id: itemId, eventId } })
-  if (result.count)
-    await audit({
-      actorUserId,
-      action: 'agenda-item.deleted',
-      entity: 'AgendaItem',
-      entityId: itemId,
-      details: { eventId },
-    })
-  return result.count === 1
+  const cancels = await prepareSlotCancelled(eventId, { agendaItemId: itemId })
+  return db.$transaction(async (tx) => {
+    // The CANCELs first: they raise the item's SEQUENCE, which the delete then takes away with the row.
+    if (await tx.agendaItem.count({ where: { id: itemId, eventId } })) await queueSlotMails(tx, cancels)
+    const result = await tx.agendaItem.deleteMany({ where: { id: itemId, eventId } })
+    if (result.count)
+      await audit(
+        { actorUserId, action: 'agenda-item.deleted', entity: 'AgendaItem', entityId: itemId, details: { eventId } },
+        tx,
+      )
+    return result.count === 1
+  })
 }
 
 /** When the event runs and in which zone: what an agenda item's times are checked against. */
@@ -213,6 +225,11 @@ export async function updateParticipation(
 }
 
 export async function removeParticipation(eventId: string, participationId: string) {
-  const result = await db.participation.deleteMany({ where: { id: participationId, agendaItem: { eventId } } })
-  return result.count === 1
+  const cancels = await prepareSlotCancelled(eventId, { id: participationId })
+  return db.$transaction(async (tx) => {
+    const result = await tx.participation.deleteMany({ where: { id: participationId, agendaItem: { eventId } } })
+    // Only when this request removed it: a second click must not mail the speaker again.
+    if (result.count === 1) await queueSlotMails(tx, cancels)
+    return result.count === 1
+  })
 }

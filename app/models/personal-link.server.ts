@@ -9,16 +9,26 @@ import { hashToken, randomToken } from '~/utils/tokens.server'
 type Tx = Pick<Db, 'personalLink'>
 
 export async function createPersonalLink(
-  input: { kind: PersonalLinkKind; subjectId: string; eventId?: string | null; expiresAt: Date },
+  input: {
+    kind: PersonalLinkKind
+    subjectId: string
+    eventId?: string | null
+    expiresAt: Date
+    /** A speaker link sent to the speaker's delegate. */
+    delegate?: boolean
+    /** A token drawn earlier with randomToken (a mail rendered before the transaction holds it). */
+    token?: string
+  },
   tx: Tx = db,
 ): Promise<string> {
-  const token = randomToken()
+  const token = input.token ?? randomToken()
   await tx.personalLink.create({
     data: {
       kind: input.kind,
       subjectId: input.subjectId,
       eventId: input.eventId ?? null,
       expiresAt: input.expiresAt,
+      delegate: input.delegate ?? false,
       tokenHash: hashToken(token),
     },
   })

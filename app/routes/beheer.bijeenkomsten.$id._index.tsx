@@ -78,6 +78,12 @@ export default function EventOverview() {
           <Link to="uitnodigingen">{t.invitations.title}</Link>
         </li>
         <li>
+          <Link to="sprekers">{t.eventSpeakers.nav.speakers}</Link>
+        </li>
+        <li>
+          <Link to="citaten">{t.eventSpeakers.nav.statements}</Link>
+        </li>
+        <li>
           <Link to="check-in">{t.checkIn.subnavLink}</Link>
         </li>
         <li>

@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     participations: item.participations.map((p) => ({
       id: p.id,
+      speakerId: p.speakerId,
       name: displayName(p.speaker),
       role: p.role,
       order: p.order,
@@ -135,6 +136,11 @@ export default function AgendaItemPage() {
           {a.saved}
         </p>
       ) : null}
+      {params.get('verstuurd') ? (
+        <p role="status" className="notice">
+          {t.eventSpeakers.speakers.sent(Number(params.get('verstuurd')) || 0, params.get('vertegenwoordiger') === '1')}
+        </p>
+      ) : null}
       <h1>{a.editTitle(item.title)}</h1>
       {warnings.length ? (
         <div className="warning-list" role="status">
@@ -192,6 +198,18 @@ export default function AgendaItemPage() {
                       {a.update}
                     </button>
                   </div>
+                </Form>
+                <Form method="post" action={`/beheer/bijeenkomsten/${event.id}/sprekers`}>
+                  <input type="hidden" name="intent" value="invite" />
+                  <input type="hidden" name="speakerId" value={p.speakerId} />
+                  <input type="hidden" name="terug" value={`/beheer/bijeenkomsten/${event.id}/programma/${item.id}`} />
+                  <button
+                    type="submit"
+                    className="link-button"
+                    aria-label={t.eventSpeakers.speakers.inviteFromItemLabel(p.name)}
+                  >
+                    {t.eventSpeakers.speakers.inviteFromItem}
+                  </button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-participant" />

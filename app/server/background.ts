@@ -1,8 +1,9 @@
 // What runs beside the web server where the mail worker runs (app/server/http.ts; `npm run worker` starts the
-// same two on its own): the mail worker, and the waitlist sweep (ADR 006), which fills within a minute the seats
-// freed by a process that stopped half-way.
+// same on its own): the mail worker, the waitlist sweep (ADR 006), which fills within a minute the seats freed by
+// a process that stopped half-way, and the automatic statement reminders.
 import { MailWorker } from '../mail/worker.server.ts'
 import { getEnv } from '../utils/env.server.ts'
+import { startStatementReminders } from './statement-reminders.ts'
 import { startWaitlistSweep } from './waitlist-sweep.ts'
 
 export function startBackground(options: { pollIntervalMs: number; log: (line: string) => void }) {
@@ -12,10 +13,12 @@ export function startBackground(options: { pollIntervalMs: number; log: (line: s
   })
   worker.start()
   const stopSweep = startWaitlistSweep()
+  const stopReminders = startStatementReminders()
   return {
     worker,
     async stop() {
       stopSweep()
+      stopReminders()
       await worker.stop()
     },
   }

@@ -38,6 +38,13 @@ def count(value):
     return len(value) if isinstance(value, list) else 1
 
 
+def addresses(value):
+    if value is None:
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [str(v).lower() for v in values]
+
+
 def tzids_used(component, found):
     if component.name in TZ_PARTS:
         return
@@ -66,6 +73,7 @@ def check(path):
             'dtstart': as_utc(ev.get('DTSTART')),
             'dtend': as_utc(ev.get('DTEND')),
             'attendees': count(ev.get('ATTENDEE')),
+            'attendeeAddresses': addresses(ev.get('ATTENDEE')),
         })
     errors = [e for c in cal.walk() for e in getattr(c, 'errors', [])]
     return {

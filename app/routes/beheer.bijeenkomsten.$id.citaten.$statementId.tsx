@@ -1,0 +1,338 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { DateTime } from 'luxon'
+import { z } from 'zod'
+import { Field, SelectField, TextareaField } from '~/components/forms'
+import { QuoteText } from '~/components/quote-text'
+import { WordDiff } from '~/components/word-diff'
+import { formatDateTime } from '~/domain/format'
+import { availableActions, STATEMENT_MAX_LENGTH } from '~/domain/statement'
+import { dictionary, metaTitle, useLang, useT } from '~/i18n'
+import { getLang } from '~/i18n/lang.server'
+import { displayName } from '~/models/event.server'
+import {
+  invalidField,
+  parseComment,
+  parseEmbargo,
+  parseLanguage,
+  parseStatementText,
+  refusedStep,
+} from '~/models/statement-form.server'
+import {
+  proposeStatement,
+  requestChanges,
+  setEmbargo,
+  statementDetail,
+  withdrawStatement,
+} from '~/models/statement-request.server'
+import { can, requirePermission } from '~/utils/permissions.server'
+import styles from '~/styles/statements.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => t.eventSpeakers.statements.detail.title(data?.speaker.name ?? ''))
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read')
+  const statement = await statementDetail(params.id ?? '', params.statementId ?? '')
+  if (!statement) throw new Response('Not found', { status: 404 })
+  const zone = statement.event.timeZone
+  const wall = (d: Date | null, f: string) => (d ? DateTime.fromJSDate(d, { zone }).toFormat(f) : '')
+  return {
+    statement: {
+      id: statement.id,
+      status: statement.status,
+      shown: statement.shown,
+      prompt: statement.prompt,
+      deadline: statement.deadline,
+      reviewComment: statement.reviewComment,
+      embargoUntil: statement.embargoUntil,
+      authorisedVersionId: statement.authorisedVersionId,
+      authorisedAt: statement.authorisedAt,
+      authorisedBy: statement.authorisedBy,
+      proposedVersionId: statement.proposedVersionId,
+      agendaItem: statement.agendaItem?.title ?? null,
+    },
+    embargo: { date: wall(statement.embargoUntil, 'yyyy-MM-dd'), time: wall(statement.embargoUntil, 'HH:mm') },
+    event: statement.event,
+    speaker: { id: statement.speaker.id, name: displayName(statement.speaker) },
+    versions: statement.versions,
+    actions: can(user, 'edit') ? availableActions(statement.status, 'secretariat') : [],
+    canEdit: can(user, 'edit'),
+  }
+}
+
+const intent = z.enum(['accept', 'edit', 'request-changes', 'withdraw', 'embargo', 'clear-embargo'])
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'edit')
+  const t = dictionary(await getLang(request)).eventSpeakers.statements
+  const eventId = params.id ?? ''
+  const statementId = params.statementId ?? ''
+  const here = `/beheer/bijeenkomsten/${eventId}/citaten/${statementId}`
+  const statement = await statementDetail(eventId, statementId)
+  if (!statement) throw new Response('Not found', { status: 404 })
+  const form = await request.formData()
+  const parsed = intent.safeParse(form.get('intent'))
+  if (!parsed.success) throw new Response('Bad request', { status: 400 })
+  const actor = { id: user.id, name: user.name }
+  let outcome
+  let done: keyof typeof t.done
+  switch (parsed.data) {
+    case 'accept':
+      outcome = await proposeStatement(eventId, statementId, {}, actor)
+      done = 'proposed'
+      break
+    case 'edit': {
+      const text = parseStatementText(form.get('text'), t)
+      if (!text.ok) return invalidField(text.error, 'edit')
+      outcome = await proposeStatement(
+        eventId,
+        statementId,
+        { text: text.value, language: parseLanguage(form.get('language')) },
+        actor,
+      )
+      done = 'proposed'
+      break
+    }
+    case 'request-changes': {
+      const comment = parseComment(form.get('comment'), t)
+      if (!comment.ok) return invalidField(comment.error, 'request-changes')
+      outcome = await requestChanges(eventId, statementId, comment.value, user.id)
+      done = 'changesRequested'
+      break
+    }
+    case 'withdraw':
+      outcome = await withdrawStatement(eventId, statementId, actor)
+      done = 'withdrawn'
+      break
+    case 'embargo':
+    case 'clear-embargo': {
+      const at =
+        parsed.data === 'embargo' ? parseEmbargo(form, statement.event.timeZone, t) : { ok: true as const, value: null }
+      if (!at.ok) return invalidField(at.error, 'embargo')
+      outcome = await setEmbargo(eventId, statementId, at.value, user.id)
+      done = 'embargo'
+      break
+    }
+  }
+  if (outcome.kind !== 'done') return refusedStep(outcome, t)
+  return redirect(`${here}?klaar=${done}`)
+}
+
+export default function StatementDetail() {
+  const t = useT()
+  const lang = useLang()
+  const c = t.eventSpeakers.statements
+  const d = c.detail
+  const { statement, event, speaker, versions, actions, canEdit, embargo } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const when = (x: string | Date) => formatDateTime(new Date(x), event.timeZone, lang)
+  const done = params.get('klaar') as keyof typeof c.done | null
+  const latest = versions[versions.length - 1]
+  const error = (field: string | null) =>
+    actionData?.error && actionData.field === field ? (
+      <p className="field-errors" role="alert">
+        {actionData.error}
+      </p>
+    ) : null
+  const labels = {
+    deleted: lang === 'nl' ? 'verwijderd' : 'deleted',
+    inserted: lang === 'nl' ? 'toegevoegd' : 'inserted',
+  }
+  return (
+    <>
+      <p>
+        <Link to={`/beheer/bijeenkomsten/${event.id}/citaten`}>{d.backToOverview}</Link>
+      </p>
+      {done && Object.hasOwn(c.done, done) ? (
+        <p role="status" className="notice">
+          {c.done[done]}
+        </p>
+      ) : null}
+      <h1>{d.title(speaker.name)}</h1>
+      {error(null)}
+      <dl className="facts">
+        <dt>{c.status}</dt>
+        <dd>
+          <strong className={`status status--${statement.shown}`}>{c.statuses[statement.shown]}</strong>
+          {statement.authorisedAt && statement.authorisedBy
+            ? ` · ${c.authorisedOn(
+                statement.authorisedBy.startsWith('delegate')
+                  ? c.by.delegate(statement.authorisedBy.replace(/^delegate:?\s*/, ''))
+                  : c.by.speaker,
+                when(statement.authorisedAt),
+              )}`
+            : null}
+        </dd>
+        {statement.agendaItem ? (
+          <>
+            <dt>{d.agendaItem}</dt>
+            <dd>{statement.agendaItem}</dd>
+          </>
+        ) : null}
+        {statement.prompt ? (
+          <>
+            <dt>{d.prompt}</dt>
+            <dd>{statement.prompt}</dd>
+          </>
+        ) : null}
+        {statement.deadline ? (
+          <>
+            <dt>{d.deadline}</dt>
+            <dd>{when(statement.deadline)}</dd>
+          </>
+        ) : null}
+        <dt>{d.embargo}</dt>
+        <dd>{statement.embargoUntil ? c.embargoUntil(when(statement.embargoUntil)) : d.noEmbargo}</dd>
+        {statement.reviewComment ? (
+          <>
+            <dt>{d.reviewComment}</dt>
+            <dd>{statement.reviewComment}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>{d.history}</h2>
+      {versions.length ? (
+        <ol className="plain-list statement-versions">
+          {versions.map((v, i) => (
+            <li key={v.id} aria-labelledby={`version-${v.id}`}>
+              <h3 id={`version-${v.id}`}>{d.version(i + 1)}</h3>
+              <p className="muted">
+                {d.versionBy([d.authors[v.authorKind], v.authorName].filter(Boolean).join(': '), when(v.createdAt))}
+              </p>
+              {v.id === statement.authorisedVersionId ? (
+                <p>
+                  <strong>{d.authorised}</strong>
+                </p>
+              ) : null}
+              {v.id === statement.proposedVersionId && statement.status === 'awaiting_authorisation' ? (
+                <p>
+                  <strong>{d.proposed}</strong>
+                </p>
+              ) : null}
+              <QuoteText text={v.text} lang={v.language} />
+              {i > 0 ? (
+                <>
+                  <h4>{d.diffHeading(i)}</h4>
+                  <WordDiff before={versions[i - 1]!.text} after={v.text} labels={labels} lang={v.language} />
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{d.noVersions}</p>
+      )}
+
+      {canEdit && actions.length ? (
+        <section aria-labelledby="beoordelen">
+          <h2 id="beoordelen">{d.review}</h2>
+          {actions.includes('propose') && latest ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="accept" />
+              <p className="field-hint">{d.acceptHint}</p>
+              <button type="submit" className="button">
+                {d.accept}
+              </button>
+            </Form>
+          ) : null}
+          {actions.includes('propose') ? (
+            <Form method="post">
+              <h3>{d.edit}</h3>
+              <p className="field-hint">{d.editHint}</p>
+              {error('edit')}
+              <input type="hidden" name="intent" value="edit" />
+              <TextareaField
+                label={d.editText}
+                textareaProps={{
+                  id: 'edit-text',
+                  name: 'text',
+                  required: true,
+                  maxLength: STATEMENT_MAX_LENGTH,
+                  rows: 8,
+                  defaultValue: latest?.text ?? '',
+                }}
+              />
+              <SelectField
+                label={c.enter.language}
+                selectProps={{ id: 'edit-language', name: 'language', defaultValue: latest?.language ?? 'nl' }}
+                options={(['nl', 'en'] as const).map((l) => ({ value: l, label: c.enter.languages[l] }))}
+              />
+              <button type="submit" className="button">
+                {d.edit}
+              </button>
+            </Form>
+          ) : null}
+          {actions.includes('request_changes') ? (
+            <Form method="post">
+              <h3>{d.askChanges}</h3>
+              {error('request-changes')}
+              <input type="hidden" name="intent" value="request-changes" />
+              <TextareaField
+                label={d.comment}
+                textareaProps={{ id: 'comment', name: 'comment', required: true, maxLength: 2000, rows: 4 }}
+              />
+              <button type="submit" className="button button--secondary">
+                {d.askChanges}
+              </button>
+            </Form>
+          ) : null}
+          {actions.includes('withdraw') ? (
+            <Form method="post">
+              <h3>{d.withdraw}</h3>
+              <p className="field-hint">{d.withdrawHint}</p>
+              <input type="hidden" name="intent" value="withdraw" />
+              <button type="submit" className="button button--secondary">
+                {d.withdraw}
+              </button>
+            </Form>
+          ) : null}
+          {statement.status !== 'withdrawn' ? (
+            <Form method="post">
+              <h3>{d.embargo}</h3>
+              <p className="field-hint">{d.embargoHint}</p>
+              {error('embargo')}
+              <input type="hidden" name="intent" value="embargo" />
+              <Field
+                label={d.embargoDate}
+                inputProps={{
+                  id: 'embargo-date',
+                  name: 'embargoDate',
+                  type: 'date',
+                  required: true,
+                  defaultValue: embargo.date,
+                }}
+              />
+              <Field
+                label={d.embargoTime}
+                inputProps={{
+                  id: 'embargo-time',
+                  name: 'embargoTime',
+                  type: 'time',
+                  required: true,
+                  defaultValue: embargo.time,
+                }}
+              />
+              <button type="submit" className="button">
+                {d.saveEmbargo}
+              </button>
+            </Form>
+          ) : null}
+          {statement.embargoUntil && statement.status !== 'withdrawn' ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="clear-embargo" />
+              <button type="submit" className="link-button">
+                {d.clearEmbargo}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  )
+}
