@@ -16,7 +16,9 @@ import * as registrationRejected from './registration-rejected'
 import * as registrationWaitlisted from './registration-waitlisted'
 import * as reminder from './reminder'
 import * as reportPublished from './report-published'
+import * as speakerBriefing from './speaker-briefing'
 import * as speakerInvited from './speaker-invited'
+import * as speakerNotice from './speaker-notice'
 import * as statementAuthorised from './statement-authorised'
 import * as statementNeedsAuthorisation from './statement-needs-authorisation'
 import * as statementRequested from './statement-requested'
@@ -53,6 +55,8 @@ export const mailTemplates = {
   'event-changed': template(eventChanged),
   'event-cancelled': template(eventCancelled),
   'speaker-invited': template(speakerInvited),
+  'speaker-notice': template(speakerNotice),
+  'speaker-briefing': template(speakerBriefing),
   'statement-requested': template(statementRequested),
   'statement-needs-authorisation': template(statementNeedsAuthorisation),
   'statement-authorised': template(statementAuthorised),

@@ -5,6 +5,7 @@ import { registrationEn } from './areas/registration'
 import { registrationsAdminEn } from './areas/registrationsAdmin'
 import { checkInEn } from './areas/checkIn'
 import { manageEn } from './areas/manage'
+import { speakerPortalEn } from './areas/speakerPortal'
 
 export const en: Dictionary = {
   meta: {
@@ -126,6 +127,8 @@ export const en: Dictionary = {
     'event-changed': 'Meeting changed',
     'event-cancelled': 'Meeting cancelled',
     'speaker-invited': 'Request to a speaker',
+    'speaker-notice': 'Answer from a speaker',
+    'speaker-briefing': 'Speaker briefing',
     'statement-requested': 'Request for a quote',
     'statement-needs-authorisation': 'Quote for authorisation',
     'statement-authorised': 'Quote authorised',
@@ -510,6 +513,7 @@ export const en: Dictionary = {
   registrationsAdmin: registrationsAdminEn,
   checkIn: checkInEn,
   manage: manageEn,
+  speakerPortal: speakerPortalEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

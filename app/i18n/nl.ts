@@ -4,6 +4,7 @@ import { registrationNl } from './areas/registration'
 import { registrationsAdminNl } from './areas/registrationsAdmin'
 import { checkInNl } from './areas/checkIn'
 import { manageNl } from './areas/manage'
+import { speakerPortalNl } from './areas/speakerPortal'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -130,6 +131,8 @@ export const nl = {
     'event-changed': 'Bijeenkomst gewijzigd',
     'event-cancelled': 'Bijeenkomst geannuleerd',
     'speaker-invited': 'Verzoek aan spreker',
+    'speaker-notice': 'Antwoord van spreker',
+    'speaker-briefing': 'Sprekersbriefing',
     'statement-requested': 'Verzoek om een citaat',
     'statement-needs-authorisation': 'Citaat ter autorisatie',
     'statement-authorised': 'Citaat geautoriseerd',
@@ -527,6 +530,7 @@ export const nl = {
   registrationsAdmin: registrationsAdminNl,
   checkIn: checkInNl,
   manage: manageNl,
+  speakerPortal: speakerPortalNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',
