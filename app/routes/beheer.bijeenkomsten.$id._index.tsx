@@ -87,6 +87,9 @@ export default function EventOverview() {
           <Link to="organisaties">{t.partners.seats.link}</Link>
         </li>
         <li>
+          <Link to="briefing">{t.speakerPortal.admin.heading}</Link>
+        </li>
+        <li>
           <Link to={`/bijeenkomsten/${event.slug}`}>{event.status === 'draft' ? o.preview : o.publicPage}</Link>
         </li>
       </ul>

@@ -72,6 +72,9 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined),
   MAIL_FROM: z.string().default('Secretariaat Samen tegen mensenhandel <secretariaat@example.org>'),
+  // Whom speakers call on the day (the speaker briefing and portal); without a name, the secretariat of MAIL_FROM.
+  SPEAKER_CONTACT_NAME: z.string().trim().default(''),
+  SPEAKER_CONTACT_PHONE: z.string().trim().default(''),
   // Run the mail worker inside the web process (the embedded default). Set to false when `npm run worker` runs.
   MAIL_WORKER_IN_PROCESS: z
     .enum(['true', 'false'])
@@ -94,8 +97,16 @@ const schema = z.object({
   UPLOAD_DIR: z.string().default('./data/uploads'),
   // Request bodies are refused above these sizes before they are read (app/server/request-guard.ts): every
   // form, and the routes that take a file (speaker photo, contact import).
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(11 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(11 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
@@ -125,8 +136,7 @@ export function describeMailTransport(env: Env = getEnv()): string {
     const host = URL.canParse(env.SMTP_URL) ? new URL(env.SMTP_URL).host : 'SMTP_URL'
     return `Mail goes out through SMTP (${host}).`
   }
-  if (env.SMTP_HOST)
-    return `Mail goes out through SMTP (${env.SMTP_HOST}:${smtpPort(env)}).`
+  if (env.SMTP_HOST) return `Mail goes out through SMTP (${env.SMTP_HOST}:${smtpPort(env)}).`
   return `Mail goes to the dev mailbox at ${env.APP_URL}/beheer/mailbox (no SMTP configured).`
 }
 
