@@ -5,10 +5,9 @@ import { PrintBar, SpeakerBriefing } from '~/components/speaker-briefing'
 import { SpeakerPortalNav } from '~/components/speaker-portal-nav'
 import { metaTitle, useT } from '~/i18n'
 import { getBriefing } from '~/models/speaker-briefing.server'
-import { portalActor } from '~/models/speaker-portal.server'
+import { requireSpeakerActor } from '~/routes-support/speaker-portal.server'
 import portalStyles from '~/styles/speaker-portal.css?url'
-import { linkPageHeaders, linkProblemResponse } from '~/utils/link-session.server'
-import { requireSpeakerSession } from '~/utils/speaker-session.server'
+import { linkPageHeaders } from '~/utils/link-session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
@@ -20,9 +19,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export const headers = linkPageHeaders
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const session = await requireSpeakerSession(request, params.token ?? '')
-  const actor = await portalActor(session)
-  if (!actor) throw linkProblemResponse('unknown')
+  const { session, actor } = await requireSpeakerActor(request, params.token ?? '')
   // The briefing is per event: the link's own event.
   const briefing = actor.eventId ? await getBriefing(actor.eventId, actor.speakerId) : null
   return data({ briefing, base: session.path }, { headers: session.headers })

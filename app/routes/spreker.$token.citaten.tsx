@@ -10,14 +10,13 @@ import { getLang } from '~/i18n/lang.server'
 import {
   authoriseStatement,
   getPortal,
-  portalActor,
   submitStatement,
   withdrawStatement,
   type StatementRefusal,
 } from '~/models/speaker-portal.server'
+import { requireSpeakerActor } from '~/routes-support/speaker-portal.server'
 import portalStyles from '~/styles/speaker-portal.css?url'
 import { linkPageHeaders, linkProblemResponse, PRIVATE_HEADERS } from '~/utils/link-session.server'
-import { requireSpeakerSession } from '~/utils/speaker-session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
@@ -28,15 +27,8 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export const headers = linkPageHeaders
 
-async function actorOf(request: Request, param: string) {
-  const session = await requireSpeakerSession(request, param)
-  const actor = await portalActor(session)
-  if (!actor) throw linkProblemResponse('unknown')
-  return { session, actor }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, actor } = await actorOf(request, params.token ?? '')
+  const { session, actor } = await requireSpeakerActor(request, params.token ?? '')
   const portal = await getPortal(actor)
   if (!portal) throw linkProblemResponse('unknown')
   const query = new URL(request.url).searchParams
@@ -59,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { kind: 'invalid'; form: string; errors: StatementFormErrors } | { kind: 'refused'; message: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, actor } = await actorOf(request, params.token ?? '')
+  const { session, actor } = await requireSpeakerActor(request, params.token ?? '')
   const e = dictionary(await getLang(request)).speakerPortal.errors
   const formData = await request.formData()
   const intent = formData.get('intent')

@@ -1,24 +1,17 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckboxField, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from '~/components/forms'
 import { SpeakerPortalNav } from '~/components/speaker-portal-nav'
 import { profileSchema } from '~/domain/speaker-portal'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { MAX_PHOTO_BYTES } from '~/models/photo.server'
-import { getPortal, portalActor, updateSpeakerProfile } from '~/models/speaker-portal.server'
+import { getPortal } from '~/models/speaker-portal.server'
+import { handleProfileForm, requireSpeakerActor } from '~/routes-support/speaker-portal.server'
 import portalStyles from '~/styles/speaker-portal.css?url'
-import { linkPageHeaders, linkProblemResponse, PRIVATE_HEADERS } from '~/utils/link-session.server'
-import { requireSpeakerSession } from '~/utils/speaker-session.server'
+import { linkPageHeaders, linkProblemResponse } from '~/utils/link-session.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
@@ -29,15 +22,8 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export const headers = linkPageHeaders
 
-async function actorOf(request: Request, param: string) {
-  const session = await requireSpeakerSession(request, param)
-  const actor = await portalActor(session)
-  if (!actor) throw linkProblemResponse('unknown')
-  return { session, actor }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, actor } = await actorOf(request, params.token ?? '')
+  const { session, actor } = await requireSpeakerActor(request, params.token ?? '')
   const portal = await getPortal(actor)
   if (!portal) throw linkProblemResponse('unknown')
   const saved = new URL(request.url).searchParams.get('klaar') === 'opgeslagen'
@@ -48,45 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, actor } = await actorOf(request, params.token ?? '')
-  const e = dictionary(await getLang(request)).speakerPortal.errors
-  let formData: FormData
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }),
-    )
-  } catch (error) {
-    // The same rule as the secretariat's speaker form: the file is refused while it streams in.
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ result: null, photoError: e.photoTooLarge }, { status: 413, headers: PRIVATE_HEADERS })
-    }
-    throw error
-  }
-  const file = formData.get('photo')
-  formData.delete('photo')
-  const submission = parseWithZod(formData, { schema: profileSchema(e) })
-  if (submission.status !== 'success') {
-    return data({ result: submission.reply(), photoError: null }, { status: 400, headers: PRIVATE_HEADERS })
-  }
-  const photo =
-    file instanceof File && file.size > 0
-      ? { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, name: file.name }
-      : null
-  const outcome = await updateSpeakerProfile(actor, submission.value, photo)
-  if (outcome.kind === 'not-found') throw linkProblemResponse('unknown')
-  if (outcome.kind === 'photo') {
-    const message = {
-      'too-large': e.photoTooLarge,
-      'not-an-image': e.photoNotImage,
-      'unsupported-type': e.photoType,
-      'too-small': e.photoTooSmall,
-    }[outcome.reason]
-    return data(
-      { result: submission.reply(), photoError: message },
-      { status: outcome.reason === 'too-large' ? 413 : 415, headers: PRIVATE_HEADERS },
-    )
-  }
+  const { session, actor } = await requireSpeakerActor(request, params.token ?? '')
+  const outcome = await handleProfileForm(request, actor, dictionary(await getLang(request)))
+  if (outcome.kind === 'response') return outcome.response
   return redirect(`${session.path}/profiel?klaar=opgeslagen`, 303)
 }
 
