@@ -16,8 +16,10 @@ import * as registrationRejected from './registration-rejected'
 import * as registrationWaitlisted from './registration-waitlisted'
 import * as reminder from './reminder'
 import * as reportPublished from './report-published'
+import * as speakerBriefing from './speaker-briefing'
 import * as speakerInvited from './speaker-invited'
 import * as speakerSlotUpdate from './speaker-slot-update'
+import * as speakerNotice from './speaker-notice'
 import * as statementAuthorised from './statement-authorised'
 import * as statementChangesRequested from './statement-changes-requested'
 import * as statementNeedsAuthorisation from './statement-needs-authorisation'
@@ -56,6 +58,8 @@ export const mailTemplates = {
   'event-cancelled': template(eventCancelled),
   'speaker-invited': template(speakerInvited),
   'speaker-slot-update': template(speakerSlotUpdate),
+  'speaker-notice': template(speakerNotice),
+  'speaker-briefing': template(speakerBriefing),
   'statement-requested': template(statementRequested),
   'statement-needs-authorisation': template(statementNeedsAuthorisation),
   'statement-changes-requested': template(statementChangesRequested),

@@ -7,6 +7,7 @@ import { registrationsAdminEn } from './areas/registrationsAdmin'
 import { checkInEn } from './areas/checkIn'
 import { reportEn } from './areas/report'
 import { manageEn } from './areas/manage'
+import { speakerPortalEn } from './areas/speakerPortal'
 
 export const en: Dictionary = {
   meta: {
@@ -128,6 +129,8 @@ export const en: Dictionary = {
     'event-changed': 'Meeting changed',
     'event-cancelled': 'Meeting cancelled',
     'speaker-invited': 'Request to a speaker',
+    'speaker-notice': 'Answer from a speaker',
+    'speaker-briefing': 'Speaker briefing',
     'statement-requested': 'Request for a quote',
     'statement-needs-authorisation': 'Quote for authorisation',
     'statement-authorised': 'Quote authorised',
@@ -516,6 +519,7 @@ export const en: Dictionary = {
   report: reportEn,
   manage: manageEn,
   eventSpeakers: eventSpeakersEn,
+  speakerPortal: speakerPortalEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

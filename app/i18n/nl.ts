@@ -6,6 +6,7 @@ import { registrationsAdminNl } from './areas/registrationsAdmin'
 import { checkInNl } from './areas/checkIn'
 import { reportNl } from './areas/report'
 import { manageNl } from './areas/manage'
+import { speakerPortalNl } from './areas/speakerPortal'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -132,6 +133,8 @@ export const nl = {
     'event-changed': 'Bijeenkomst gewijzigd',
     'event-cancelled': 'Bijeenkomst geannuleerd',
     'speaker-invited': 'Verzoek aan spreker',
+    'speaker-notice': 'Antwoord van spreker',
+    'speaker-briefing': 'Sprekersbriefing',
     'statement-requested': 'Verzoek om een citaat',
     'statement-needs-authorisation': 'Citaat ter autorisatie',
     'statement-authorised': 'Citaat geautoriseerd',
@@ -533,6 +536,7 @@ export const nl = {
   report: reportNl,
   manage: manageNl,
   eventSpeakers: eventSpeakersNl,
+  speakerPortal: speakerPortalNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

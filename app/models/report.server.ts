@@ -366,3 +366,20 @@ export async function publicReport(slug: string, version?: number) {
   if (!report || report.visibility !== 'public') return null
   return { slug: report.slug, snapshot: report.snapshot, latest: report.latest, versions: report.versions }
 }
+
+/**
+ * The statements that any published version of these events' reports holds: once published, a quote can only
+ * be taken out by the secretariat. A snapshot names each quote by its statement id.
+ */
+export async function statementIdsInPublishedReports(eventIds: string[]): Promise<Set<string>> {
+  if (!eventIds.length) return new Set()
+  const versions = await db.reportVersion.findMany({
+    where: { report: { eventId: { in: eventIds } } },
+    select: { snapshot: true },
+  })
+  const ids = new Set<string>()
+  for (const { snapshot } of versions) {
+    for (const match of JSON.stringify(snapshot).matchAll(/"statementId":"([^"]+)"/g)) ids.add(match[1]!)
+  }
+  return ids
+}

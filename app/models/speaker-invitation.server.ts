@@ -12,7 +12,8 @@ import { enqueue, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { randomToken } from '~/utils/tokens.server'
-import { agendaItemToCalendarItem, appUrl, secretariat } from './calendar.server'
+import { agendaItemToCalendarItem } from '~/domain/calendar'
+import { appUrl, getEnv, secretariat } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
 import { displayName } from './event.server'
@@ -217,7 +218,7 @@ const slotSelect = {
 
 /** The slot's calendar entry with the speaker's role in the summary: "Panel (panellid) · <event>". */
 function slotCalendarItem(slot: SlotRow, event: Event) {
-  return agendaItemToCalendarItem(slot.agendaItem, event, `${slot.agendaItem.title} · ${event.title}`)
+  return agendaItemToCalendarItem(slot.agendaItem, event, getEnv().APP_URL, `${slot.agendaItem.title} · ${event.title}`)
 }
 
 /**

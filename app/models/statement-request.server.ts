@@ -17,7 +17,7 @@ import {
 import { enqueue, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { randomToken } from '~/utils/tokens.server'
-import { appUrl } from './calendar.server'
+import { appUrl } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
 import { displayName } from './event.server'

@@ -96,6 +96,9 @@ export default function EventOverview() {
           <Link to="verslag">{t.report.navLink}</Link>
         </li>
         <li>
+          <Link to="briefing">{t.speakerPortal.admin.heading}</Link>
+        </li>
+        <li>
           <Link to={`/bijeenkomsten/${event.slug}`}>{event.status === 'draft' ? o.preview : o.publicPage}</Link>
         </li>
       </ul>

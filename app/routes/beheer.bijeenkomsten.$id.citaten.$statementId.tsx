@@ -139,10 +139,7 @@ export default function StatementDetail() {
         {actionData.error}
       </p>
     ) : null
-  const labels = {
-    deleted: lang === 'nl' ? 'verwijderd' : 'deleted',
-    inserted: lang === 'nl' ? 'toegevoegd' : 'inserted',
-  }
+  const labels = t.speakerPortal.statements.compare
   return (
     <>
       <p>

@@ -53,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: p.role,
       order: p.order,
       status: p.status,
+      responseMessage: p.responseMessage,
     })),
     speakers,
     nextOrder: item.participations.length,
@@ -171,6 +172,7 @@ export default function AgendaItemPage() {
                   <input type="hidden" name="participationId" value={p.id} />
                   <p className="participant__name">
                     <strong>{p.name}</strong>
+                    {p.responseMessage ? <span className="participant__message">{p.responseMessage}</span> : null}
                   </p>
                   <SelectField
                     label={a.role}

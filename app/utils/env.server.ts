@@ -72,6 +72,9 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined),
   MAIL_FROM: z.string().default('Secretariaat Samen tegen mensenhandel <secretariaat@example.org>'),
+  // Whom speakers call on the day (the speaker briefing and portal); without a name, the secretariat of MAIL_FROM.
+  SPEAKER_CONTACT_NAME: z.string().trim().default(''),
+  SPEAKER_CONTACT_PHONE: z.string().trim().default(''),
   // Run the mail worker inside the web process (the embedded default). Set to false when `npm run worker` runs.
   MAIL_WORKER_IN_PROCESS: z
     .enum(['true', 'false'])
