@@ -7,12 +7,7 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment, useEffect, useRef } from 'react'
@@ -88,7 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'details') {
     const submission = parseWithZod(formData, { schema: registrationDetailsSchema(t.errors) })
     if (submission.status !== 'success') {
-      return data<ActionData>({ kind: 'details', result: submission.reply() }, { status: 400, headers: PRIVATE_HEADERS })
+      return data<ActionData>(
+        { kind: 'details', result: submission.reply() },
+        { status: 400, headers: PRIVATE_HEADERS },
+      )
     }
     const outcome = await updateRegistrationDetails(session.subjectId, submission.value)
     if (outcome.kind !== 'saved') return refusal(outcome.kind)
