@@ -6,7 +6,7 @@ import { renderMail, type MailKind, type MailProps } from '../../emails'
 import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import type { Sql } from '~/utils/sql-driver.server'
+import { sqlDriver, type Sql } from '~/utils/sql-driver.server'
 import { insertIgnoringDuplicates, insertRows, type ColumnSpec } from '~/utils/sql.server'
 import { headerSafe } from './delivery'
 import { linkSealer, unsealLinks } from './link-secrets'
@@ -156,7 +156,8 @@ export function cachedMerge<K extends MailKind, F extends string>(
         .update(JSON.stringify([cacheKey, prepared]))
         .digest('hex')
         .slice(0, 24)}`
-      await insertIgnoringDuplicates(db, 'MailMerge', mergeColumns, [{ id, ...prepared, createdAt: new Date() }], 'id')
+      const row = { id, ...prepared, createdAt: new Date() }
+      await sqlDriver().write(() => insertRows('MailMerge', mergeColumns, [row], 'id'))
       return { ...prepared, id }
     })
     merge.catch(() => mergeCache.delete(cacheKey))

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { MailMerge, OutboxMessage } from '~/generated/prisma/client'
 import { db, dbProvider } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { execute, select, sqlDriver } from '~/utils/sql-driver.server'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { unsealLinks } from './link-secrets'
@@ -29,9 +30,8 @@ export async function claimMails(workerId: string, limit: number, leaseSeconds: 
   // SKIP LOCKED lets several PostgreSQL workers claim side by side; SQLite's single writer needs no row locks.
   const lock = dbProvider() === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : ''
   const time = 'timestamp(3)'
-  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    portableSql(
-      `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ?, "lockedBy" = ?, "updatedAt" = ?
+  const sql = portableSql(
+    `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "leaseUntil" = ?, "lockedBy" = ?, "updatedAt" = ?
         WHERE "id" IN (
           SELECT "id" FROM "OutboxMessage"
            WHERE ("status" IN ('queued', 'retry') AND "nextAttemptAt" <= ?)
@@ -40,15 +40,9 @@ export async function claimMails(workerId: string, limit: number, leaseSeconds: 
            LIMIT ?
            ${lock})
         RETURNING "id"`,
-      [time, null, time, time, time, 'integer'],
-    ),
-    lease,
-    workerId,
-    now,
-    now,
-    now,
-    limit,
+    [time, null, time, time, time, 'integer'],
   )
+  const rows = await sqlDriver().write(() => select<{ id: string }>(sql, lease, workerId, now, now, now, limit))
   return rows.map((r) => r.id)
 }
 
@@ -107,19 +101,20 @@ async function markSent(workerId: string, results: Array<{ id: string; response:
   const now = dbTime(new Date())
   const cases = results.map(() => 'WHEN ? THEN ?').join(' ')
   const ids = results.map(() => '?').join(', ')
-  await db.$executeRawUnsafe(
-    portableSql(
-      `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "updatedAt" = ?, "leaseUntil" = NULL,
-              "lastError" = NULL, "linkSecrets" = NULL, "serverResponse" = CASE "id" ${cases} END
-        WHERE "id" IN (${ids}) AND "lockedBy" = ?`,
-      ['timestamp(3)', 'timestamp(3)'],
-    ),
+  const sql = portableSql(
+    `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "updatedAt" = ?, "leaseUntil" = NULL,
+            "lastError" = NULL, "linkSecrets" = NULL, "serverResponse" = CASE "id" ${cases} END
+      WHERE "id" IN (${ids}) AND "lockedBy" = ?`,
+    ['timestamp(3)', 'timestamp(3)'],
+  )
+  const params = [
     now,
     now,
     ...results.flatMap((r) => [r.id, r.response.slice(0, 500)]),
     ...results.map((r) => r.id),
     workerId,
-  )
+  ]
+  await sqlDriver().write(() => execute(sql, ...params))
 }
 
 export class MailWorker {

@@ -59,9 +59,8 @@ export function getOrganisation(id: string) {
 }
 
 async function organisationNameTaken(name: string, exceptId: string | null) {
-  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    portableSql(`SELECT "id" FROM "Organisation" WHERE LOWER("name") = ?`),
-    name.toLowerCase(),
+  const rows = await sqlDriver().read(
+    select<{ id: string }>(portableSql(`SELECT "id" FROM "Organisation" WHERE LOWER("name") = ?`), name.toLowerCase()),
   )
   return rows.some((r) => r.id !== exceptId)
 }
@@ -249,9 +248,8 @@ export function getContact(id: string) {
 
 /** The contact that holds this address, whatever its case. */
 export async function contactIdByEmail(email: string) {
-  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    portableSql(`SELECT "id" FROM "Contact" WHERE LOWER("email") = ?`),
-    normaliseEmail(email),
+  const rows = await sqlDriver().read(
+    select<{ id: string }>(portableSql(`SELECT "id" FROM "Contact" WHERE LOWER("email") = ?`), normaliseEmail(email)),
   )
   return rows[0]?.id ?? null
 }
