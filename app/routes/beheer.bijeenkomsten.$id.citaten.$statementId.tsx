@@ -18,7 +18,7 @@ import {
   parseLanguage,
   parseStatementText,
   refusedStep,
-} from '~/models/statement-form.server'
+} from '~/routes-support/statement-form.server'
 import {
   proposeStatement,
   requestChanges,

@@ -13,7 +13,7 @@ import {
   parseRequestForm,
   parseStatementText,
   refusedStep,
-} from '~/models/statement-form.server'
+} from '~/routes-support/statement-form.server'
 import {
   enterStatementForSpeaker,
   remindLateStatements,

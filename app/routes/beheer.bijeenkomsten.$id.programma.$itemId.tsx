@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
@@ -119,6 +119,7 @@ export default function AgendaItemPage() {
   const a = t.agendaAdmin
   const { event, item, defaults, actionLines, participations, speakers, nextOrder, warnings, notice } =
     useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
   const actionData = useActionData<typeof action>()
   const roleOptions = (['speaker', 'moderator', 'panelist', 'host'] as const).map((r) => ({
     value: r,

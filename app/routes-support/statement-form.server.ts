@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { zonedToUtc } from '~/domain/format'
 import { normaliseStatementText, STATEMENT_MAX_LENGTH } from '~/domain/statement'
 import type { Dictionary } from '~/i18n/nl'
-import type { StepOutcome } from './statement-request.server'
+import type { StepOutcome } from '~/models/statement-request.server'
 
 type Copy = Dictionary['eventSpeakers']['statements']
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
