@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { formatEventPeriod, formatTime } from '~/domain/format'
 import { metaTitle, useLang, useT } from '~/i18n'
 import { getEventForSecretariat, transitions } from '~/models/event-admin.server'
 import { displayName } from '~/models/event.server'
+import { takeNotice } from '~/utils/flash.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -14,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getEventForSecretariat(params.id ?? '')
   if (!event) throw new Response('Not found', { status: 404 })
   return {
+    notice: await takeNotice(user, request),
     event,
     canEdit: can(user, 'edit'),
     next: transitions[event.status],
@@ -33,23 +35,21 @@ export default function EventOverview() {
   const t = useT()
   const lang = useLang()
   const o = t.eventAdmin.overview
-  const { event, canEdit, next, agenda } = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
-  const saved = params.get('opgeslagen')
-  const notice = params.get('aangemaakt')
-    ? t.eventAdmin.created
-    : saved !== null
-      ? o.saved(Number(saved) || 0)
-      : params.get('status')
-        ? o.statusChanged
-        : params.get('kopie')
-          ? o.copied
-          : null
+  const { event, canEdit, next, agenda, notice } = useLoaderData<typeof loader>()
+  const message = !notice
+    ? null
+    : {
+        created: t.eventAdmin.created,
+        saved: o.saved(Number(notice.value) || 0),
+        'status-changed': o.statusChanged,
+        copied: o.copied,
+        deleted: null,
+      }[notice.name]
   return (
     <>
-      {notice ? (
+      {message ? (
         <p role="status" className="notice">
-          {notice}
+          {message}
         </p>
       ) : null}
       <h1>{event.title}</h1>

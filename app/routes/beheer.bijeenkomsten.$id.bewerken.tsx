@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/event-form'
 import { describeScheduleChanges, type ScheduleChange } from '~/domain/event-changes'
@@ -8,6 +8,7 @@ import { getLang } from '~/i18n/lang.server'
 import { ConcurrentChangeError } from '~/models/event-mail.server'
 import { eventFormDefaults, eventFormOptions, updateEventFromForm } from '~/models/event-admin.server'
 import { readEventForm } from '~/routes-support/event-form.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.editPageTitle)
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 200 },
       )
     }
-    return redirect(`/beheer/bijeenkomsten/${params.id}?opgeslagen=${outcome.mailed}`)
+    return redirectWithNotice(user, `/beheer/bijeenkomsten/${params.id}`, 'saved', outcome.mailed)
   } catch (error) {
     if (error instanceof ConcurrentChangeError) {
       return data(

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
@@ -7,6 +7,7 @@ import { Field } from '~/components/forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { copyAsNextEdition, copyFormDefaults } from '~/models/event-admin.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.copyForm.title)
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!date.success) return data({ error: t.eventAdmin.copyForm.dateRequired }, { status: 400 })
   const copy = await copyAsNextEdition(params.id ?? '', date.data, user.id)
   if (!copy) throw new Response('Not found', { status: 404 })
-  return redirect(`/beheer/bijeenkomsten/${copy.id}?kopie=1`)
+  return redirectWithNotice(user, `/beheer/bijeenkomsten/${copy.id}`, 'copied')
 }
 
 export default function CopyEvent() {

@@ -1,12 +1,13 @@
 // Seats per organisation for one event: the default quota, this event's override and the seats held.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary } from '~/components/forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { seatsForEvent, setEventQuota } from '~/models/partners.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
   const seats = await seatsForEvent(params.id ?? '')
   if (!seats) throw new Response('Not found', { status: 404 })
-  return { ...seats, canEdit: can(user, 'edit') }
+  return { ...seats, canEdit: can(user, 'edit'), notice: await takeNotice(user, request) }
 }
 
 const quotaSchema = z.object({
@@ -43,17 +44,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisationId, quota } = parsed.data
   const result = await setEventQuota(params.id ?? '', organisationId, quota === '' ? null : Number(quota), user.id)
   if (!result) throw new Response('Not found', { status: 404 })
-  return redirect(`/beheer/bijeenkomsten/${params.id}/organisaties?opgeslagen=${encodeURIComponent(organisationId)}`)
+  return redirectWithNotice(user, `/beheer/bijeenkomsten/${params.id}/organisaties`, 'saved', organisationId)
 }
 
 export default function EventSeats() {
   const t = useT()
   const p = t.partners
   const s = p.seats
-  const { event, rows, canEdit } = useLoaderData<typeof loader>()
+  const { event, rows, canEdit, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
-  const saved = rows.find((r) => r.id === params.get('opgeslagen'))
+  const saved = notice?.name === 'saved' ? rows.find((r) => r.id === notice.value) : undefined
   return (
     <>
       <p>

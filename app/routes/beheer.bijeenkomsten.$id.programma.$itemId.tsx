@@ -17,12 +17,13 @@ import {
 } from '~/models/agenda.server'
 import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.agendaAdmin.itemPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const [editor, item, speakers] = await Promise.all([
     getAgendaEditor(params.id ?? ''),
     getAgendaItem(params.id ?? '', params.itemId ?? ''),
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = editor.event.timeZone
   const wall = (d: Date, f: string) => DateTime.fromJSDate(d, { zone }).toFormat(f)
   return {
+    notice: await takeNotice(user, request),
     event: { id: editor.event.id, title: editor.event.title, timeZone: zone },
     actionLines: editor.event.programme.actionLines,
     warnings: editor.warnings.filter((w) => w.first === item.title || w.second === item.title),
@@ -94,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'save-item') {
     const outcome = await handleAgendaItemForm(formData, eventId, itemId, t, lang, user.id)
     if (outcome.kind === 'response') return outcome.response
-    return redirect(`${here}?opgeslagen=1`)
+    return redirectWithNotice(user, here, 'saved')
   }
   if (input.intent === 'add-participant') {
     const { speakerId, role, order } = input
@@ -115,10 +117,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgendaItemPage() {
   const t = useT()
   const a = t.agendaAdmin
-  const { event, item, defaults, actionLines, participations, speakers, nextOrder, warnings } =
+  const { event, item, defaults, actionLines, participations, speakers, nextOrder, warnings, notice } =
     useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const actionData = useActionData<typeof action>()
   const roleOptions = (['speaker', 'moderator', 'panelist', 'host'] as const).map((r) => ({
     value: r,
     label: a.roleOptions[r],
@@ -132,7 +134,7 @@ export default function AgendaItemPage() {
       <p>
         <Link to={`/beheer/bijeenkomsten/${event.id}/programma`}>{a.backToAgenda}</Link>
       </p>
-      {params.get('opgeslagen') ? (
+      {notice?.name === 'saved' ? (
         <p role="status" className="notice">
           {a.saved}
         </p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
@@ -11,17 +11,19 @@ import { getLang } from '~/i18n/lang.server'
 import { deleteAgendaItem, getAgendaEditor, moveAgendaItem } from '~/models/agenda.server'
 import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.agendaAdmin.pageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const editor = await getAgendaEditor(params.id ?? '')
   if (!editor) throw new Response('Not found', { status: 404 })
   const { event, warnings } = editor
   const day = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone })
   return {
+    notice: await takeNotice(user, request),
     event: { id: event.id, title: event.title, timeZone: event.timeZone },
     actionLines: event.programme.actionLines,
     items: event.agendaItems.map((i) => ({
@@ -51,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const lang = await getLang(request)
     const outcome = await handleAgendaItemForm(formData, eventId, null, dictionary(lang), lang, user.id)
     if (outcome.kind === 'response') return outcome.response
-    return redirect(`/beheer/bijeenkomsten/${eventId}/programma/${outcome.itemId}?opgeslagen=1`)
+    return redirectWithNotice(user, `/beheer/bijeenkomsten/${eventId}/programma/${outcome.itemId}`, 'saved')
   }
   const parsed = listAction.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
@@ -61,24 +63,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await deleteAgendaItem(eventId, parsed.data.itemId, user.id)
   // An item of another event is not found here.
   if (!ok) throw new Response('Not found', { status: 404 })
-  return redirect(
-    `/beheer/bijeenkomsten/${eventId}/programma${parsed.data.intent === 'delete' ? '?verwijderd=1' : `#item-${parsed.data.itemId}`}`,
-  )
+  const list = `/beheer/bijeenkomsten/${eventId}/programma`
+  if (parsed.data.intent === 'delete') return redirectWithNotice(user, list, 'deleted')
+  return redirect(`${list}#item-${parsed.data.itemId}`)
 }
 
 export default function AgendaEditor() {
   const t = useT()
   const lang = useLang()
   const a = t.agendaAdmin
-  const { event, items, warnings, actionLines, defaults } = useLoaderData<typeof loader>()
+  const { event, items, warnings, actionLines, defaults, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   return (
     <>
       <p>
         <Link to={`/beheer/bijeenkomsten/${event.id}`}>{a.back(event.title)}</Link>
       </p>
-      {params.get('verwijderd') ? (
+      {notice?.name === 'deleted' ? (
         <p role="status" className="notice">
           {a.deleted}
         </p>

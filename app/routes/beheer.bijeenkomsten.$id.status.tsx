@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { TextareaField } from '~/components/forms'
 import { metaTitle, useT } from '~/i18n'
 import { statusChangePreview, transitionEvent } from '~/models/event-admin.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.statusConfirm.pageTitle)
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await transitionEvent(params.id ?? '', parsed.data.to, user.id, parsed.data.message.trim())
   if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
   if (result.kind === 'not-allowed' || result.kind === 'conflict') throw new Response('Conflict', { status: 409 })
-  return redirect(`/beheer/bijeenkomsten/${params.id}?status=${parsed.data.to}`)
+  return redirectWithNotice(user, `/beheer/bijeenkomsten/${params.id}`, 'status-changed', parsed.data.to)
 }
 
 export default function StatusConfirm() {

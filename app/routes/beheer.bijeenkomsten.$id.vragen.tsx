@@ -9,7 +9,7 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CheckboxField, ErrorSummary, Field, SelectField, TextareaField } from '~/components/forms'
 import { MoveButtons } from '~/components/move-buttons'
@@ -17,17 +17,22 @@ import { questionSchema } from '~/domain/registration-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { deleteQuestion, moveQuestion, questionsEditor, saveQuestion } from '~/models/registration-question.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   metaTitle(matches, (t) => t.registration.questionsAdmin.title(data?.event.title ?? ''))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const editor = await questionsEditor(params.id ?? '')
   if (!editor) throw new Response('Not found', { status: 404 })
   const editing = new URL(request.url).searchParams.get('vraag')
-  return { ...editor, editing: editor.questions.find((q) => q.id === editing) ?? null }
+  return {
+    ...editor,
+    editing: editor.questions.find((q) => q.id === editing) ?? null,
+    notice: await takeNotice(user, request),
+  }
 }
 
 const listAction = z.discriminatedUnion('intent', [
@@ -52,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       user.id,
     )
     if (!saved) throw new Response('Not found', { status: 404 })
-    return redirect(`${base}?opgeslagen=1#vraag-${saved}`)
+    return redirectWithNotice(user, `${base}#vraag-${saved}`, 'saved')
   }
   const parsed = listAction.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
@@ -61,23 +66,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await moveQuestion(eventId, parsed.data.questionId, parsed.data.direction)
       : await deleteQuestion(eventId, parsed.data.questionId, user.id)
   if (!ok) throw new Response('Not found', { status: 404 })
-  return redirect(parsed.data.intent === 'delete' ? `${base}?verwijderd=1` : `${base}#vraag-${parsed.data.questionId}`)
+  if (parsed.data.intent === 'delete') return redirectWithNotice(user, base, 'deleted')
+  return redirect(`${base}#vraag-${parsed.data.questionId}`)
 }
 
 export default function QuestionsEditor() {
   const t = useT()
   const q = t.registration.questionsAdmin
-  const { event, questions, editing } = useLoaderData<typeof loader>()
+  const { event, questions, editing, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   return (
     <>
       <p>
         <Link to={`/beheer/bijeenkomsten/${event.id}`}>{q.back}</Link>
       </p>
-      {params.get('opgeslagen') || params.get('verwijderd') ? (
+      {notice?.name === 'saved' || notice?.name === 'deleted' ? (
         <p role="status" className="notice">
-          {params.get('opgeslagen') ? q.saved : q.deleted}
+          {notice.name === 'saved' ? q.saved : q.deleted}
         </p>
       ) : null}
       <h1>{q.title(event.title)}</h1>

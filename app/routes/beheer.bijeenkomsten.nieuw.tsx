@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/event-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createEventFromForm, eventFormOptions } from '~/models/event-admin.server'
 import { readEventForm } from '~/routes-support/event-form.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.newTitle)
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     )
     return data({ result: form.submission.reply({ fieldErrors }), geocode: null }, { status: 400 })
   }
-  return redirect(`/beheer/bijeenkomsten/${created.event.id}?aangemaakt=1`)
+  return redirectWithNotice(user, `/beheer/bijeenkomsten/${created.event.id}`, 'created')
 }
 
 export default function NewEvent() {

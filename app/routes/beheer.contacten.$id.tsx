@@ -1,21 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ContactForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleContactDelete, handleContactForm, intentOf } from '~/routes-support/partners-form.server'
 import { getContact, organisationChoices } from '~/models/partners.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   metaTitle(matches, (t) => (data ? t.partners.contacts.editTitle(data.name) : t.partners.contacts.title))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const [contact, organisations] = await Promise.all([getContact(params.id ?? ''), organisationChoices()])
   if (!contact) throw new Response('Not found', { status: 404 })
   return {
+    notice: await takeNotice(user, request),
     name: contact.name,
     organisations,
     defaults: {
@@ -36,26 +38,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intentOf(form) === 'delete') {
     const outcome = await handleContactDelete(id, t, user.id)
     if (outcome.kind === 'response') return outcome.response
-    return redirect('/beheer/contacten?verwijderd=1')
+    return redirectWithNotice(user, '/beheer/contacten', 'deleted')
   }
   const outcome = await handleContactForm(form, id, t, user.id)
   if (outcome.kind === 'response') return outcome.response
-  return redirect(`/beheer/contacten/${outcome.id}?opgeslagen=1`)
+  return redirectWithNotice(user, `/beheer/contacten/${outcome.id}`, 'saved')
 }
 
 export default function EditContact() {
   const t = useT()
   const c = t.partners.contacts
-  const { name, organisations, defaults } = useLoaderData<typeof loader>()
+  const { name, organisations, defaults, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const deleteError = actionData && 'deleteError' in actionData ? actionData.deleteError : null
   return (
     <>
       <p>
         <Link to="/beheer/contacten">{c.title}</Link>
       </p>
-      {params.get('opgeslagen') ? (
+      {notice?.name === 'saved' ? (
         <p role="status" className="notice">
           {t.partners.saved}
         </p>

@@ -6,6 +6,7 @@ import { exportQuery, parseListFilter } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { metaTitle, useT } from '~/i18n'
 import { listContacts, organisationChoices } from '~/models/partners.server'
+import { takeNotice } from '~/utils/flash.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.contacts.title)
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationChoices(),
   ])
   return {
+    notice: await takeNotice(user, request),
     ...list,
     page,
     organisations,
@@ -31,7 +33,7 @@ export default function Contacts() {
   const t = useT()
   const p = t.partners
   const c = p.contacts
-  const { contacts, total, page, pages, organisations, filter, canEdit } = useLoaderData<typeof loader>()
+  const { contacts, total, page, pages, organisations, filter, canEdit, notice } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const pageLink = (n: number) => {
     const copy = new URLSearchParams(params)
@@ -40,7 +42,7 @@ export default function Contacts() {
   }
   return (
     <>
-      {params.get('verwijderd') ? (
+      {notice?.name === 'deleted' ? (
         <p role="status" className="notice">
           {p.deleted}
         </p>

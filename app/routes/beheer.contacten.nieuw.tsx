@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ContactForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleContactForm } from '~/routes-support/partners-form.server'
 import { organisationChoices } from '~/models/partners.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.contacts.newTitle)
@@ -20,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const outcome = await handleContactForm(await request.formData(), null, dictionary(await getLang(request)), user.id)
   if (outcome.kind === 'response') return outcome.response
-  return redirect(`/beheer/contacten/${outcome.id}?opgeslagen=1`)
+  return redirectWithNotice(user, `/beheer/contacten/${outcome.id}`, 'saved')
 }
 
 export default function NewContact() {

@@ -1,21 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { OrganisationForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { getOrganisation } from '~/models/partners.server'
 import { handleOrganisationDelete, handleOrganisationForm, intentOf } from '~/routes-support/partners-form.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   metaTitle(matches, (t) => (data ? t.partners.organisations.editTitle(data.name) : t.partners.organisations.title))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const organisation = await getOrganisation(params.id ?? '')
   if (!organisation) throw new Response('Not found', { status: 404 })
   return {
+    notice: await takeNotice(user, request),
     id: organisation.id,
     name: organisation.name,
     contacts: organisation._count.contacts,
@@ -36,26 +38,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intentOf(form) === 'delete') {
     const outcome = await handleOrganisationDelete(id, t, user.id)
     if (outcome.kind === 'response') return outcome.response
-    return redirect('/beheer/organisaties?verwijderd=1')
+    return redirectWithNotice(user, '/beheer/organisaties', 'deleted')
   }
   const outcome = await handleOrganisationForm(form, id, t, user.id)
   if (outcome.kind === 'response') return outcome.response
-  return redirect(`/beheer/organisaties/${outcome.id}?opgeslagen=1`)
+  return redirectWithNotice(user, `/beheer/organisaties/${outcome.id}`, 'saved')
 }
 
 export default function EditOrganisation() {
   const t = useT()
   const o = t.partners.organisations
-  const { id, name, contacts, defaults } = useLoaderData<typeof loader>()
+  const { id, name, contacts, defaults, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const deleteError = actionData && 'deleteError' in actionData ? actionData.deleteError : null
   return (
     <>
       <p>
         <Link to="/beheer/organisaties">{o.title}</Link>
       </p>
-      {params.get('opgeslagen') ? (
+      {notice?.name === 'saved' ? (
         <p role="status" className="notice">
           {t.partners.saved}
         </p>

@@ -6,6 +6,7 @@ import { exportQuery, parseListFilter } from '~/domain/partners'
 import { SECTORS } from '~/domain/sectors'
 import { metaTitle, useT } from '~/i18n'
 import { listOrganisations } from '~/models/partners.server'
+import { takeNotice } from '~/utils/flash.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.organisations.title)
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
   const filter = parseListFilter(new URL(request.url))
   return {
+    notice: await takeNotice(user, request),
     organisations: await listOrganisations({ q: filter.q, sector: filter.sector }),
     filter: { q: filter.q ?? '', sector: filter.sector ?? '' },
     canEdit: can(user, 'edit'),
@@ -24,11 +26,11 @@ export default function Organisations() {
   const t = useT()
   const p = t.partners
   const o = p.organisations
-  const { organisations, filter, canEdit } = useLoaderData<typeof loader>()
+  const { organisations, filter, canEdit, notice } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   return (
     <>
-      {params.get('verwijderd') ? (
+      {notice?.name === 'deleted' ? (
         <p role="status" className="notice">
           {p.deleted}
         </p>

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+
 import { Link, useActionData } from '@remix-run/react'
 import { OrganisationForm } from '~/components/partner-forms'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleOrganisationForm } from '~/routes-support/partners-form.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.partners.organisations.newTitle)
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     user.id,
   )
   if (outcome.kind === 'response') return outcome.response
-  return redirect(`/beheer/organisaties/${outcome.id}?opgeslagen=1`)
+  return redirectWithNotice(user, `/beheer/organisaties/${outcome.id}`, 'saved')
 }
 
 export default function NewOrganisation() {

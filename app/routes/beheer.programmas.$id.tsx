@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field } from '~/components/forms'
 import { MoveButtons } from '~/components/move-buttons'
@@ -10,15 +10,16 @@ import { actionLineSchema, programmeSchema } from '~/domain/programme-schema'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { getProgrammeForAdmin, moveActionLine, saveActionLine, updateProgramme } from '~/models/programme-admin.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.programmesAdmin.editPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const programme = await getProgrammeForAdmin(params.id ?? '')
   if (!programme) throw new Response('Not found', { status: 404 })
-  return { programme }
+  return { programme, notice: await takeNotice(user, request) }
 }
 
 const moveLine = z.object({
@@ -59,12 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
     if (outcome.kind === 'code-taken')
       return data({ result: null, lineErrors: { id: formId, messages: [e.codeTaken] } }, { status: 409 })
-    return redirect(`/beheer/programmas/${id}?opgeslagen=1#actielijnen`)
+    return redirectWithNotice(user, `/beheer/programmas/${id}#actielijnen`, 'saved')
   }
   const submission = parseWithZod(formData, { schema: programmeSchema(e) })
   if (submission.status !== 'success') return data({ result: submission.reply(), lineErrors: null }, { status: 400 })
   if (!(await updateProgramme(id, submission.value, user.id))) throw new Response('Not found', { status: 404 })
-  return redirect(`/beheer/programmas/${id}?opgeslagen=1`)
+  return redirectWithNotice(user, `/beheer/programmas/${id}`, 'saved')
 }
 
 function LineForm({
@@ -134,18 +135,17 @@ function LineForm({
 export default function EditProgramme() {
   const t = useT()
   const p = t.programmesAdmin
-  const { programme } = useLoaderData<typeof loader>()
+  const { programme, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const lineErrors = actionData?.lineErrors
   return (
     <>
       <p>
         <Link to="/beheer/programmas">{p.title}</Link>
       </p>
-      {params.get('opgeslagen') || params.get('aangemaakt') ? (
+      {notice?.name === 'saved' || notice?.name === 'created' ? (
         <p role="status" className="notice">
-          {params.get('aangemaakt') ? p.created : p.saved}
+          {notice.name === 'created' ? p.created : p.saved}
         </p>
       ) : null}
       <h1>{p.editTitle(programme.name)}</h1>

@@ -9,6 +9,7 @@ import { programmeSchema } from '~/domain/programme-schema'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { createProgramme, listProgrammesForAdmin, moveProgramme } from '~/models/programme-admin.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.programmesAdmin.title)
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: programmeSchema(t.programmesAdmin.errors) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const programme = await createProgramme(submission.value, user.id)
-  return redirect(`/beheer/programmas/${programme.id}?aangemaakt=1`)
+  return redirectWithNotice(user, `/beheer/programmas/${programme.id}`, 'created')
 }
 
 export default function Programmes() {

@@ -1,21 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
-import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { SpeakerForm } from '~/components/speaker-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { displayName } from '~/models/event.server'
 import { handleSpeakerForm } from '~/routes-support/speaker-form.server'
 import { getSpeaker, organisationChoices } from '~/models/speaker.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.speakersAdmin.editPageTitle)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'edit')
+  const user = await requirePermission(request, 'edit')
   const [speaker, organisations] = await Promise.all([getSpeaker(params.id ?? ''), organisationChoices()])
   if (!speaker) throw new Response('Not found', { status: 404 })
   return {
+    notice: await takeNotice(user, request),
     organisations,
     name: displayName(speaker),
     photo: speaker.photoPath ? `/media/${speaker.photoPath}` : null,
@@ -42,17 +44,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const outcome = await handleSpeakerForm(request, params.id ?? '', dictionary(await getLang(request)), user.id)
   if (outcome.kind === 'response') return outcome.response
-  return redirect(`/beheer/sprekers/${outcome.id}?opgeslagen=1`)
+  return redirectWithNotice(user, `/beheer/sprekers/${outcome.id}`, 'saved')
 }
 
 export default function EditSpeaker() {
   const t = useT()
-  const { organisations, defaults, name, photo } = useLoaderData<typeof loader>()
+  const { organisations, defaults, name, photo, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   return (
     <>
-      {params.get('opgeslagen') ? (
+      {notice?.name === 'saved' ? (
         <p role="status" className="notice">
           {t.speakersAdmin.saved}
         </p>

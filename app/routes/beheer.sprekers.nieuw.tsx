@@ -6,6 +6,7 @@ import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { handleSpeakerForm } from '~/routes-support/speaker-form.server'
 import { organisationChoices } from '~/models/speaker.server'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 
@@ -21,7 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = new URL(request.url).searchParams.get('terug')
   const outcome = await handleSpeakerForm(request, null, dictionary(await getLang(request)), user.id)
   if (outcome.kind === 'response') return outcome.response
-  return redirect(back ? safeRedirect(back, '/beheer/sprekers') : `/beheer/sprekers/${outcome.id}?opgeslagen=1`)
+  if (back) return redirect(safeRedirect(back, '/beheer/sprekers'))
+  return redirectWithNotice(user, `/beheer/sprekers/${outcome.id}`, 'saved')
 }
 
 export default function NewSpeaker() {

@@ -8,7 +8,15 @@ import { getEnv } from './env.server'
 import { summariseClient } from './request.server'
 import { hashToken, randomToken } from './tokens.server'
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string }
+export type SessionUser = {
+  id: string
+  email: string
+  name: string
+  role: Role
+  sessionId: string
+  /** The notice waiting for the next page (app/utils/flash.server.ts), read with the session at no extra cost. */
+  flash: string | null
+}
 
 function sessionCookie() {
   const env = getEnv()
@@ -93,7 +101,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } })
   }
   const { id, email, name, role } = session.user
-  return { id, email, name, role, sessionId: session.id }
+  return { id, email, name, role, sessionId: session.id, flash: session.flash }
 }
 
 /** Revokes the request's session and returns the headers that clear the cookie. */

@@ -1,5 +1,6 @@
 // The secretariat changes a speaker's role, order and status on an agenda item (the seeded 4 December panel),
-// with and without JavaScript, and sees the change on the item page and on the public event page.
+// with and without JavaScript, and sees the change on the item page and on the public event page. Saving the
+// item shows its notice once: it comes from the session, not from the address.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { EVENT_SLUG } from '../../prisma/seed.ts'
@@ -36,6 +37,33 @@ async function publicPanel(page: Page) {
   const item = page.locator('li', { has: page.getByRole('heading', { name: PANEL, exact: true }) })
   return item.locator('.agenda__people li').allTextContents()
 }
+
+describe('the notice after saving an agenda item', () => {
+  test('shows once after the save, with and without JavaScript, and not again on reload', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, context, problems } = await newPage(browser, { javaScriptEnabled })
+      await page.goto(`${app.url}/inloggen`)
+      await page.getByLabel('E-mailadres').fill(ADMIN.email)
+      await page.getByLabel('Wachtwoord').fill(ADMIN.password)
+      await page.getByLabel('Wachtwoord').press('Enter')
+      await page.waitForURL(`${app.url}/beheer`)
+      await page.goto(itemUrl)
+      if (javaScriptEnabled) await waitForHydration(page)
+      expect(await page.getByText('Het onderdeel is opgeslagen.').count()).toBe(0)
+      await page.getByRole('button', { name: 'Onderdeel opslaan' }).click()
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'opgeslagen' }).count()).toBe(1)
+      expect(await page.getByRole('status').filter({ hasText: 'opgeslagen' }).textContent()).toBe(
+        'Het onderdeel is opgeslagen.',
+      )
+      expect(page.url()).toBe(itemUrl)
+      await page.reload()
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1)
+      expect(await page.getByText('Het onderdeel is opgeslagen.').count()).toBe(0)
+      expect(problems).toEqual([])
+      await context.close()
+    }
+  })
+})
 
 describe('speakers of an agenda item', () => {
   test('a panelist becomes moderator and moves to the end of the list (with JavaScript)', async () => {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { action as newEventAction } from '~/routes/beheer.bijeenkomsten.nieuw'
 import { action as editEventAction } from '~/routes/beheer.bijeenkomsten.$id.bewerken'
 import { action as agendaAction } from '~/routes/beheer.bijeenkomsten.$id.programma._index'
+import { loader as overviewLoader } from '~/routes/beheer.bijeenkomsten.$id._index'
 import { action as itemAction } from '~/routes/beheer.bijeenkomsten.$id.programma.$itemId'
 import { action as statusAction } from '~/routes/beheer.bijeenkomsten.$id.status'
 import { action as newSpeakerAction } from '~/routes/beheer.sprekers.nieuw'
@@ -22,7 +23,7 @@ import {
   createSpeaker,
   createUser,
 } from '../factories.ts'
-import { callRoute, cookieFrom, formRequest, BASE } from '../support/remix.ts'
+import { callRoute, cookieFrom, formRequest, getRequest, BASE } from '../support/remix.ts'
 
 let organiserCookie: string
 let viewerCookie: string
@@ -166,7 +167,12 @@ describe('event form', () => {
       { id: event.id },
     )
     expect(confirmed.status).toBe(302)
-    expect(confirmed.location).toContain('opgeslagen=2')
+    expect(confirmed.location).toBe(`/beheer/bijeenkomsten/${event.id}`)
+    // The overview says how many were mailed, from the session: the address carries no notice.
+    const overview = await callRoute(overviewLoader, getRequest(confirmed.location!, { cookie: organiserCookie }), {
+      id: event.id,
+    })
+    expect((overview.data as { notice: unknown }).notice).toEqual({ name: 'saved', value: '2' })
     const after = await db.event.findUniqueOrThrow({ where: { id: event.id } })
     expect(after.startsAt.toISOString()).toBe('2026-12-10T10:00:00.000Z')
     expect(after.icsSequence).toBe(1)

@@ -246,13 +246,18 @@ describe('seat quota per event', () => {
 
     const saved = await post(seatsAction, { organisationId: org.id, quota: '2' }, organiserCookie, { id: event.id })
     expect(saved.status).toBe(302)
-    expect(saved.location).toBe(`/beheer/bijeenkomsten/${event.id}/organisaties?opgeslagen=${org.id}`)
+    const seatsPath = `/beheer/bijeenkomsten/${event.id}/organisaties`
+    expect(saved.location).toBe(seatsPath)
     const counter = await db.organisationSeats.findUniqueOrThrow({
       where: { eventId_organisationId: { eventId: event.id, organisationId: org.id } },
     })
     expect(counter).toMatchObject({ quota: 2, confirmedCount: 3 })
 
-    const page = await callRoute(seatsLoader, getRequest('/x', { cookie: organiserCookie }), { id: event.id })
+    const page = await callRoute(seatsLoader, getRequest(seatsPath, { cookie: organiserCookie }), { id: event.id })
+    // The notice names the organisation that was saved, once.
+    expect((page.data as { notice: unknown }).notice).toEqual({ name: 'saved', value: org.id })
+    const again = await callRoute(seatsLoader, getRequest(seatsPath, { cookie: organiserCookie }), { id: event.id })
+    expect((again.data as { notice: unknown }).notice).toBeNull()
     const row = (
       page.data as { rows: Array<{ id: string; override: number | null; held: number; overHeld: boolean }> }
     ).rows.find((r) => r.id === org.id)
