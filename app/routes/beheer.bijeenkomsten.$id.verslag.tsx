@@ -76,6 +76,7 @@ export default function ReportEditor() {
   const [params] = useSearchParams()
   const { event, draft, blocks, preview, warnings, versions, canEdit, slug } = loaded
   const errors: Record<string, string[]> = actionData?.fieldErrors ?? {}
+  const hasEnglish = !!(draft.titleEn && draft.leadEn)
   const layout = actionData?.layout ?? loaded.layout
   const published = Number(params.get('gepubliceerd')) || 0
   const notice = published ? r.published(published) : params.get('opgeslagen') ? r.saved : null
@@ -219,6 +220,30 @@ export default function ReportEditor() {
           <p>{r.versions.none}</p>
         )}
       </section>
+      {versions[0] ? (
+        <section aria-labelledby="downloaden">
+          <h2 id="downloaden">{r.exports.heading}</h2>
+          <p>{r.exports.intro(versions[0].version)}</p>
+          <ul>
+            {(['html', 'pdf', 'md', 'txt', 'docx'] as const).map((format) => (
+              <li key={format}>
+                <a href={`/beheer/bijeenkomsten/${event.id}/verslag/${format}`} download>
+                  {r.exports.formats[format]}
+                </a>
+                {hasEnglish ? (
+                  <>
+                    {' · '}
+                    <a href={`/beheer/bijeenkomsten/${event.id}/verslag/${format}?taal=en`} download lang="en">
+                      {r.exports.english}
+                      <span className="visually-hidden">: {r.exports.formats[format]}</span>
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="voorbeeld" className="report-preview">
         <h2 id="voorbeeld">{r.preview}</h2>
         <ReportDocument snapshot={preview} lang="nl" headingLevel={2} />

@@ -100,6 +100,18 @@ export const reportNl = {
     latest: 'huidige versie',
     public: 'Openbare pagina',
   },
+  exports: {
+    heading: 'Downloaden',
+    intro: (version: number) => `De gepubliceerde versie ${version} als bestand:`,
+    formats: {
+      html: 'HTML (om af te drukken)',
+      pdf: 'PDF (A4)',
+      md: 'Markdown',
+      txt: 'Platte tekst (voor een website)',
+      docx: 'Word (.docx)',
+    },
+    english: 'Engelse versie',
+  },
   errors: {
     summary: 'Het verslag is niet opgeslagen. Verbeter het volgende:',
     title: 'Vul een titel in.',
@@ -239,6 +251,18 @@ export const reportEn: typeof reportNl = {
     open: (version) => `Open version ${version}`,
     latest: 'current version',
     public: 'Public page',
+  },
+  exports: {
+    heading: 'Download',
+    intro: (version) => `Published version ${version} as a file:`,
+    formats: {
+      html: 'HTML (for printing)',
+      pdf: 'PDF (A4)',
+      md: 'Markdown',
+      txt: 'Plain text (for a website)',
+      docx: 'Word (.docx)',
+    },
+    english: 'English version',
   },
   errors: {
     summary: 'The report was not saved. Please correct the following:',
