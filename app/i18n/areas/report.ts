@@ -112,6 +112,25 @@ export const reportNl = {
     },
     english: 'Engelse versie',
   },
+  mail: {
+    heading: 'Versturen',
+    intro:
+      'Stuur de gepubliceerde versie per e-mail: met de inleiding, de link naar het verslag en de pdf als bijlage, in het Engels voor wie Engels heeft gekozen (als er een Engelse versie is).',
+    audience: 'Aan wie?',
+    audiences: {
+      attendees: 'Iedereen die aanwezig was (ingecheckt)',
+      invited: 'Alle uitgenodigde partners',
+      organisations: 'Gekozen organisaties (aanmeldingen en genodigden)',
+    },
+    organisations: 'Organisaties',
+    submit: 'Verslag versturen',
+    results: {
+      nobody: 'Er is niemand om het verslag aan te sturen, of iedereen heeft deze versie al ontvangen.',
+      'partners-only':
+        'Dit verslag is alleen voor partners. Zet het op openbaar om het te versturen: de mail linkt naar de openbare pagina.',
+      'not-published': 'Publiceer het verslag eerst.',
+    },
+  },
   errors: {
     summary: 'Het verslag is niet opgeslagen. Verbeter het volgende:',
     title: 'Vul een titel in.',
@@ -263,6 +282,25 @@ export const reportEn: typeof reportNl = {
       docx: 'Word (.docx)',
     },
     english: 'English version',
+  },
+  mail: {
+    heading: 'Send',
+    intro:
+      'Send the published version by email: with the lead, the link to the report and the PDF attached, in English for those who chose English (if there is an English version).',
+    audience: 'To whom?',
+    audiences: {
+      attendees: 'Everyone who attended (checked in)',
+      invited: 'All invited partners',
+      organisations: 'Chosen organisations (registrations and invitees)',
+    },
+    organisations: 'Organisations',
+    submit: 'Send report',
+    results: {
+      nobody: 'There is nobody to send the report to, or everyone has received this version already.',
+      'partners-only':
+        'This report is for partners only. Make it public to send it: the mail links to the public page.',
+      'not-published': 'Publish the report first.',
+    },
   },
   errors: {
     summary: 'The report was not saved. Please correct the following:',
