@@ -23,6 +23,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
+          // The report's exports inline its stylesheet (`?raw`); vitest leaves other CSS out.
+          css: { include: [/report\.css/] },
           include: ['tests/integration/**/*.test.{ts,tsx}'],
           globalSetup: ['tests/setup/global-setup.ts'],
           setupFiles: ['tests/setup/db-setup.ts', 'tests/setup/test-env.ts'],

@@ -1,7 +1,6 @@
 // The report as people read it: the secretariat's preview, the public page and the printed page all render
 // this one component from a snapshot. Everything is text — a quote holding "<b>" shows those characters —
 // and each quote carries the language it was authorised in.
-import { Link } from '@remix-run/react'
 import { formatDate, formatTime } from '~/domain/format'
 import type { Attendance, DocumentEntry, ReportBlock, ReportSnapshot } from '~/domain/report'
 import { statementParagraphs } from '~/domain/statement'
@@ -22,9 +21,12 @@ export function ReportDocument({
   snapshot,
   lang,
   headingLevel = 1,
+  base = '',
 }: {
   snapshot: Pick<ReportSnapshot, 'title' | 'lead' | 'en' | 'entries' | 'event'>
   lang: Lang
+  /** Put before the report's own links: the app's address in exports, which are read elsewhere. */
+  base?: string
   headingLevel?: 1 | 2
 }) {
   const texts = reportTexts(snapshot, lang)
@@ -47,13 +49,26 @@ export function ReportDocument({
           t={t}
           lang={docT}
           level={headingLevel + 1}
+          base={base}
         />
       ))}
     </article>
   )
 }
 
-function Entry({ entry, t, lang, level }: { entry: DocumentEntry; t: Dictionary; lang: Lang; level: number }) {
+function Entry({
+  entry,
+  t,
+  lang,
+  level,
+  base,
+}: {
+  entry: DocumentEntry
+  t: Dictionary
+  lang: Lang
+  level: number
+  base: string
+}) {
   if (entry.type === 'paragraph') {
     const english = lang === 'en' && entry.textEn.trim()
     return english ? (
@@ -62,7 +77,7 @@ function Entry({ entry, t, lang, level }: { entry: DocumentEntry; t: Dictionary;
       <Paragraphs text={entry.text} lang={lang === 'en' ? 'nl' : undefined} />
     )
   }
-  return <Block block={entry.block} t={t} lang={lang} level={level} />
+  return <Block block={entry.block} t={t} lang={lang} level={level} base={base} />
 }
 
 function Heading({ level, children }: { level: number; children: string }) {
@@ -78,7 +93,19 @@ function people(list: Array<{ name: string; function: string }>) {
   return list.map((p) => (p.function ? `${p.name} (${p.function})` : p.name)).join(', ')
 }
 
-function Block({ block, t, lang, level }: { block: ReportBlock; t: Dictionary; lang: Lang; level: number }) {
+function Block({
+  block,
+  t,
+  lang,
+  level,
+  base,
+}: {
+  block: ReportBlock
+  t: Dictionary
+  lang: Lang
+  level: number
+  base: string
+}) {
   const d = t.report.doc
   switch (block.kind) {
     case 'opening':
@@ -137,9 +164,9 @@ function Block({ block, t, lang, level }: { block: ReportBlock; t: Dictionary; l
           <Heading level={level}>{d.headings.links}</Heading>
           <ul>
             <li>
-              <Link to={block.programme.path}>
+              <a href={base + block.programme.path}>
                 {d.programme(lang === 'en' && block.programme.nameEn ? block.programme.nameEn : block.programme.name)}
-              </Link>
+              </a>
             </li>
           </ul>
           {block.nextEvents.length ? (
@@ -148,7 +175,7 @@ function Block({ block, t, lang, level }: { block: ReportBlock; t: Dictionary; l
               <ul>
                 {block.nextEvents.map((e) => (
                   <li key={e.path}>
-                    <Link to={e.path}>{e.title}</Link>, {formatDate(new Date(e.startsAt), e.timeZone, lang)}{' '}
+                    <a href={base + e.path}>{e.title}</a>, {formatDate(new Date(e.startsAt), e.timeZone, lang)}{' '}
                     {formatTime(new Date(e.startsAt), e.timeZone, lang)}
                   </li>
                 ))}
@@ -339,7 +366,7 @@ export function PublishedReportView({
     <>
       {snapshot.version !== latest ? (
         <p className="notice" role="status">
-          {d.olderVersion(snapshot.version)} <Link to={path(latest)}>{d.latestVersion}</Link>
+          {d.olderVersion(snapshot.version)} <a href={path(latest)}>{d.latestVersion}</a>
         </p>
       ) : null}
       {snapshot.en ? (
@@ -363,7 +390,7 @@ export function PublishedReportView({
           <ul>
             {others.map((v) => (
               <li key={v.version}>
-                <Link to={path(v.version)}>{d.version(v.version, at(v.publishedAt))}</Link>
+                <a href={path(v.version)}>{d.version(v.version, at(v.publishedAt))}</a>
               </li>
             ))}
           </ul>

@@ -28,6 +28,8 @@ export type MailParts = {
    * one above every REQUEST they were sent (the caller raised the event's sequence past it).
    */
   eventCancel?: { sequence: number }
+  /** Files stored once for a whole bulk send (MailAttachment rows), such as a report's PDF. */
+  storedAttachmentIds?: string[]
 }
 
 export type PreparedMail = {
@@ -373,6 +375,7 @@ export async function enqueueBulk(
     values: Record<string, string>
     idempotencyKey: string
     ics?: IcsPart
+    parts?: MailParts
   }>,
   meta: { batchId?: string | null; eventId?: string | null } = {},
   tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe' | 'mailMerge'> = db,
@@ -402,6 +405,7 @@ export async function enqueueBulk(
       mergeId: stored.id,
       mergeValues: r.values,
       ics: r.ics,
+      parts: r.parts,
       idempotencyKey: r.idempotencyKey,
       batchId: meta.batchId,
       eventId: meta.eventId,

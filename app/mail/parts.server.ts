@@ -15,8 +15,15 @@ export type DrawnParts = {
 
 type PartsRow = Pick<OutboxMessage, 'parts' | 'eventId' | 'to' | 'toName'> & { createdAt?: Date }
 
-/** What drawing a batch's parts needs: its events, and when a calendar entry of theirs was cancelled, per person. */
-export type PartsContext = { events: Map<string, Event>; cancelledAt: Map<string, Date[]> }
+/**
+ * What drawing a batch's parts needs: its events, when a calendar entry of theirs was cancelled (per person),
+ * and the stored attachments its mails carry.
+ */
+export type PartsContext = {
+  events: Map<string, Event>
+  cancelledAt: Map<string, Date[]>
+  stored?: Map<string, { filename: string; contentType: string; content: Buffer }>
+}
 
 const personKey = (eventId: string, to: string) => `${eventId}:${to.toLowerCase()}`
 
@@ -27,6 +34,21 @@ const drawsCalendar = (row: PartsRow) => {
 
 /** The events whose calendar parts a batch of mails draws, and the cancellations sent to those people: two queries. */
 export async function eventsForParts(rows: PartsRow[]): Promise<PartsContext> {
+  const [context, stored] = await Promise.all([calendarContext(rows), storedAttachments(rows)])
+  return { ...context, stored }
+}
+
+/** The stored attachments the rows name, read once per claim (a bulk send shares one file). */
+async function storedAttachments(rows: PartsRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.parts as MailParts | null)?.storedAttachmentIds ?? []))]
+  if (!ids.length) return new Map()
+  const files = await db.mailAttachment.findMany({ where: { id: { in: ids } } })
+  return new Map(
+    files.map((f) => [f.id, { filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) }]),
+  )
+}
+
+async function calendarContext(rows: PartsRow[]): Promise<PartsContext> {
   const calendarRows = rows.filter(drawsCalendar)
   const ids = [...new Set(calendarRows.map((r) => r.eventId!))]
   if (!ids.length) return { events: new Map(), cancelledAt: new Map() }
@@ -53,6 +75,10 @@ export function drawMailParts(row: PartsRow, context: PartsContext): DrawnParts 
   if (parts.qrCode) {
     const { text, filename, cid } = parts.qrCode
     drawn.attachments.push({ filename, contentType: 'image/png', content: qrPng(text, { scale: 6, margin: 2 }), cid })
+  }
+  for (const id of parts.storedAttachmentIds ?? []) {
+    const file = context.stored?.get(id)
+    if (file) drawn.attachments.push(file)
   }
   const event = row.eventId ? context.events.get(row.eventId) : undefined
   if (!event) return drawn

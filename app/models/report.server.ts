@@ -383,3 +383,9 @@ export async function statementIdsInPublishedReports(eventIds: string[]): Promis
   }
   return ids
 }
+
+/** A published version of an event's report, whatever its visibility: for the secretariat's exports and mail. */
+export async function publishedReportOfEvent(eventId: string, version?: number) {
+  const report = await db.report.findUnique({ where: { eventId }, select: { slug: true } })
+  return report ? publishedReport(report.slug, version) : null
+}

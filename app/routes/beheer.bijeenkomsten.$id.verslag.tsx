@@ -2,15 +2,14 @@ import { randomBytes } from 'node:crypto'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
 import { ErrorList, ErrorSummary } from '~/components/forms'
-import { LayoutEditor } from '~/components/report-editor'
+import { LayoutEditor, ReportMailForm, ReportVersions, warningText } from '~/components/report-editor'
 import { ReportDocument } from '~/components/report-document'
-import { formatDateTime } from '~/domain/format'
 import { applyLayoutIntent, parseReportForm, REPORT_LIMITS } from '~/domain/report-form'
-import type { ReportWarning } from '~/domain/report'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
-import type { Dictionary } from '~/i18n/nl'
 import { getLang } from '~/i18n/lang.server'
+import { mailableOrganisations, mailReport } from '~/models/report-mail.server'
 import { publishReport, reportEditor, saveReportDraft } from '~/models/report.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/report.css?url'
@@ -24,14 +23,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
   const editor = await reportEditor(params.id ?? '')
   if (!editor) throw new Response('Not found', { status: 404 })
-  return { ...editor, canEdit: can(user, 'edit') }
+  const canEdit = can(user, 'edit')
+  return { ...editor, canEdit, organisations: canEdit ? await mailableOrganisations(editor.event.id) : [] }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const eventId = params.id ?? ''
   const t = dictionary(await getLang(request))
-  const parsed = parseReportForm(await request.formData(), t.report.errors)
+  const form = await request.formData()
+  if (form.get('intent') === 'mail') {
+    const audience = mailAudience.safeParse({
+      kind: form.get('audience'),
+      organisationIds: form.getAll('organisationId'),
+    })
+    if (!audience.success) throw new Response('Bad request', { status: 400 })
+    const mailed = await mailReport(eventId, audience.data, user.id)
+    return mailed.kind === 'queued' && mailed.total > 0
+      ? redirect(`/beheer/verzendingen/${mailed.batchId}`)
+      : redirect(
+          `/beheer/bijeenkomsten/${eventId}/verslag?verzonden=${mailed.kind === 'queued' ? 'nobody' : mailed.kind}#versturen`,
+        )
+  }
+  const parsed = parseReportForm(form, t.report.errors)
   if (!parsed) throw new Response('Bad request', { status: 400 })
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, layout: parsed.layout }, { status: 400 })
   const layout = applyLayoutIntent(parsed.layout, parsed.intent, () => `p${randomBytes(6).toString('hex')}`)
@@ -50,22 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${base}#${focus ? `text-${focus}` : 'onderdelen'}`)
 }
 
-function warningText(w: ReportWarning, t: Dictionary, lang: 'nl' | 'en') {
-  const m = t.report.warnings
-  switch (w.code) {
-    case 'speaker-without-quote':
-      return m.speakerWithoutQuote(w.speakerName, w.reason)
-    case 'quote-embargoed':
-      return m.embargoed(
-        w.speakerName,
-        w.embargoUntil ? formatDateTime(new Date(w.embargoUntil), 'Europe/Amsterdam', lang) : null,
-      )
-    case 'missing-consent':
-      return m.missingConsent(w.speakerName, w.consent)
-    case 'empty-block':
-      return m.emptyBlock(w.block)
-  }
-}
+const mailAudience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('attendees') }),
+  z.object({ kind: z.literal('invited') }),
+  z.object({ kind: z.literal('organisations'), organisationIds: z.array(z.string().max(64)).min(1).max(1000) }),
+])
 
 export default function ReportEditor() {
   const t = useT()
@@ -74,8 +77,10 @@ export default function ReportEditor() {
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const { event, draft, blocks, preview, warnings, versions, canEdit, slug } = loaded
+  const { event, draft, blocks, preview, warnings, versions, canEdit, slug, organisations } = loaded
+  const mailed = params.get('verzonden') as keyof typeof r.mail.results | null
   const errors: Record<string, string[]> = actionData?.fieldErrors ?? {}
+  const hasEnglish = !!(draft.titleEn && draft.leadEn)
   const layout = actionData?.layout ?? loaded.layout
   const published = Number(params.get('gepubliceerd')) || 0
   const notice = published ? r.published(published) : params.get('opgeslagen') ? r.saved : null
@@ -202,23 +207,19 @@ export default function ReportEditor() {
         ) : null}
         {canEdit ? <p className="field-hint">{r.publishHint}</p> : null}
       </Form>
-      <section aria-labelledby="versies">
-        <h2 id="versies">{r.versions.heading}</h2>
-        {versions.length ? (
-          <ul>
-            {versions.map((v, i) => (
-              <li key={v.version}>
-                <Link to={i === 0 ? `/verslagen/${slug}` : `/verslagen/${slug}/versie/${v.version}`}>
-                  {r.versions.item(v.version, formatDateTime(new Date(v.publishedAt), 'Europe/Amsterdam', lang))}
-                </Link>
-                {i === 0 ? ` (${r.versions.latest})` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{r.versions.none}</p>
-        )}
-      </section>
+      <ReportVersions versions={versions} slug={slug} eventId={event.id} hasEnglish={hasEnglish} t={t} lang={lang} />
+      {versions[0] && canEdit ? (
+        <section aria-labelledby="versturen">
+          <h2 id="versturen">{r.mail.heading}</h2>
+          {mailed && Object.hasOwn(r.mail.results, mailed) ? (
+            <p role="status" className="notice notice--warning">
+              {r.mail.results[mailed]}
+            </p>
+          ) : null}
+          <p>{r.mail.intro}</p>
+          <ReportMailForm t={t} organisations={organisations} />
+        </section>
+      ) : null}
       <section aria-labelledby="voorbeeld" className="report-preview">
         <h2 id="voorbeeld">{r.preview}</h2>
         <ReportDocument snapshot={preview} lang="nl" headingLevel={2} />

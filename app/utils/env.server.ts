@@ -95,6 +95,8 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  // The Chromium that prints a report as PDF (Debian's package).
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   // Request bodies are refused above these sizes before they are read (app/server/request-guard.ts): every
   // form, and the routes that take a file (speaker photo, contact import).
   BODY_LIMIT_BYTES: z.coerce

@@ -100,6 +100,37 @@ export const reportNl = {
     latest: 'huidige versie',
     public: 'Openbare pagina',
   },
+  exports: {
+    heading: 'Downloaden',
+    intro: (version: number) => `De gepubliceerde versie ${version} als bestand:`,
+    formats: {
+      html: 'HTML (om af te drukken)',
+      pdf: 'PDF (A4)',
+      md: 'Markdown',
+      txt: 'Platte tekst (voor een website)',
+      docx: 'Word (.docx)',
+    },
+    english: 'Engelse versie',
+  },
+  mail: {
+    heading: 'Versturen',
+    intro:
+      'Stuur de gepubliceerde versie per e-mail: met de inleiding, de link naar het verslag en de pdf als bijlage, in het Engels voor wie Engels heeft gekozen (als er een Engelse versie is).',
+    audience: 'Aan wie?',
+    audiences: {
+      attendees: 'Iedereen die aanwezig was (ingecheckt)',
+      invited: 'Alle uitgenodigde partners',
+      organisations: 'Gekozen organisaties (aanmeldingen en genodigden)',
+    },
+    organisations: 'Organisaties',
+    submit: 'Verslag versturen',
+    results: {
+      nobody: 'Er is niemand om het verslag aan te sturen, of iedereen heeft deze versie al ontvangen.',
+      'partners-only':
+        'Dit verslag is alleen voor partners. Zet het op openbaar om het te versturen: de mail linkt naar de openbare pagina.',
+      'not-published': 'Publiceer het verslag eerst.',
+    },
+  },
   errors: {
     summary: 'Het verslag is niet opgeslagen. Verbeter het volgende:',
     title: 'Vul een titel in.',
@@ -239,6 +270,37 @@ export const reportEn: typeof reportNl = {
     open: (version) => `Open version ${version}`,
     latest: 'current version',
     public: 'Public page',
+  },
+  exports: {
+    heading: 'Download',
+    intro: (version) => `Published version ${version} as a file:`,
+    formats: {
+      html: 'HTML (for printing)',
+      pdf: 'PDF (A4)',
+      md: 'Markdown',
+      txt: 'Plain text (for a website)',
+      docx: 'Word (.docx)',
+    },
+    english: 'English version',
+  },
+  mail: {
+    heading: 'Send',
+    intro:
+      'Send the published version by email: with the lead, the link to the report and the PDF attached, in English for those who chose English (if there is an English version).',
+    audience: 'To whom?',
+    audiences: {
+      attendees: 'Everyone who attended (checked in)',
+      invited: 'All invited partners',
+      organisations: 'Chosen organisations (registrations and invitees)',
+    },
+    organisations: 'Organisations',
+    submit: 'Send report',
+    results: {
+      nobody: 'There is nobody to send the report to, or everyone has received this version already.',
+      'partners-only':
+        'This report is for partners only. Make it public to send it: the mail links to the public page.',
+      'not-published': 'Publish the report first.',
+    },
   },
   errors: {
     summary: 'The report was not saved. Please correct the following:',
