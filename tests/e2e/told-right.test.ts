@@ -7,8 +7,9 @@ import type { Browser, Page } from 'playwright-core'
 import { createPersonalLink } from '~/models/personal-link.server'
 import { createDb, type Db } from '~/utils/db.server'
 import { createContact, createEvent, createOrganisation, createProgramme } from '../factories.ts'
-import { startAppServer, type AppServer } from '../support/app-server.ts'
+import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
+import { signInAs } from '../support/sign-in.ts'
 
 let app: AppServer
 let browser: Browser
@@ -93,6 +94,25 @@ describe("each person's language, and the real reason they wait", () => {
     await keepScreenshot(joost.page, 'wachtlijst-quotum')
     expect(joost.problems).toEqual([])
     await joost.context.close()
+
+    // The secretariat: counts apart everywhere (issue 17, point 5), and who waits for the organisation's seat.
+    const admin = await newPage(browser)
+    await signInAs(admin.page, app.url, ADMIN.email, ADMIN.password)
+    await admin.page.goto(`${app.url}/beheer/bijeenkomsten/${event.id}`)
+    await expect.poll(() => heading(admin.page)).toBe('Werkconferentie ketenpartners')
+    expect(await main(admin.page)).toContain('Aanmeldingen: 1 van 5 plaatsen bevestigd · 1 op de wachtlijst')
+    await admin.page.goto(`${app.url}/beheer`)
+    const row = admin.page.getByRole('row', { name: /Werkconferentie ketenpartners/ })
+    expect(await row.textContent()).toContain('1 van 5 plaatsen bevestigd · 1 op de wachtlijst')
+    await admin.page.goto(`${app.url}/beheer/bijeenkomsten/${event.id}/aanmeldingen?status=waitlisted`)
+    const waiting = admin.page.getByRole('row', { name: /Joost Bakker/ })
+    await expect.poll(() => waiting.textContent()).toContain('wacht op een plaats van Stichting Ketenzorg Oost')
+    await expectNoAxeViolations(admin.page)
+    await admin.page.getByRole('link', { name: 'Joost Bakker' }).click()
+    await expect.poll(() => main(admin.page)).toContain('De plaatsen van Stichting Ketenzorg Oost')
+    expect(await main(admin.page)).toContain('de bijeenkomst zelf heeft nog plaatsen')
+    expect(admin.problems).toEqual([])
+    await admin.context.close()
   })
 
   test('a public page follows Accept-Language until someone chooses', async () => {
