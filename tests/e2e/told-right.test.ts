@@ -136,3 +136,64 @@ describe("each person's language, and the real reason they wait", () => {
     await dutch.context.close()
   })
 })
+
+describe('declining is a step of its own; no false warning about the address', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`decline with a confirmation, then register with the same address (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const event = await createEvent(db, programmeId, { title: `Ronde tafel ${javaScriptEnabled}`, capacity: 20 })
+      const organisation = await createOrganisation(db, { name: `Gemeente Zwolle ${javaScriptEnabled}` })
+      const contact = await createContact(db, organisation.id, { name: 'Lotte Jansen' })
+      // As an import may leave it: capitals in the stored address. The form shows it, and it is the same address.
+      const stored = `Lotte.Jansen.${javaScriptEnabled}@Example.org`
+      await db.contact.update({ where: { id: contact.id }, data: { email: stored } })
+      const { page, context, problems } = await newPage(browser, { javaScriptEnabled })
+      await page.goto(`${app.url}/uitnodiging/${await invite(event.id, event.endsAt, contact.id)}`)
+      await page.waitForURL(/\/uitnodiging\/[a-z0-9]+$/)
+      const invitationUrl = page.url()
+      await expect.poll(() => heading(page)).toBe(`Uitnodiging: Ronde tafel ${javaScriptEnabled}`)
+      if (javaScriptEnabled) await waitForHydration(page)
+      expect(await main(page)).not.toContain('U gebruikt een e-mailadres dat anders is')
+      expect(await main(page)).toContain(`Uw uitnodiging is voor ${stored}.`)
+
+      if (javaScriptEnabled) {
+        // The warning comes only when another address is typed, and goes when it is the invitation's again.
+        await page.getByLabel('E-mailadres').fill('iemand.anders@example.org')
+        await expect.poll(() => main(page)).toContain('U gebruikt een e-mailadres dat anders is')
+        await page.getByLabel('E-mailadres').fill(` ${stored.toLowerCase()} `)
+        await expect.poll(() => main(page)).not.toContain('U gebruikt een e-mailadres dat anders is')
+        await page.getByLabel('E-mailadres').fill(stored)
+      }
+
+      // "Ik kan niet komen" asks first; going back changes nothing.
+      expect(await page.getByRole('button', { name: 'Ik kan niet komen' }).count()).toBe(0)
+      await page.getByRole('link', { name: 'Ik kan niet komen' }).click()
+      await expect.poll(() => page.getByRole('heading', { name: 'Weet u zeker dat u niet komt?' }).count()).toBe(1)
+      expect(await page.getByRole('button', { name: 'Aanmelden', exact: true }).count()).toBe(0)
+      // Axe runs in the page: only with JavaScript.
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+      const invitation = () => db.invitation.findFirstOrThrow({ where: { eventId: event.id } })
+      expect((await invitation()).status).toBe('sent')
+      await page.getByRole('link', { name: 'Nee, terug naar de uitnodiging' }).click()
+      await expect.poll(() => page.getByRole('button', { name: 'Aanmelden', exact: true }).count()).toBe(1)
+      expect((await invitation()).status).toBe('sent')
+      await page.getByRole('link', { name: 'Ik kan niet komen' }).click()
+      await page.getByRole('button', { name: 'Ja, ik kan niet komen' }).click()
+      await expect.poll(() => main(page)).toContain('Jammer dat u er niet bij kunt zijn')
+      expect((await invitation()).status).toBe('declined')
+      expect(await main(page)).not.toContain('U gebruikt een e-mailadres dat anders is')
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+
+      // Changed her mind: registers with the address of the invitation, and nothing says it differs.
+      if (javaScriptEnabled) await waitForHydration(page)
+      await page.getByRole('button', { name: 'Aanmelden', exact: true }).click()
+      await page.waitForURL(/\/aanmelding\/[a-z0-9]+\?welkom=1$/)
+      const registration = await db.registration.findFirstOrThrow({ where: { eventId: event.id } })
+      expect(registration).toMatchObject({ status: 'confirmed', flaggedForReview: false })
+      await page.goto(invitationUrl)
+      await expect.poll(() => main(page)).toContain('U bent aangemeld voor deze bijeenkomst.')
+      expect(await main(page)).not.toContain('ander e-mailadres')
+      expect(problems).toEqual([])
+      await context.close()
+    })
+  }
+})
