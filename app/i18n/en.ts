@@ -1,5 +1,5 @@
 import { eventSpeakersEn } from './areas/eventSpeakers'
-import type { Dictionary } from './nl'
+import { countsLine, type Dictionary } from './nl'
 import { partnersEn } from './areas/partners'
 import { invitationsEn } from './areas/invitations'
 import { registrationEn } from './areas/registration'
@@ -84,8 +84,13 @@ export const en: Dictionary = {
       status: 'Status',
       registrations: 'Registrations',
     },
-    registrations: (confirmed: number, capacity: number | null) =>
-      capacity === null ? `${confirmed} confirmed` : `${confirmed} of ${capacity} seats`,
+    registrations: (c, capacity) =>
+      countsLine(capacity === null ? `${c.confirmed} confirmed` : `${c.confirmed} of ${capacity} seats confirmed`, [
+        [c.waitlisted, 'on the waiting list'],
+        [c.pending_approval, 'awaiting approval'],
+        [c.cancelled, 'cancelled'],
+        [c.rejected, 'rejected'],
+      ]),
     role: (role: string) => `Your role: ${role}`,
   },
   mailbox: {
@@ -314,7 +319,7 @@ export const en: Dictionary = {
       preview: 'View the preview',
       copy: 'Copy as next edition',
       status: 'Status',
-      registrations: (n: number) => (n === 1 ? '1 registration' : `${n} registrations`),
+      registrationsLabel: 'Registrations',
       saved: (mailed: number) =>
         mailed
           ? `Saved. ${mailed === 1 ? '1 person gets' : `${mailed} people get`} an e-mail about the change.`

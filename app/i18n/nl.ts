@@ -10,6 +10,19 @@ import { speakerPortalNl } from './areas/speakerPortal'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
+/** Registrations of an event by status. */
+export type RegistrationCounts = Record<
+  'confirmed' | 'waitlisted' | 'pending_approval' | 'cancelled' | 'rejected',
+  number
+>
+
+/** "3 van 50 plaatsen bevestigd · 1 op de wachtlijst": the first part always, the others when not zero. */
+export function countsLine(first: string, rest: Array<[number, string, string?]>) {
+  return [first, ...rest.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : (many ?? one)}`)].join(
+    ' · ',
+  )
+}
+
 export const nl = {
   meta: {
     lang: 'nl',
@@ -87,8 +100,14 @@ export const nl = {
       status: 'Status',
       registrations: 'Aanmeldingen',
     },
-    registrations: (confirmed: number, capacity: number | null) =>
-      capacity === null ? `${confirmed} bevestigd` : `${confirmed} van ${capacity} plaatsen`,
+    // Confirmed, waiting and cancelled apart: "5 aanmeldingen" while 3 hold a seat reads wrong.
+    registrations: (c: RegistrationCounts, capacity: number | null) =>
+      countsLine(capacity === null ? `${c.confirmed} bevestigd` : `${c.confirmed} van ${capacity} plaatsen bevestigd`, [
+        [c.waitlisted, 'op de wachtlijst'],
+        [c.pending_approval, 'wacht op goedkeuring', 'wachten op goedkeuring'],
+        [c.cancelled, 'geannuleerd'],
+        [c.rejected, 'afgewezen'],
+      ]),
     role: (role: string) => `Uw rol: ${role}`,
   },
   mailbox: {
@@ -325,7 +344,7 @@ export const nl = {
       preview: 'Voorbeeld bekijken',
       copy: 'Kopiëren als volgende editie',
       status: 'Status',
-      registrations: (n: number) => (n === 1 ? '1 aanmelding' : `${n} aanmeldingen`),
+      registrationsLabel: 'Aanmeldingen',
       saved: (mailed: number) =>
         mailed
           ? `Opgeslagen. ${mailed === 1 ? '1 persoon krijgt' : `${mailed} mensen krijgen`} een e-mail over de wijziging.`

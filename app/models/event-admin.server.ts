@@ -9,6 +9,7 @@ import { newIdWithUid } from '~/utils/ids.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
 import { promoteWaitlisted } from './registration.server'
+import { statusCounts } from './registration-admin.server'
 
 /** A free slug: the title's, or with -2, -3… when taken. */
 export async function uniqueSlug(title: string, exceptEventId?: string) {
@@ -343,6 +344,11 @@ export async function eventFormDefaults(eventId: string) {
 
 /** The secretariat's view of one event. */
 export async function getEventForSecretariat(eventId: string) {
+  const [event, counts] = await Promise.all([eventWithAgenda(eventId), statusCounts([eventId])])
+  return event ? { ...event, registrations: counts.get(eventId)! } : null
+}
+
+function eventWithAgenda(eventId: string) {
   return db.event.findUnique({
     where: { id: eventId },
     include: {
@@ -357,7 +363,6 @@ export async function getEventForSecretariat(eventId: string) {
           },
         },
       },
-      _count: { select: { registrations: true } },
     },
   })
 }

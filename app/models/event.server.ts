@@ -1,6 +1,7 @@
 import { registrationWindow } from '~/domain/registration-form'
 import { displayName } from '~/domain/report'
 import { db } from '~/utils/db.server'
+import { statusCounts } from './registration-admin.server'
 
 /** The secretariat's overview: every event of every programme, the next one first, then the past. */
 export async function listDashboardEvents(now = new Date()) {
@@ -27,9 +28,11 @@ export async function listDashboardEvents(now = new Date()) {
       },
     },
   })
+  const counts = await statusCounts(programmes.flatMap((p) => p.events.map((e) => e.id)))
   return programmes.map((programme) => {
-    const upcoming = programme.events.filter((e) => e.endsAt >= now)
-    const past = programme.events.filter((e) => e.endsAt < now).reverse()
+    const events = programme.events.map((e) => ({ ...e, registrations: counts.get(e.id)! }))
+    const upcoming = events.filter((e) => e.endsAt >= now)
+    const past = events.filter((e) => e.endsAt < now).reverse()
     return { ...programme, events: [...upcoming, ...past] }
   })
 }

@@ -2,6 +2,7 @@
 // themselves (bound to the invitation and their organisation's quota), register colleagues, decline, or get
 // the link to their registration again. The page's requests are read and answered in
 // app/routes-support/invitation-response.server.ts; the secretariat's side of invitations lives elsewhere.
+import { normaliseEmail } from '~/domain/person-fields'
 import type { RegistrationValues } from '~/domain/registration-form'
 import type { RegistrationStatus } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
@@ -90,7 +91,7 @@ export async function registerInvitee(invitation: Loaded, values: RegistrationVa
     organisationId: contact.organisationId,
     organisationName: contact.organisation.name,
     invitationId: invitation.id,
-    flaggedForReview: values.email.trim().toLowerCase() !== contact.email.trim().toLowerCase(),
+    flaggedForReview: normaliseEmail(values.email) !== normaliseEmail(contact.email),
   })
 }
 

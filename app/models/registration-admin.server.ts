@@ -114,16 +114,30 @@ export type RegistrationCounts = Record<RegistrationStatus, number> & {
   flagged: number
 }
 
+/** Each event's registrations by status (every status present, zero when none): one query for a list of events. */
+export async function statusCounts(eventIds: string[]): Promise<Map<string, Record<RegistrationStatus, number>>> {
+  const counts = new Map(
+    eventIds.map((id) => [id, Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RegistrationStatus, number>]),
+  )
+  if (!eventIds.length) return counts
+  const groups = await db.registration.groupBy({
+    by: ['eventId', 'status'],
+    where: { eventId: { in: eventIds } },
+    _count: { _all: true },
+  })
+  for (const group of groups) counts.get(group.eventId)![group.status] = group._count._all
+  return counts
+}
+
 export async function registrationCounts(eventId: string): Promise<RegistrationCounts | null> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { capacity: true } })
   if (!event) return null
-  const [groups, checkedIn, flagged] = await Promise.all([
-    db.registration.groupBy({ by: ['status'], where: { eventId }, _count: { _all: true } }),
+  const [counts, checkedIn, flagged] = await Promise.all([
+    statusCounts([eventId]),
     db.registration.count({ where: { eventId, checkedInAt: { not: null } } }),
     db.registration.count({ where: { eventId, flaggedForReview: true } }),
   ])
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RegistrationStatus, number>
-  for (const group of groups) byStatus[group.status] = group._count._all
+  const byStatus = counts.get(eventId)!
   return {
     ...byStatus,
     capacity: event.capacity,

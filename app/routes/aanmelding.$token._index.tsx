@@ -10,7 +10,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Fragment, useEffect, useRef } from 'react'
+import { Fragment } from 'react'
+import { ConfirmStep } from '~/components/confirm-step'
 import { CheckboxField, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from '~/components/forms'
 import { registrationDetailsSchema } from '~/domain/manage-schema'
 import { formatEventPeriod } from '~/domain/format'
@@ -290,26 +291,17 @@ function useWaitlistText() {
 
 function ConfirmCancel({ holdsSeat }: { holdsSeat: boolean }) {
   const m = useT().manage
-  const ref = useRef<HTMLHeadingElement>(null)
-  // Keyboard and screen-reader users land on the question, not at the top of the page.
-  useEffect(() => ref.current?.focus(), [])
   return (
-    <section className="confirm-box" aria-labelledby="confirm-heading">
-      <h2 id="confirm-heading" ref={ref} tabIndex={-1}>
-        {m.cancel.confirmTitle}
-      </h2>
+    <ConfirmStep
+      id="confirm-heading"
+      title={m.cancel.confirmTitle}
+      intent="cancel"
+      confirm={m.cancel.confirm}
+      back={{ to: '?', label: m.cancel.back }}
+    >
       <p>{holdsSeat ? m.cancel.consequencesSeat : m.cancel.consequencesWaitlist}</p>
       <p>{m.cancel.consequencesAgain}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="cancel" />
-        <div className="actions">
-          <button type="submit" className="button">
-            {m.cancel.confirm}
-          </button>
-          <a href="?">{m.cancel.back}</a>
-        </div>
-      </Form>
-    </section>
+    </ConfirmStep>
   )
 }
 

@@ -58,7 +58,7 @@ export default function Dashboard() {
                       <td>
                         <span className={`status status--${event.status}`}>{t.eventStatus[event.status]}</span>
                       </td>
-                      <td>{t.dashboard.registrations(event.confirmedCount, event.capacity)}</td>
+                      <td>{t.dashboard.registrations(event.registrations, event.capacity)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -55,7 +55,7 @@ export default function EventOverview() {
       <h1>{event.title}</h1>
       <p>
         {o.status}: <span className={`status status--${event.status}`}>{t.eventStatus[event.status]}</span> ·{' '}
-        {o.registrations(event._count.registrations)}
+        {o.registrationsLabel}: {t.dashboard.registrations(event.registrations, event.capacity)}
       </p>
       <ul className="subnav">
         {canEdit ? (

@@ -1,13 +1,15 @@
 import { getFormProps } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ConfirmStep } from '~/components/confirm-step'
 import {
   RegistrationErrorSummary,
   RegistrationEventSummary,
   RegistrationFields,
   useRegistrationForm,
 } from '~/components/registration-fields'
+import { normaliseEmail } from '~/domain/person-fields'
 import type { RegistrationQuestionDef } from '~/domain/registration-form'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -31,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       event: formEventView(invitation.event),
       questions: await eventQuestions(invitation.eventId),
       pageTitle: dictionary(lang).registration.invitation.title(invitation.event.title),
+      // "Ik kan niet komen" first asks (a page of its own, so it works without JavaScript).
+      confirmDecline: new URL(request.url).searchParams.get('afmelden') === '1',
     },
     { headers: session.headers },
   )
@@ -85,11 +89,13 @@ export default function InvitationPage() {
             </button>
           </Form>
         </section>
+      ) : page.confirmDecline && page.invitationStatus !== 'declined' ? (
+        <ConfirmDecline />
       ) : page.event.window === 'open' ? (
         <section aria-labelledby="register-heading">
           <h2 id="register-heading">{t.registration.title}</h2>
           <p>{i.intro}</p>
-          <p>{i.forwardedNotice}</p>
+          <p>{i.forwardedHint(page.contact.email)}</p>
           <InviteeForm
             questions={page.questions}
             contact={page.contact}
@@ -98,15 +104,16 @@ export default function InvitationPage() {
         </section>
       ) : null}
 
-      {!registered && page.invitationStatus !== 'declined' ? (
+      {!registered && page.invitationStatus !== 'declined' && !page.confirmDecline ? (
         <section aria-labelledby="decline-heading">
           <h2 id="decline-heading">{i.declineHeading}</h2>
           <p>{i.declineIntro}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="decline" className="button button--secondary">
+          {/* A link to the question, not a button that declines: one click cannot decline by mistake. */}
+          <p>
+            <Link to="?afmelden=1" className="button button--secondary">
               {i.decline}
-            </button>
-          </Form>
+            </Link>
+          </p>
         </section>
       ) : null}
 
@@ -166,6 +173,21 @@ export default function InvitationPage() {
 
 type Result = Parameters<typeof useRegistrationForm>[0]['lastResult']
 
+function ConfirmDecline() {
+  const i = useT().registration.invitation
+  return (
+    <ConfirmStep
+      id="decline-confirm-heading"
+      title={i.declineConfirmTitle}
+      intent="decline"
+      confirm={i.declineConfirm}
+      back={{ to: '?', label: i.declineBack }}
+    >
+      <p>{i.declineConfirmText}</p>
+    </ConfirmStep>
+  )
+}
+
 function InviteeForm({
   questions,
   contact,
@@ -182,6 +204,9 @@ function InviteeForm({
     lastResult: actionData?.result as Result,
     defaultValue: { name: contact.name, email: contact.email, function: contact.function, language: contact.language },
   })
+  // Said only when the address typed differs from the invitation's, compared as the server compares them.
+  const typed = typeof fields.email.value === 'string' ? fields.email.value : contact.email
+  const differs = normaliseEmail(typed) !== normaliseEmail(contact.email)
   return (
     <Form method="post" {...getFormProps(form)}>
       <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
@@ -191,6 +216,9 @@ function InviteeForm({
         variant="invitation"
         organisationName={contact.organisationName}
       />
+      <div role="status">
+        {differs ? <p className="notice notice--warning">{t.registration.invitation.forwardedNotice}</p> : null}
+      </div>
       <button type="submit" name="intent" value="register" className="button">
         {t.registration.submit}
       </button>

@@ -7,8 +7,9 @@ import type { Browser, Page } from 'playwright-core'
 import { createPersonalLink } from '~/models/personal-link.server'
 import { createDb, type Db } from '~/utils/db.server'
 import { createContact, createEvent, createOrganisation, createProgramme } from '../factories.ts'
-import { startAppServer, type AppServer } from '../support/app-server.ts'
+import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
+import { signInAs } from '../support/sign-in.ts'
 
 let app: AppServer
 let browser: Browser
@@ -93,6 +94,25 @@ describe("each person's language, and the real reason they wait", () => {
     await keepScreenshot(joost.page, 'wachtlijst-quotum')
     expect(joost.problems).toEqual([])
     await joost.context.close()
+
+    // The secretariat: counts apart everywhere (issue 17, point 5), and who waits for the organisation's seat.
+    const admin = await newPage(browser)
+    await signInAs(admin.page, app.url, ADMIN.email, ADMIN.password)
+    await admin.page.goto(`${app.url}/beheer/bijeenkomsten/${event.id}`)
+    await expect.poll(() => heading(admin.page)).toBe('Werkconferentie ketenpartners')
+    expect(await main(admin.page)).toContain('Aanmeldingen: 1 van 5 plaatsen bevestigd · 1 op de wachtlijst')
+    await admin.page.goto(`${app.url}/beheer`)
+    const row = admin.page.getByRole('row', { name: /Werkconferentie ketenpartners/ })
+    expect(await row.textContent()).toContain('1 van 5 plaatsen bevestigd · 1 op de wachtlijst')
+    await admin.page.goto(`${app.url}/beheer/bijeenkomsten/${event.id}/aanmeldingen?status=waitlisted`)
+    const waiting = admin.page.getByRole('row', { name: /Joost Bakker/ })
+    await expect.poll(() => waiting.textContent()).toContain('wacht op een plaats van Stichting Ketenzorg Oost')
+    await expectNoAxeViolations(admin.page)
+    await admin.page.getByRole('link', { name: 'Joost Bakker' }).click()
+    await expect.poll(() => main(admin.page)).toContain('De plaatsen van Stichting Ketenzorg Oost')
+    expect(await main(admin.page)).toContain('de bijeenkomst zelf heeft nog plaatsen')
+    expect(admin.problems).toEqual([])
+    await admin.context.close()
   })
 
   test('a public page follows Accept-Language until someone chooses', async () => {
@@ -115,4 +135,65 @@ describe("each person's language, and the real reason they wait", () => {
     expect(await dutch.page.locator('html').getAttribute('lang')).toBe('nl')
     await dutch.context.close()
   })
+})
+
+describe('declining is a step of its own; no false warning about the address', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`decline with a confirmation, then register with the same address (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const event = await createEvent(db, programmeId, { title: `Ronde tafel ${javaScriptEnabled}`, capacity: 20 })
+      const organisation = await createOrganisation(db, { name: `Gemeente Zwolle ${javaScriptEnabled}` })
+      const contact = await createContact(db, organisation.id, { name: 'Lotte Jansen' })
+      // As an import may leave it: capitals in the stored address. The form shows it, and it is the same address.
+      const stored = `Lotte.Jansen.${javaScriptEnabled}@Example.org`
+      await db.contact.update({ where: { id: contact.id }, data: { email: stored } })
+      const { page, context, problems } = await newPage(browser, { javaScriptEnabled })
+      await page.goto(`${app.url}/uitnodiging/${await invite(event.id, event.endsAt, contact.id)}`)
+      await page.waitForURL(/\/uitnodiging\/[a-z0-9]+$/)
+      const invitationUrl = page.url()
+      await expect.poll(() => heading(page)).toBe(`Uitnodiging: Ronde tafel ${javaScriptEnabled}`)
+      if (javaScriptEnabled) await waitForHydration(page)
+      expect(await main(page)).not.toContain('U gebruikt een e-mailadres dat anders is')
+      expect(await main(page)).toContain(`Uw uitnodiging is voor ${stored}.`)
+
+      if (javaScriptEnabled) {
+        // The warning comes only when another address is typed, and goes when it is the invitation's again.
+        await page.getByLabel('E-mailadres').fill('iemand.anders@example.org')
+        await expect.poll(() => main(page)).toContain('U gebruikt een e-mailadres dat anders is')
+        await page.getByLabel('E-mailadres').fill(` ${stored.toLowerCase()} `)
+        await expect.poll(() => main(page)).not.toContain('U gebruikt een e-mailadres dat anders is')
+        await page.getByLabel('E-mailadres').fill(stored)
+      }
+
+      // "Ik kan niet komen" asks first; going back changes nothing.
+      expect(await page.getByRole('button', { name: 'Ik kan niet komen' }).count()).toBe(0)
+      await page.getByRole('link', { name: 'Ik kan niet komen' }).click()
+      await expect.poll(() => page.getByRole('heading', { name: 'Weet u zeker dat u niet komt?' }).count()).toBe(1)
+      expect(await page.getByRole('button', { name: 'Aanmelden', exact: true }).count()).toBe(0)
+      // Axe runs in the page: only with JavaScript.
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+      const invitation = () => db.invitation.findFirstOrThrow({ where: { eventId: event.id } })
+      expect((await invitation()).status).toBe('sent')
+      await page.getByRole('link', { name: 'Nee, terug naar de uitnodiging' }).click()
+      await expect.poll(() => page.getByRole('button', { name: 'Aanmelden', exact: true }).count()).toBe(1)
+      expect((await invitation()).status).toBe('sent')
+      await page.getByRole('link', { name: 'Ik kan niet komen' }).click()
+      await page.getByRole('button', { name: 'Ja, ik kan niet komen' }).click()
+      await expect.poll(() => main(page)).toContain('Jammer dat u er niet bij kunt zijn')
+      expect((await invitation()).status).toBe('declined')
+      expect(await main(page)).not.toContain('U gebruikt een e-mailadres dat anders is')
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+
+      // Changed her mind: registers with the address of the invitation, and nothing says it differs.
+      if (javaScriptEnabled) await waitForHydration(page)
+      await page.getByRole('button', { name: 'Aanmelden', exact: true }).click()
+      await page.waitForURL(/\/aanmelding\/[a-z0-9]+\?welkom=1$/)
+      const registration = await db.registration.findFirstOrThrow({ where: { eventId: event.id } })
+      expect(registration).toMatchObject({ status: 'confirmed', flaggedForReview: false })
+      await page.goto(invitationUrl)
+      await expect.poll(() => main(page)).toContain('U bent aangemeld voor deze bijeenkomst.')
+      expect(await main(page)).not.toContain('ander e-mailadres')
+      expect(problems).toEqual([])
+      await context.close()
+    })
+  }
 })

@@ -40,8 +40,17 @@ describe('dictionaries', () => {
   test('interpolations read naturally in both languages', () => {
     expect(nl.login.tooMany(1)).toContain('1 minuut')
     expect(nl.login.tooMany(15)).toContain('15 minuten')
-    expect(en.dashboard.registrations(3, 150)).toBe('3 of 150 seats')
-    expect(nl.dashboard.registrations(3, null)).toBe('3 bevestigd')
+    const none = { confirmed: 0, waitlisted: 0, pending_approval: 0, cancelled: 0, rejected: 0 }
+    expect(en.dashboard.registrations({ ...none, confirmed: 3 }, 150)).toBe('3 of 150 seats confirmed')
+    expect(nl.dashboard.registrations({ ...none, confirmed: 3 }, null)).toBe('3 bevestigd')
+    // Confirmed, waiting and cancelled apart (issue 17, point 5): never "5 aanmeldingen" for 3 seats.
+    const mixed = { confirmed: 3, waitlisted: 1, pending_approval: 2, cancelled: 1, rejected: 0 }
+    expect(nl.dashboard.registrations(mixed, 3)).toBe(
+      '3 van 3 plaatsen bevestigd · 1 op de wachtlijst · 2 wachten op goedkeuring · 1 geannuleerd',
+    )
+    expect(en.dashboard.registrations(mixed, null)).toBe(
+      '3 confirmed · 1 on the waiting list · 2 awaiting approval · 1 cancelled',
+    )
   })
 })
 

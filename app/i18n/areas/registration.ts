@@ -73,6 +73,8 @@ export const registrationNl = {
     intro: 'U bent uitgenodigd voor deze bijeenkomst. Meld u hieronder aan. Uw gegevens zijn al ingevuld.',
     forwardedNotice:
       'U gebruikt een e-mailadres dat anders is dan dat van de uitnodiging. Uw aanmelding wordt wel ontvangen, maar het secretariaat controleert haar eerst.',
+    forwardedHint: (email: string) =>
+      `Uw uitnodiging is voor ${email}. Meldt u zich aan met een ander e-mailadres? Dan controleert het secretariaat uw aanmelding eerst.`,
     forwardedDone:
       'U bent aangemeld met een ander e-mailadres dan dat van de uitnodiging. Het secretariaat controleert uw aanmelding.',
     registered: 'U bent aangemeld voor deze bijeenkomst.',
@@ -89,6 +91,11 @@ export const registrationNl = {
     declineHeading: 'Kunt u niet komen?',
     declineIntro: 'Laat het ons weten. U kunt zich later alsnog aanmelden zolang dat kan.',
     decline: 'Ik kan niet komen',
+    declineConfirmTitle: 'Weet u zeker dat u niet komt?',
+    declineConfirmText:
+      'Dan laten we het secretariaat weten dat u niet komt, en bent u niet aangemeld. Wilt u later toch komen? Dan kunt u zich via deze pagina alsnog aanmelden, zolang dat kan.',
+    declineConfirm: 'Ja, ik kan niet komen',
+    declineBack: 'Nee, terug naar de uitnodiging',
     declined:
       'Bedankt voor uw bericht. Jammer dat u er niet bij kunt zijn. Wilt u toch komen? U kunt zich hieronder alsnog aanmelden.',
     colleaguesHeading: 'Collega aanmelden',
@@ -223,6 +230,8 @@ export const registrationEn: typeof registrationNl = {
     intro: 'You are invited to this event. Please register below. Your details have been filled in already.',
     forwardedNotice:
       'You are using an email address that differs from the one we invited. We will accept your registration, but the secretariat checks it first.',
+    forwardedHint: (email) =>
+      `Your invitation is for ${email}. If you register with another e-mail address, the secretariat checks your registration first.`,
     forwardedDone:
       'You registered with an email address other than the invited one. The secretariat will check your registration.',
     registered: 'You are registered for this event.',
@@ -239,6 +248,11 @@ export const registrationEn: typeof registrationNl = {
     declineHeading: 'Unable to attend?',
     declineIntro: 'Please let us know. You can still register later while registration is open.',
     decline: 'I cannot attend',
+    declineConfirmTitle: 'Are you sure you cannot attend?',
+    declineConfirmText:
+      'We will then let the secretariat know that you are not coming, and you are not registered. Changed your mind later? You can still register on this page while registration is open.',
+    declineConfirm: 'Yes, I cannot attend',
+    declineBack: 'No, back to the invitation',
     declined:
       'Thank you for letting us know. We are sorry you cannot attend. Changed your mind? You can still register below.',
     colleaguesHeading: 'Register a colleague',
