@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import {
+  Honeypot,
   RegistrationErrorSummary,
   RegistrationEventSummary,
   RegistrationFields,
@@ -191,6 +192,7 @@ function InviteeForm({
         variant="invitation"
         organisationName={contact.organisationName}
       />
+      <Honeypot id="register-website" />
       <button type="submit" name="intent" value="register" className="button">
         {t.registration.submit}
       </button>
@@ -222,6 +224,7 @@ function ColleagueForm({
         variant="colleague"
         organisationName={organisationName}
       />
+      <Honeypot id="colleague-website" />
       <button type="submit" name="intent" value="colleague" className="button">
         {t.registration.invitation.colleagueSubmit}
       </button>
