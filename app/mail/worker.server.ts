@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { MailMerge, OutboxMessage } from '~/generated/prisma/client'
 import { db, dbProvider } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { describeError } from '~/utils/redact'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { unsealLinks } from './link-secrets'
@@ -206,7 +207,7 @@ export class MailWorker {
         try {
           batch = await this.claim(room)
         } catch (error) {
-          this.log(`mail worker: claim failed: ${error instanceof Error ? error.message : String(error)}`)
+          this.log(`mail worker: claim failed: ${describeError(error)}`)
         }
       }
       for (const row of batch.rows) {
@@ -240,9 +241,7 @@ export class MailWorker {
       .then(() => markSent(this.id, batch))
       .catch((error: unknown) => {
         // The lease runs out and the mails are sent again: a duplicate rather than a loss.
-        this.log(
-          `mail worker: recording ${batch.length} sent mails failed: ${error instanceof Error ? error.message : String(error)}`,
-        )
+        this.log(`mail worker: recording ${batch.length} sent mails failed: ${describeError(error)}`)
       })
     return this.flushing
   }
