@@ -96,6 +96,13 @@ export async function registrationResponse(
   }
 }
 
+/** Where the public form sends everyone who registered: a page that says we sent a mail. */
+export const mailSentPage = (slug: string) =>
+  new Response(null, {
+    status: 303,
+    headers: { Location: `/bijeenkomsten/${slug}/aanmelden?verstuurd=1`, 'Cache-Control': 'no-store' },
+  })
+
 /** Sends the new registrant to their manage page through a link session (the token leaves the URL at once). */
 export function toManagePage(registered: { manageLinkId: string; manageToken: string }) {
   return startLinkSession(
@@ -137,5 +144,11 @@ export async function submitPublicRegistration(request: Request, slug: string, t
   if (robot) return robot
   if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
   const result = await register(event.id, registrationInput(submission.value), { event })
-  return registrationResponse(result, t, toManagePage, { result: submission.reply() })
+  // New or already registered, the answer is the same (a page that says a mail went out), so the form does not
+  // tell anyone whether an address is registered: the new registrant's mail is the confirmation, the known
+  // one's a mail with the link to their registration (mailManageLink).
+  if (result.kind === 'duplicate') await mailManageLink(result.registrationId)
+  else if (result.kind !== 'confirmed' && result.kind !== 'waitlisted' && result.kind !== 'pending_approval')
+    return registrationResponse(result, t, toManagePage, { result: submission.reply() })
+  return mailSentPage(slug)
 }
