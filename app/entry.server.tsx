@@ -5,7 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './utils/nonce'
-import { redactPath } from './utils/redact'
+import { describeError, redactPath } from './utils/redact'
 
 export const streamTimeout = 5_000
 
@@ -47,7 +47,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors during streaming after the shell are logged; before it, the ErrorBoundary shows them.
-          if (shellRendered) console.error(error)
+          if (shellRendered) console.error(describeError(error))
         },
       },
     )
@@ -60,5 +60,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
   // Log the path only: query strings and personal-link tokens stay out of the logs.
   const path = redactPath(new URL(request.url).pathname)
-  console.error(`[bijeen] ${request.method} ${path}:`, error instanceof Error ? error.stack : error)
+  // The error's kind and frames; for a database error not its message, which repeats the query's values.
+  console.error(`[bijeen] ${request.method} ${path}: ${describeError(error)}`)
 }

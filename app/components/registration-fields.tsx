@@ -204,19 +204,12 @@ function Question({ question, field }: { question: RegistrationQuestionDef; fiel
 }
 
 /** A field that people never see and robots fill in; filled means the post is refused. */
-export function Honeypot() {
+export function Honeypot({ id = 'registration-website' }: { id?: string }) {
   const t = useT()
   return (
     <div className="visually-hidden" aria-hidden="true">
-      <label htmlFor="registration-website">{t.registration.fields.honeypot}</label>
-      <input
-        id="registration-website"
-        name={HONEYPOT_FIELD}
-        type="text"
-        tabIndex={-1}
-        autoComplete="off"
-        defaultValue=""
-      />
+      <label htmlFor={id}>{t.registration.fields.honeypot}</label>
+      <input id={id} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   )
 }

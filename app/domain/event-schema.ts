@@ -9,6 +9,13 @@ export const EVENT_ZONE = 'Europe/Amsterdam'
 const date = /^\d{4}-\d{2}-\d{2}$/
 const time = /^\d{2}:\d{2}$/
 
+/** The years an event or its registration window may fall in: a typo like 0202 or 1900 is caught here. */
+export const EVENT_YEARS = { from: 2000, to: 2100 } as const
+const inYears = (d: string) => {
+  const year = Number(d.slice(0, 4))
+  return year >= EVENT_YEARS.from && year <= EVENT_YEARS.to
+}
+
 export function eventFormSchema(e: Dictionary['eventAdmin']['errors']) {
   const text = (max: number) => z.string().trim().max(max, e.tooLong(max)).optional().default('')
   return z
@@ -62,7 +69,14 @@ export function eventFormSchema(e: Dictionary['eventAdmin']['errors']) {
     .superRefine((v, ctx) => {
       const startsAt = date.test(v.date) && time.test(v.startTime) ? zonedToUtc(v.date, v.startTime, EVENT_ZONE) : null
       const endsAt = date.test(v.date) && time.test(v.endTime) ? zonedToUtc(v.date, v.endTime, EVENT_ZONE) : null
-      if (date.test(v.date) && !zonedToUtc(v.date, '12:00', EVENT_ZONE))
+      const outOfRange = e.dateOutOfRange(EVENT_YEARS.from, EVENT_YEARS.to)
+      for (const field of ['opensDate', 'closesDate'] as const) {
+        const value = v[field]
+        if (value && date.test(value) && !inYears(value))
+          ctx.addIssue({ code: 'custom', path: [field], message: outOfRange })
+      }
+      if (date.test(v.date) && !inYears(v.date)) ctx.addIssue({ code: 'custom', path: ['date'], message: outOfRange })
+      else if (date.test(v.date) && !zonedToUtc(v.date, '12:00', EVENT_ZONE))
         ctx.addIssue({ code: 'custom', path: ['date'], message: e.dateInvalid })
       else if (time.test(v.startTime) && !startsAt)
         ctx.addIssue({ code: 'custom', path: ['startTime'], message: e.timeInvalid })

@@ -288,6 +288,7 @@ export const en: Dictionary = {
       programmeRequired: 'Choose a programme.',
       dateRequired: 'Enter a date, for example 04-12-2026.',
       dateInvalid: 'This date does not exist.',
+      dateOutOfRange: (from: number, to: number) => `Choose a date in the years ${from} to ${to}.`,
       timeRequired: 'Enter a time, for example 14:00.',
       timeInvalid: 'This time does not exist on that day (the clocks go forward an hour).',
       endBeforeStart: 'The end time must be after the start time.',

@@ -1,13 +1,21 @@
 import { createCookie } from '@remix-run/node'
+import { cookieName, secureCookies } from '~/utils/cookie-names.server'
 import { isLang, type Lang } from './index'
 
-/** The language someone chose with the switch: it wins everywhere, for a year. */
-export const langCookie = createCookie('bijeen_lang', {
-  path: '/',
-  sameSite: 'lax',
-  httpOnly: true,
-  maxAge: 31_536_000,
-})
+const cookie = () =>
+  createCookie(cookieName('bijeen_lang', 'site'), {
+    path: '/',
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: secureCookies(),
+    maxAge: 31_536_000,
+  })
+
+/** The language someone chose with the switch: it wins everywhere, for a year. Its name and Secure flag follow APP_URL (app/utils/cookie-names.server.ts). */
+export const langCookie = {
+  parse: (header: string | null) => cookie().parse(header),
+  serialize: (value: string) => cookie().serialize(value),
+}
 
 /**
  * The language of the person a personal link belongs to (their contact's or registration's language), set when
@@ -15,7 +23,14 @@ export const langCookie = createCookie('bijeen_lang', {
  * choice: the switch still sets `bijeen_lang`, which wins.
  */
 export const linkLangCookie = (path: string, maxAgeSeconds: number, secure: boolean) =>
-  createCookie('bijeen_link_lang', { path, sameSite: 'lax', httpOnly: true, maxAge: maxAgeSeconds, secure })
+  // Scoped to a path: `__Secure-` over https, not `__Host-` (app/utils/cookie-names.server.ts).
+  createCookie(cookieName('bijeen_link_lang', 'path'), {
+    path,
+    sameSite: 'lax',
+    httpOnly: true,
+    maxAge: maxAgeSeconds,
+    secure,
+  })
 
 /** The first of our languages in an Accept-Language header, by preference (q), or null when it names neither. */
 export function langFromAcceptLanguage(header: string | null | undefined): Lang | null {

@@ -313,6 +313,7 @@ export const nl = {
       programmeRequired: 'Kies een programma.',
       dateRequired: 'Vul een datum in, bijvoorbeeld 04-12-2026.',
       dateInvalid: 'Deze datum bestaat niet.',
+      dateOutOfRange: (from: number, to: number) => `Kies een datum in de jaren ${from} tot en met ${to}.`,
       timeRequired: 'Vul een tijd in, bijvoorbeeld 14:00.',
       timeInvalid: 'Deze tijd bestaat niet op die dag (de klok gaat dan een uur vooruit).',
       endBeforeStart: 'De eindtijd moet na de begintijd liggen.',

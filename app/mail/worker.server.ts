@@ -8,6 +8,7 @@ import type { MailMerge, OutboxMessage } from '~/generated/prisma/client'
 import { db, dbProvider } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { execute, select, sqlDriver } from '~/utils/sql-driver.server'
+import { describeError } from '~/utils/redact'
 import { dbTime, portableSql } from '~/utils/sql.server'
 import { decideAfterFailure, describeFailure, type SendFailure } from './delivery'
 import { unsealLinks } from './link-secrets'
@@ -201,7 +202,7 @@ export class MailWorker {
         try {
           batch = await this.claim(room)
         } catch (error) {
-          this.log(`mail worker: claim failed: ${error instanceof Error ? error.message : String(error)}`)
+          this.log(`mail worker: claim failed: ${describeError(error)}`)
         }
       }
       for (const row of batch.rows) {
@@ -235,9 +236,7 @@ export class MailWorker {
       .then(() => markSent(this.id, batch))
       .catch((error: unknown) => {
         // The lease runs out and the mails are sent again: a duplicate rather than a loss.
-        this.log(
-          `mail worker: recording ${batch.length} sent mails failed: ${error instanceof Error ? error.message : String(error)}`,
-        )
+        this.log(`mail worker: recording ${batch.length} sent mails failed: ${describeError(error)}`)
       })
     return this.flushing
   }

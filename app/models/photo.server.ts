@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import sharp, { type Metadata, type OutputInfo } from 'sharp'
+import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -95,12 +96,26 @@ export async function readSpeakerPhoto(key: string): Promise<Buffer | null> {
   }
 }
 
-/** Headers for serving a stored photo: names are random and never reused, so it can be cached for good. */
-export function photoResponseHeaders() {
+/**
+ * Who may see a stored photo: anyone when its speaker consented to publishing it, otherwise only the
+ * secretariat; null when no speaker has this photo now (an unknown name, or a photo since replaced).
+ */
+export async function speakerPhotoAudience(key: string): Promise<'public' | 'secretariat' | null> {
+  if (!KEY.test(key)) return null
+  const speaker = await db.speaker.findFirst({ where: { photoPath: key }, select: { consentPublishPhoto: true } })
+  if (!speaker) return null
+  return speaker.consentPublishPhoto ? 'public' : 'secretariat'
+}
+
+/**
+ * Headers for serving a stored photo. A published one may be cached, but for an hour only: consent can be
+ * withdrawn, and a copy kept for a year would outlive it. One shown to the secretariat only is never stored.
+ */
+export function photoResponseHeaders(audience: 'public' | 'secretariat') {
   return {
     'Content-Type': 'image/jpeg',
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Cache-Control': audience === 'public' ? 'public, max-age=3600' : 'private, no-store',
     'Content-Disposition': 'inline',
   } as const
 }

@@ -18,6 +18,8 @@ import { requireLinkSession } from '~/utils/link-session.server'
 import {
   cachedRegistrationSchema,
   formMessage,
+  formRateLimit,
+  honeypotMessage,
   registrationResponse,
   toManagePage,
   windowMessage,
@@ -45,6 +47,9 @@ const back = (path: string, query: string) =>
 export async function handleInvitationAction(request: Request, linkId: string, t: Dictionary, lang: Lang) {
   const { invitation, session } = await requireInvitationSession(request, linkId)
   const self = session.path
+  // Every form on the page registers someone or sends a mail: limited per client address, as the public form.
+  const limited = await formRateLimit(request, 'invitation', t)
+  if (limited) return limited
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'decline') {
@@ -57,6 +62,8 @@ export async function handleInvitationAction(request: Request, linkId: string, t
     return back(self, 'link=1')
   }
   if (intent !== 'register' && intent !== 'colleague') return formMessage(t.errors.badRequestText, 400)
+  const robot = honeypotMessage(formData, t)
+  if (robot) return robot
   const closed = windowMessage(t, invitation.event)
   if (closed) return closed
   const questions = await eventQuestions(invitation.eventId)

@@ -96,6 +96,13 @@ export async function registrationResponse(
   }
 }
 
+/** Where the public form sends everyone who registered: a page that says we sent a mail. */
+export const mailSentPage = (slug: string) =>
+  new Response(null, {
+    status: 303,
+    headers: { Location: `/bijeenkomsten/${slug}/aanmelden?verstuurd=1`, 'Cache-Control': 'no-store' },
+  })
+
 /** Sends the new registrant to their manage page through a link session (the token leaves the URL at once). */
 export function toManagePage(registered: { manageLinkId: string; manageToken: string }) {
   return startLinkSession(
@@ -105,24 +112,43 @@ export function toManagePage(registered: { manageLinkId: string; manageToken: st
   )
 }
 
-/** The public form's action: rate limit, window, honeypot, the fields, then register(). */
-export async function submitPublicRegistration(request: Request, slug: string, t: Dictionary, lang: Lang) {
-  const event = requirePublicEvent(await publicRegistrationEvent(slug))
+/**
+ * The 429 for a client address that posted a registration form (`form`) too often, or null. Each form counts
+ * on its own: the public form, and the invitation page (registering, a colleague, a link sent again).
+ */
+export async function formRateLimit(request: Request, form: 'registration' | 'invitation', t: Dictionary) {
   const limit = await hitRateLimit(
-    `registration:${clientAddress(request)}`,
+    `${form}:${clientAddress(request)}`,
     getEnv().REGISTRATION_RATE_LIMIT,
     RATE_WINDOW_SECONDS,
   )
-  if (!limit.allowed) {
-    return formMessage(t.registration.errors.rateLimited, 429, { 'Retry-After': String(limit.retryAfterSeconds) })
-  }
+  if (limit.allowed) return null
+  return formMessage(t.registration.errors.rateLimited, 429, { 'Retry-After': String(limit.retryAfterSeconds) })
+}
+
+/** Robots fill every field; people never see this one. A neutral message (400), nothing saved. */
+export function honeypotMessage(formData: FormData, t: Dictionary) {
+  const honeypot = formData.get(HONEYPOT_FIELD)
+  return typeof honeypot === 'string' && honeypot !== '' ? formMessage(t.registration.errors.honeypot, 400) : null
+}
+
+/** The public form's action: rate limit, window, honeypot, the fields, then register(). */
+export async function submitPublicRegistration(request: Request, slug: string, t: Dictionary, lang: Lang) {
+  const event = requirePublicEvent(await publicRegistrationEvent(slug))
+  const limited = await formRateLimit(request, 'registration', t)
+  if (limited) return limited
   const closed = windowMessage(t, event)
   if (closed) return closed
   const { formData, submission } = await parseRegistrationForm(request, t, lang, event)
-  // Robots fill every field; people never see this one. A neutral message, nothing saved.
-  const honeypot = formData.get(HONEYPOT_FIELD)
-  if (typeof honeypot === 'string' && honeypot !== '') return formMessage(t.registration.errors.honeypot, 400)
+  const robot = honeypotMessage(formData, t)
+  if (robot) return robot
   if (submission.status !== 'success') return data({ result: submission.reply(), message: null }, { status: 400 })
   const result = await register(event.id, registrationInput(submission.value), { event })
-  return registrationResponse(result, t, toManagePage, { result: submission.reply() })
+  // New or already registered, the answer is the same (a page that says a mail went out), so the form does not
+  // tell anyone whether an address is registered: the new registrant's mail is the confirmation, the known
+  // one's a mail with the link to their registration (mailManageLink).
+  if (result.kind === 'duplicate') await mailManageLink(result.registrationId)
+  else if (result.kind !== 'confirmed' && result.kind !== 'waitlisted' && result.kind !== 'pending_approval')
+    return registrationResponse(result, t, toManagePage, { result: submission.reply() })
+  return mailSentPage(slug)
 }

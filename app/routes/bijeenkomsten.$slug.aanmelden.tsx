@@ -9,6 +9,7 @@ import {
   useLoaderData,
   useParams,
   useRouteError,
+  useSearchParams,
 } from '@remix-run/react'
 import {
   Honeypot,
@@ -48,6 +49,7 @@ export default function PublicRegistration() {
   const lang = useLang()
   const { event, questions, pageTitle } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
   const [form, fields] = useRegistrationForm({
     id: 'registration',
     questions,
@@ -60,8 +62,14 @@ export default function PublicRegistration() {
         <Link to={`/bijeenkomsten/${event.slug}`}>{t.registration.public.backToEvent}</Link>
       </p>
       <h1>{pageTitle}</h1>
+      {params.get('verstuurd') ? (
+        <section className="notice" role="status" aria-labelledby="mail-sent-heading">
+          <h2 id="mail-sent-heading">{t.registration.public.mailSentTitle}</h2>
+          <p>{t.registration.public.mailSent}</p>
+        </section>
+      ) : null}
       <RegistrationEventSummary event={event} />
-      {event.window === 'open' ? (
+      {event.window === 'open' && !params.get('verstuurd') ? (
         <Form method="post" {...getFormProps(form)}>
           <RegistrationErrorSummary form={form} fields={fields} questions={questions} message={actionData?.message} />
           <Honeypot />

@@ -4,6 +4,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ConfirmStep } from '~/components/confirm-step'
 import {
+  Honeypot,
   RegistrationErrorSummary,
   RegistrationEventSummary,
   RegistrationFields,
@@ -219,6 +220,7 @@ function InviteeForm({
       <div role="status">
         {differs ? <p className="notice notice--warning">{t.registration.invitation.forwardedNotice}</p> : null}
       </div>
+      <Honeypot id="register-website" />
       <button type="submit" name="intent" value="register" className="button">
         {t.registration.submit}
       </button>
@@ -250,6 +252,7 @@ function ColleagueForm({
         variant="colleague"
         organisationName={organisationName}
       />
+      <Honeypot id="colleague-website" />
       <button type="submit" name="intent" value="colleague" className="button">
         {t.registration.invitation.colleagueSubmit}
       </button>

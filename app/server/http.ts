@@ -11,6 +11,7 @@ import type { ViteDevServer } from 'vite'
 import { getEnv } from '../utils/env.server.ts'
 import { redactPath } from '../utils/redact.ts'
 import { contentSecurityPolicy, nonceSource } from './csp.ts'
+import { pageSecurityHeaders } from './security-headers.ts'
 import { createGuardedRequestHandler } from './request-guard.ts'
 import { drainOnSignals, healthz } from './lifecycle.ts'
 import { publicPageCache } from './public-cache.ts'
@@ -88,6 +89,11 @@ export async function startServer({ build, viteDevServer, startBackground }: Ser
     const writeHead = res.writeHead
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
       for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value)
+      // Pages with personal data are never stored, whatever the route said; HSTS over https.
+      const https = req.secure || getEnv().APP_URL.startsWith('https:')
+      for (const [name, value] of Object.entries(pageSecurityHeaders({ path: req.path, https }))) {
+        res.setHeader(name, value)
+      }
       if (production && !res.hasHeader('Content-Security-Policy')) {
         res.setHeader('Content-Security-Policy', contentSecurityPolicy([nonceSource(res.locals.cspNonce as string)]))
       }

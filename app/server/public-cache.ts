@@ -52,7 +52,7 @@ async function keyOf(req: ExpressRequest): Promise<{ key: string; lang: string; 
   if (!CACHED_PATHS.some((pattern) => pattern.test(req.path))) return null
   const cookie = req.headers.cookie ?? ''
   // A secretariat session sees previews and a personal shell: never from the shared cache.
-  if (/(?:^|;\s*)bijeen_session=/.test(cookie)) return null
+  if (/(?:^|;\s*)(?:__Host-)?bijeen_session=/.test(cookie)) return null
   const query = new URL(req.originalUrl, 'http://x').searchParams
   for (const [name, value] of query) if (!CACHED_QUERY[name]?.(value)) return null
   const fromQuery = query.get('lang')

@@ -54,11 +54,15 @@ export function checkHead(head: Head, config: Pick<GuardConfig, 'bodyLimit' | 'u
   if (method === 'GET' || method === 'HEAD') return null
 
   // CSRF: a browser sends Origin on every POST, and Sec-Fetch-Site on every request; one of them must say
-  // "this site". Origin "null" (sandboxed frames, some redirects) is never this site.
+  // "this site". Origin "null" (sandboxed frames, some redirects, and every form on a page served with
+  // Referrer-Policy: no-referrer, as the personal-link pages are) counts only with Sec-Fetch-Site: same-origin,
+  // which the browser sets itself and no page can forge.
   const origin = head.headers['origin']
   const fetchSite = head.headers['sec-fetch-site']
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return { status: 403, reason: 'origin' }
-  if (origin !== undefined) {
+  if (origin === 'null') {
+    if (fetchSite !== 'same-origin') return { status: 403, reason: 'origin' }
+  } else if (origin !== undefined) {
     if (!head.siteOrigins.includes(origin)) return { status: 403, reason: 'origin' }
   } else if (fetchSite !== 'same-origin') return { status: 403, reason: 'origin' }
 
@@ -123,7 +127,7 @@ export function refusalLang(url: URL, cookieHeader: string | undefined, acceptLa
   const query = url.searchParams.get('lang')
   if (query === 'nl' || query === 'en') return query
   // The cookie is Remix's encoding of a JSON string: base64 of "\"en\"".
-  const raw = /(?:^|;\s*)bijeen_lang=([^;]*)/.exec(cookieHeader ?? '')?.[1]
+  const raw = /(?:^|;\s*)(?:__Host-)?bijeen_lang=([^;]*)/.exec(cookieHeader ?? '')?.[1]
   if (raw) {
     try {
       const value: unknown = JSON.parse(Buffer.from(decodeURIComponent(raw), 'base64').toString('utf8'))
@@ -218,6 +222,8 @@ export function createGuardedRequestHandler(options: {
       }
       // Remix compares Origin with X-Forwarded-Host when present: without a trusted proxy it must not see one.
       if (!config.trustProxy) remixHeaders.delete('x-forwarded-host')
+      // Remix would take Origin "null" for another site; checkHead has accepted it by Sec-Fetch-Site.
+      if (remixHeaders.get('origin') === 'null') remixHeaders.delete('origin')
       // An empty POST (a sign-out button) reads as an empty form rather than failing on a missing type.
       if (body && body.byteLength === 0 && !remixHeaders.has('content-type')) {
         remixHeaders.set('content-type', 'application/x-www-form-urlencoded')

@@ -11,7 +11,7 @@ import type { PersonalLinkKind } from '~/generated/prisma/enums'
 import { isLang, type Lang } from '~/i18n'
 import { linkLangCookie } from '~/i18n/lang.server'
 import { db } from './db.server'
-import { getEnv } from './env.server'
+import { cookieName, secureCookies } from './cookie-names.server'
 import { hashToken } from './tokens.server'
 
 /** The kinds of link that open pages (a session); the feed kinds are read-only tokens in a calendar URL. */
@@ -26,11 +26,11 @@ export const LINK_BASE: Record<LinkSessionKind, string> = {
 }
 
 /**
- * Every answer behind a personal link: never cached, and the address is not passed on to other sites. Not
- * `no-referrer`: with it the browser posts the page's own forms with `Origin: null`, which Remix refuses as a
- * cross-site action. The address holds no secret (the link id), so same-origin is enough.
+ * Every answer behind a personal link: never cached, and the address is passed on to no one. With
+ * `no-referrer` the browser posts the page's own forms with `Origin: null`; the request guard accepts those by
+ * their `Sec-Fetch-Site: same-origin` (app/server/request-guard.ts).
  */
-export const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'same-origin' } as const
+export const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } as const
 
 /** The `headers` export of every page behind a personal link (the session's Set-Cookie is kept by Remix). */
 export const linkPageHeaders: HeadersFunction = () => PRIVATE_HEADERS
@@ -80,11 +80,12 @@ export function linkProblemResponse(problem: LinkProblem | 'no-session') {
 const LINK_SESSION_SECONDS = 2 * 3600
 
 function linkCookie(kind: LinkSessionKind, linkId: string) {
-  return createCookie(`bijeen_link_${linkId}`, {
+  // Scoped to its path, so `__Secure-` rather than `__Host-` over https (app/utils/cookie-names.server.ts).
+  return createCookie(cookieName(`bijeen_link_${linkId}`, 'path'), {
     httpOnly: true,
     sameSite: 'lax',
     path: LINK_BASE[kind],
-    secure: getEnv().APP_URL.startsWith('https:'),
+    secure: secureCookies(),
     maxAge: LINK_SESSION_SECONDS,
   })
 }
@@ -114,7 +115,7 @@ export async function startLinkSession(
   // the language switch still overrides it.
   const language = await languageOfLink(kind, link.linkId)
   if (language) {
-    const cookie = linkLangCookie(LINK_BASE[kind], LINK_SESSION_SECONDS, getEnv().APP_URL.startsWith('https:'))
+    const cookie = linkLangCookie(LINK_BASE[kind], LINK_SESSION_SECONDS, secureCookies())
     headers.append('Set-Cookie', await cookie.serialize(language))
   }
   return new Response(null, { status: 303, headers })

@@ -3,6 +3,7 @@
 // or SESSION_ABSOLUTE_HOURS after sign-in, whichever comes first.
 import { createCookie, redirect } from '@remix-run/node'
 import type { Role } from '~/generated/prisma/enums'
+import { cookieName, secureCookies } from './cookie-names.server'
 import { db } from './db.server'
 import { getEnv } from './env.server'
 import { summariseClient } from './request.server'
@@ -20,11 +21,11 @@ export type SessionUser = {
 
 function sessionCookie() {
   const env = getEnv()
-  return createCookie('bijeen_session', {
+  return createCookie(cookieName('bijeen_session', 'site'), {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: env.APP_URL.startsWith('https:'),
+    secure: secureCookies(),
     maxAge: env.SESSION_ABSOLUTE_HOURS * 3600,
   })
 }
@@ -32,11 +33,11 @@ function sessionCookie() {
 // The device cookie (OWASP's device cookies, app/models/auth.server.ts): a browser that signed in to an account
 // before is not locked out by wrong passwords from elsewhere. Only the sign-in form needs it.
 function deviceCookie() {
-  return createCookie('bijeen_device', {
+  return createCookie(cookieName('bijeen_device', 'path'), {
     httpOnly: true,
     sameSite: 'lax',
     path: '/inloggen',
-    secure: getEnv().APP_URL.startsWith('https:'),
+    secure: secureCookies(),
   })
 }
 

@@ -6,8 +6,13 @@ import path from 'node:path'
 import { crc32 } from 'node:zlib'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { photoResponseHeaders, readSpeakerPhoto, sniffImageType, storeSpeakerPhoto } from '~/models/photo.server'
+import { readSpeakerPhoto, sniffImageType, storeSpeakerPhoto } from '~/models/photo.server'
+import { action as loginAction } from '~/routes/inloggen'
+import { loader as photoLoader } from '~/routes/media.speakers.$file'
+import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
+import { createSpeaker, createUser } from '../factories.ts'
+import { callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
 
 let uploadDir: string
 const previous = process.env.UPLOAD_DIR
@@ -387,11 +392,50 @@ describe('sniffImageType', () => {
   })
 })
 
-test('photos are served as inline JPEG that browsers must not sniff, cached for good', () => {
-  expect(photoResponseHeaders()).toEqual({
-    'Content-Type': 'image/jpeg',
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'public, max-age=31536000, immutable',
-    'Content-Disposition': 'inline',
+describe('serving a photo (/media/speakers/<name>.jpg)', () => {
+  async function speakerWithPhoto(consentPublishPhoto: boolean) {
+    const stored = await storeSpeakerPhoto({ bytes: new Uint8Array(await halves(100, 100).jpeg().toBuffer()) })
+    if (stored.kind !== 'ok') throw new Error(stored.reason)
+    const speaker = await createSpeaker(db, { consentPublishPhoto })
+    await db.speaker.update({ where: { id: speaker.id }, data: { photoPath: stored.path } })
+    return { speaker, path: `/media/${stored.path}`, file: stored.path.slice('speakers/'.length) }
+  }
+  const get = (photo: { path: string; file: string }, headers: Record<string, string> = {}) =>
+    callRoute(photoLoader, getRequest(photo.path, headers), { file: photo.file })
+
+  test('with consent: to anyone, as an inline JPEG that browsers must not sniff, cached for an hour', async () => {
+    const photo = await speakerWithPhoto(true)
+    const result = await get(photo)
+    expect(result.status).toBe(200)
+    expect(Object.fromEntries(result.headers)).toMatchObject({
+      'content-type': 'image/jpeg',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'public, max-age=3600',
+      'content-disposition': 'inline',
+    })
+  })
+
+  test('without consent: not to anyone (404), only to the signed-in secretariat, and never stored', async () => {
+    const photo = await speakerWithPhoto(false)
+    const anonymous = await get(photo)
+    expect(anonymous.status).toBe(404)
+    expect(anonymous.headers.get('cache-control')).toBe('no-store')
+    const { user, password } = await createUser(db, { role: 'viewer' })
+    const login = formRequest('/inloggen', { email: user.email, password }, { 'x-bijeen-client-ip': '10.41.0.1' })
+    const cookie = cookieFrom(await callRoute(loginAction, login))
+    const secretariat = await get(photo, { cookie })
+    expect(secretariat.status).toBe(200)
+    expect(secretariat.headers.get('content-type')).toBe('image/jpeg')
+    expect(secretariat.headers.get('cache-control')).toBe('private, no-store')
+    // Consent given later: public from then on.
+    await db.speaker.update({ where: { id: photo.speaker.id }, data: { consentPublishPhoto: true } })
+    expect((await get(photo)).status).toBe(200)
+  })
+
+  test('a photo no speaker has (replaced, or never stored) is 404 even for the secretariat', async () => {
+    const photo = await speakerWithPhoto(true)
+    await db.speaker.update({ where: { id: photo.speaker.id }, data: { photoPath: null } })
+    expect((await get(photo)).status).toBe(404)
+    expect((await get({ path: '/media/speakers/x.jpg', file: '../x.jpg' })).status).toBe(404)
   })
 })

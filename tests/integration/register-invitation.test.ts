@@ -1,9 +1,11 @@
 // The invitation page through its real loader and action: the link exchange and its problems, the prefilled
 // form bound to the invitee, a forwarded link, colleagues within the organisation's quota, and declining.
-import { beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { dictionary } from '~/i18n'
 import { createPersonalLink } from '~/models/personal-link.server'
 import { action, loader } from '~/routes/uitnodiging.$token'
 import { db } from '~/utils/db.server'
+import { resetEnvCache } from '~/utils/env.server'
 import { createContact, createEvent, createOrganisation, createProgramme, type EventInput } from '../factories.ts'
 import { callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
 
@@ -57,8 +59,17 @@ async function page(linkId: string, cookie: string) {
   return result.data as Page
 }
 
-function post(linkId: string, cookie: string, fields: Record<string, string>) {
-  return callRoute(action, formRequest(`/uitnodiging/${linkId}`, fields, { cookie }), { token: linkId })
+// Each link posts from its own client address, so that the page's rate limit of one test does not reach another.
+const addresses = new Map<string, string>()
+const addressOf = (linkId: string) => {
+  if (!addresses.has(linkId)) addresses.set(linkId, `10.50.${Math.floor(addresses.size / 250)}.${addresses.size % 250}`)
+  return addresses.get(linkId)!
+}
+
+function post(linkId: string, cookie: string, fields: Record<string, string>, ip = addressOf(linkId)) {
+  return callRoute(action, formRequest(`/uitnodiging/${linkId}`, fields, { cookie, 'x-bijeen-client-ip': ip }), {
+    token: linkId,
+  })
 }
 
 const me = (email: string, extra: Record<string, string> = {}) => ({
@@ -263,5 +274,46 @@ describe('registering through the invitation', () => {
     const { linkId, cookie } = await open(token)
     expect((await post(linkId, cookie, me(contact.email))).status).toBe(403)
     expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0)
+  })
+})
+
+describe('robots and bursts on the invitation page', () => {
+  afterEach(() => {
+    delete process.env.REGISTRATION_RATE_LIMIT
+    resetEnvCache()
+  })
+
+  test('a filled honeypot is refused with a neutral 400, for oneself and for a colleague; nothing is saved', async () => {
+    const { token, event } = await invited()
+    const { linkId, cookie } = await open(token)
+    const robot = await post(linkId, cookie, me('karin@example.org', { website: 'https://spam.example' }))
+    expect(robot.status).toBe(400)
+    expect(JSON.stringify(robot.data)).toContain(dictionary('nl').registration.errors.honeypot)
+    const colleague = await post(linkId, cookie, {
+      ...me('collega@example.org', { website: 'x' }),
+      intent: 'colleague',
+      name: 'Piet Collega',
+    })
+    expect(colleague.status).toBe(400)
+    expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0)
+    expect(await db.outboxMessage.count({ where: { eventId: event.id } })).toBe(0)
+  })
+
+  test('too many posts from one address get 429 with Retry-After, whatever the form', async () => {
+    process.env.REGISTRATION_RATE_LIMIT = '3'
+    resetEnvCache()
+    const { token, event } = await invited()
+    const { linkId, cookie } = await open(token)
+    const ip = '10.51.0.1'
+    const statuses: number[] = []
+    for (let i = 0; i < 3; i++) statuses.push((await post(linkId, cookie, { intent: 'resend' }, ip)).status)
+    expect(statuses.every((s) => s === 303)).toBe(true)
+    const limited = await post(linkId, cookie, me('karin@example.org'), ip)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(JSON.stringify(limited.data)).toContain(dictionary('nl').registration.errors.rateLimited)
+    expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0)
+    // Another address is not affected.
+    expect((await post(linkId, cookie, me('karin@example.org'), '10.51.0.2')).status).toBe(303)
   })
 })

@@ -127,7 +127,7 @@ describe('the portal page', () => {
     const session = await open(await speakerLink(f.x.id, f.event.id))
     const result = await show(session)
     expect(result.status).toBe(200)
-    expect(result.headers.get('referrer-policy')).toBe('same-origin')
+    expect(result.headers.get('referrer-policy')).toBe('no-referrer')
     expect(result.headers.get('cache-control')).toBe('private, no-store')
     const { portal } = result.data as { portal: Awaited<ReturnType<typeof getPortal>> & object }
     expect(portal.speaker.name).toBe('Staatssecretaris Xander')

@@ -43,6 +43,23 @@ describe('event form', () => {
     expect(errorsOf({ venuePostcode: '25 11' })?.venuePostcode).toEqual([nl.eventAdmin.errors.postcodeInvalid])
   })
 
+  test('dates in the years 0000 or 1900, or past 2100, are refused with a clear message; 2000–2100 pass', () => {
+    const message = 'Kies een datum in de jaren 2000 tot en met 2100.'
+    expect(nl.eventAdmin.errors.dateOutOfRange(2000, 2100)).toBe(message)
+    for (const date of ['0000-12-04', '1900-01-01', '1999-12-31', '2101-01-01', '9999-12-31']) {
+      expect(errorsOf({ date })?.date, date).toEqual([message])
+    }
+    for (const date of ['2000-01-01', '2100-12-31']) expect(errorsOf({ date }), date).toBeUndefined()
+    const window = errorsOf({
+      opensDate: '1900-01-01',
+      opensTime: '09:00',
+      closesDate: '0000-01-01',
+      closesTime: '10:00',
+    })
+    expect(window?.opensDate).toContain(message)
+    expect(window?.closesDate).toContain(message)
+  })
+
   test('end before start, a missing title, a time that does not exist, a bad window', () => {
     expect(errorsOf({ endTime: '13:00' })?.endTime).toEqual([nl.eventAdmin.errors.endBeforeStart])
     expect(errorsOf({ title: '' })?.title).toEqual([nl.eventAdmin.errors.titleRequired])

@@ -65,6 +65,9 @@ export const registrationNl = {
     inviteOnly:
       'Voor deze bijeenkomst kunt u zich alleen aanmelden met de persoonlijke link uit uw uitnodiging. Heeft u geen uitnodiging? Neem dan contact op met het secretariaat.',
     backToEvent: 'Terug naar de bijeenkomst',
+    mailSentTitle: 'Kijk in uw mail',
+    mailSent:
+      'Dank u. We hebben u een e-mail gestuurd over uw aanmelding, met een link om die te bekijken of te wijzigen. Ziet u niets? Kijk dan ook bij uw ongewenste mail.',
   },
   invitation: {
     title: (event: string) => `Uitnodiging: ${event}`,
@@ -222,6 +225,9 @@ export const registrationEn: typeof registrationNl = {
     inviteOnly:
       'For this event you can only register with the personal link in your invitation. No invitation? Please contact the secretariat.',
     backToEvent: 'Back to the event',
+    mailSentTitle: 'Check your email',
+    mailSent:
+      'Thank you. We have sent you an email about your registration, with a link to view or change it. Nothing there? Please also check your junk mail.',
   },
   invitation: {
     title: (event) => `Invitation: ${event}`,
