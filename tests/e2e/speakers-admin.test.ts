@@ -91,7 +91,7 @@ describe('speakers and quotes, secretariat side', () => {
     await page.waitForURL(/klaar=proposed$/, { timeout: 15_000 })
     await expect.poll(() => page.getByRole('heading', { name: 'Versie 2' }).count()).toBe(1)
     await expect.poll(() => page.locator('.word-diff del').textContent()).toBe('[verwijderd: niemand]')
-    await expect.poll(() => page.locator('.word-diff ins').textContent()).toBe('[toegevoegd: geen mens]')
+    await expect.poll(() => page.locator('.word-diff ins').textContent()).toBe('[ingevoegd: geen mens]')
     await expect.poll(() => page.getByText('Wacht op autorisatie').count()).toBeGreaterThan(0)
     await keepScreenshot(page, 'speakers-admin-statement')
 

@@ -145,7 +145,14 @@ describe('inviting a speaker', () => {
       expect(link.expiresAt.getTime()).toBeGreaterThan(event.endsAt.getTime())
       expect(JSON.stringify(link)).not.toContain(token)
     }
-    expect(await db.outboxMessage.count({ where: { text: { contains: tokens[0] } } })).toBe(1)
+    // Sent mails keep no token at rest (ADR 004): not in the bodies, and the link secrets are cleared.
+    const stored = await db.outboxMessage.findMany({ where: { eventId: event.id, kind: 'speaker-invited' } })
+    expect(stored).toHaveLength(2)
+    for (const row of stored) {
+      expect(`${row.text} ${row.html} ${row.icsContent}`).not.toContain(tokens[0])
+      expect(`${row.text} ${row.html}`).not.toContain(tokens[1])
+      expect(row.linkSecrets).toBeNull()
+    }
 
     // The calendar part: METHOD:REQUEST in the MIME type and the file, the item's UID, the speaker as ATTENDEE.
     expect(speakerMail.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i)
