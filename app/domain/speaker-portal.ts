@@ -2,9 +2,12 @@
 // shaped here; whether they belong to the speaker of the link is the model's check.
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
-import { STATEMENT_MAX_LENGTH } from './statement'
+import { STATEMENT_MAX_LENGTH, type StatementStatus } from './statement'
 
 type Errors = Dictionary['speakerPortal']['errors']
+
+/** The statuses in which the speaker side still has something to do (for the portal's summary). */
+export const OPEN_FOR_SPEAKER: StatementStatus[] = ['requested', 'changes_requested', 'awaiting_authorisation']
 
 const id = z.string().trim().min(1).max(64)
 

@@ -11,7 +11,6 @@ import {
   speakerMayEdit,
   transition,
   type ActorKind,
-  type StatementStatus,
   type TransitionRefusal,
 } from '~/domain/statement'
 import type { Language } from '~/generated/prisma/enums'
@@ -551,8 +550,8 @@ function statementAudit(actor: PortalActor, action: string, statementId: string,
   }
 }
 
-/** The statuses in which the speaker side still has something to do (for the portal's summary). */
-export const OPEN_FOR_SPEAKER: StatementStatus[] = ['requested', 'changes_requested', 'awaiting_authorisation']
+// The page component reads it too, so it lives in the domain (a .server module cannot reach the browser).
+export { OPEN_FOR_SPEAKER } from '~/domain/speaker-portal'
 
 // ─── Calendar feed ────────────────────────────────────────────────────────────────────────────────────────
 
