@@ -2,7 +2,7 @@
 // shaped here; whether they belong to the speaker of the link is the model's check.
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
-import { STATEMENT_MAX_LENGTH } from './statement'
+import { STATEMENT_MAX_LENGTH, type StatementStatus } from './statement'
 
 type Errors = Dictionary['speakerPortal']['errors']
 
@@ -71,3 +71,6 @@ export function arrivalTime(firstSlot: Date, eventStart: Date) {
   const doors = new Date(eventStart.getTime() - ARRIVAL_MINUTES_BEFORE * 60_000)
   return arrival < doors ? doors : arrival
 }
+
+/** The statuses in which the speaker side still has something to do (for the portal's summary). */
+export const OPEN_FOR_SPEAKER: StatementStatus[] = ['requested', 'changes_requested', 'awaiting_authorisation']

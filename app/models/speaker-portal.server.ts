@@ -11,7 +11,6 @@ import {
   speakerMayEdit,
   transition,
   type ActorKind,
-  type StatementStatus,
   type TransitionRefusal,
 } from '~/domain/statement'
 import type { Language } from '~/generated/prisma/enums'
@@ -550,9 +549,6 @@ function statementAudit(actor: PortalActor, action: string, statementId: string,
     details: { linkId: actor.linkId, ...extra },
   }
 }
-
-/** The statuses in which the speaker side still has something to do (for the portal's summary). */
-export const OPEN_FOR_SPEAKER: StatementStatus[] = ['requested', 'changes_requested', 'awaiting_authorisation']
 
 // ─── Calendar feed ────────────────────────────────────────────────────────────────────────────────────────
 
