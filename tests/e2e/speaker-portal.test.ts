@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { db as appDb } from '~/utils/db.server'
+import type * as helpersModule from '../support/speaker-portal.ts'
 import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
 import { tabTo, typeInto } from '../support/keyboard.ts'
@@ -17,7 +18,7 @@ let app: AppServer
 let browser: Browser
 let smtp: SmtpSink
 let db: typeof appDb
-let helpers: typeof import('../support/speaker-portal.ts')
+let helpers: typeof helpersModule
 let eventId: string
 let harbersId: string
 let panelId: string
