@@ -1,4 +1,4 @@
-// The speaker's portal in a browser, in Dutch, on the seeded 4 December event: the staatssecretaris confirms
+// The speaker’s portal in a browser, in Dutch, on the seeded 4 December event: the staatssecretaris confirms
 // the panel and submits a quote by keyboard only; the secretariat's proposal is put in place through the state
 // machine; the speaker sees the word-level difference and authorises. The same without JavaScript on a phone,
 // and through the delegate's link (recorded as the delegate's). Script-like text stays inert in the portal and
@@ -417,5 +417,117 @@ describe('the secretariat’s briefings', () => {
     expect(mail.parsed!.text).toContain(`Mo ${EVIL}`)
     expect(problems).toEqual([])
     await context.close()
+  })
+})
+
+// The issue's first acceptance point, end to end: every link is read from the mail the SMTP server received.
+describe('the full loop with the secretariat', () => {
+  function portalLinkIn(text: string) {
+    const match = /(http:\/\/127\.0\.0\.1:\d+\/spreker\/[A-Za-z0-9_-]{43})(?![/\w])/.exec(text)
+    if (!match) throw new Error(`no portal link in the mail:\n${text}`)
+    return match[1]!
+  }
+
+  async function mailsTo(email: string, subject: RegExp, count: number) {
+    for (let i = 0; i < 120; i++) {
+      const found = smtp.messages.filter((m) => m.envelope.to.includes(email) && subject.test(m.parsed?.subject ?? ''))
+      if (found.length >= count) return found
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    throw new Error(`fewer than ${count} mails to ${email} matching ${String(subject)}\n${app.output()}`)
+  }
+
+  async function loop(recipient: string, expectedBy: RegExp) {
+    const admin = await newPage(browser)
+    await signInAs(admin.page, app.url, ADMIN.email, ADMIN.password)
+    const overview = `${app.url}/beheer/bijeenkomsten/${eventId}/citaten`
+    const requestsBefore = smtp.messages.filter(
+      (m) => m.envelope.to.includes(recipient) && /Verzoek om een citaat/.test(m.parsed?.subject ?? ''),
+    ).length
+    const proposalsBefore = smtp.messages.filter(
+      (m) => m.envelope.to.includes(recipient) && /Citaat ter autorisatie/.test(m.parsed?.subject ?? ''),
+    ).length
+
+    // The secretariat requests a statement from the staatssecretaris.
+    await admin.page.goto(overview)
+    await waitForHydration(admin.page)
+    await admin.page.getByRole('checkbox', { name: 'Staatssecretaris Harbers' }).check()
+    await admin.page.getByLabel('Vraag aan de spreker (niet verplicht)').fill('Wat is voor u de kern van de aanpak?')
+    await admin.page.getByRole('button', { name: 'Verzoek versturen' }).click()
+    await expect.poll(() => admin.page.url()).toContain('gevraagd=')
+    await expectNoAxeViolations(admin.page)
+    const request = (await mailsTo(recipient, /Verzoek om een citaat/, requestsBefore + 1))[requestsBefore]!
+    const requested = await db.statement.findFirstOrThrow({
+      where: { speakerId: harbersId, eventId, status: 'requested' },
+      orderBy: { createdAt: 'desc' },
+    })
+
+    // The speaker (or the delegate) opens the link from the mail, confirms the panel and submits a quote.
+    const speaker = await newPage(browser)
+    await speaker.page.goto(portalLinkIn(request.parsed!.text ?? ''))
+    await expect.poll(() => speaker.page.url()).toMatch(/\/spreker\/[a-z0-9]+$/)
+    await waitForHydration(speaker.page)
+    const panel = speaker.page.getByRole('article').filter({ hasText: 'Panel: de inzet van de ministeries' })
+    await panel.getByLabel('Ja, ik doe mee').check()
+    await panel.getByRole('button', { name: /Antwoord (versturen|wijzigen)/ }).click()
+    await expect.poll(() => speaker.page.url()).toContain('klaar=confirmed')
+    await expectNoAxeViolations(speaker.page)
+    await speaker.page.goto(`${speaker.page.url().split('?')[0]}/citaten`)
+    await waitForHydration(speaker.page)
+    const card = speaker.page.locator('article').filter({ has: speaker.page.locator(`#citaat-${requested.id}`) })
+    expect(await card.textContent()).toContain('Wat is voor u de kern van de aanpak?')
+    await card.getByLabel('Tekst van het citaat').fill('De kern is samenwerking tussen alle partners.')
+    await card.getByRole('button', { name: 'Citaat indienen' }).click()
+    await expect.poll(() => speaker.page.url()).toContain('klaar=submitted')
+    await expectNoAxeViolations(speaker.page)
+
+    // The secretariat edits one word and proposes it.
+    await admin.page.goto(`${overview}/${requested.id}`)
+    await waitForHydration(admin.page)
+    await admin.page.getByLabel('Tekst', { exact: true }).fill('De kern is samenwerking tussen alle ketenpartners.')
+    await admin.page.getByRole('button', { name: 'Aangepaste tekst voorleggen' }).click()
+    await expect.poll(() => admin.page.url()).toContain('klaar=')
+    await expectNoAxeViolations(admin.page)
+
+    // The speaker follows the link in the new mail, sees the difference and authorises.
+    const proposal = (await mailsTo(recipient, /Citaat ter autorisatie/, proposalsBefore + 1))[proposalsBefore]!
+    await speaker.page.goto(portalLinkIn(proposal.parsed!.text ?? ''))
+    await expect.poll(() => speaker.page.url()).toMatch(/\/spreker\/[a-z0-9]+$/)
+    await speaker.page.goto(`${speaker.page.url()}/citaten`)
+    await waitForHydration(speaker.page)
+    const proposed = speaker.page.locator('article').filter({ has: speaker.page.locator(`#citaat-${requested.id}`) })
+    expect(await proposed.locator('.word-diff del').textContent()).toBe('[verwijderd: partners.]')
+    expect(await proposed.locator('.word-diff ins').textContent()).toBe('[ingevoegd: ketenpartners.]')
+    await expectNoAxeViolations(speaker.page)
+    await proposed.getByRole('button', { name: 'Ik autoriseer deze tekst' }).click()
+    await expect.poll(() => speaker.page.url()).toContain('klaar=authorised')
+
+    // The overview shows it authorised, by whom and when.
+    await admin.page.goto(overview)
+    const row = await db.statement.findUniqueOrThrow({ where: { id: requested.id } })
+    expect(row.status).toBe('authorised')
+    const text = (await admin.page.locator('main').textContent())!
+    expect(text).toMatch(expectedBy)
+    await expectNoAxeViolations(admin.page)
+    expect([...admin.problems, ...speaker.problems]).toEqual([])
+    await admin.context.close()
+    await speaker.context.close()
+    return row
+  }
+
+  test('the secretariat requests, the staatssecretaris submits, the secretariat proposes, he authorises', async () => {
+    await db.participation.updateMany({
+      where: { agendaItemId: panelId, speakerId: harbersId },
+      data: { status: 'invited', respondedAt: null },
+    })
+    const row = await loop('harbers@example.org', /Geautoriseerd door de spreker op \d+ december \d{4}/)
+    expect(row.authorisedBy).toBe('speaker')
+  })
+
+  test('the same loop by the delegate records the delegate as the one who authorised', async () => {
+    const row = await loop('ps-jenv@example.org', /Geautoriseerd door de vertegenwoordiger \(Privé-secretariaat/)
+    expect(row.authorisedBy).toBe('delegate: Privé-secretariaat staatssecretaris JenV')
+    const link = await db.personalLink.findUniqueOrThrow({ where: { id: row.authorisedLinkId! } })
+    expect(link.delegate).toBe(true)
   })
 })
