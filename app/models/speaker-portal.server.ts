@@ -550,9 +550,6 @@ function statementAudit(actor: PortalActor, action: string, statementId: string,
   }
 }
 
-// The page component reads it too, so it lives in the domain (a .server module cannot reach the browser).
-export { OPEN_FOR_SPEAKER } from '~/domain/speaker-portal'
-
 // ─── Calendar feed ────────────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -8,12 +8,7 @@ import { OPEN_FOR_SPEAKER, respondSchema } from '~/domain/speaker-portal'
 import { formatDate, formatEventPeriod, formatTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import {
-  createSpeakerFeedLink,
-  getPortal,
-  respondToParticipation,
-  type Portal,
-} from '~/models/speaker-portal.server'
+import { createSpeakerFeedLink, getPortal, respondToParticipation, type Portal } from '~/models/speaker-portal.server'
 import { requireSpeakerActor } from '~/routes-support/speaker-portal.server'
 import portalStyles from '~/styles/speaker-portal.css?url'
 import { linkPageHeaders, linkProblemResponse, PRIVATE_HEADERS } from '~/utils/link-session.server'
