@@ -317,6 +317,22 @@ function allowed(status: StatementStatus, action: StatementAction) {
 
 class Conflict extends Error {}
 
+/**
+ * Moves the statement from the state (and version of the row) this request read; a statement that someone
+ * else moved in between is not touched, and the whole step is rolled back as a conflict.
+ */
+async function claimMove(
+  tx: Tx,
+  statement: { id: string; status: StatementStatus; updatedAt: Date },
+  data: Parameters<typeof db.statement.updateMany>[0]['data'],
+) {
+  const moved = await tx.statement.updateMany({
+    where: { id: statement.id, status: statement.status, updatedAt: statement.updatedAt },
+    data,
+  })
+  if (moved.count !== 1) throw new Conflict()
+}
+
 async function claimed<T>(work: () => Promise<T>): Promise<T | { kind: 'conflict' }> {
   try {
     return await work()
@@ -364,11 +380,7 @@ export async function proposeStatement(
             },
           })
         : latest!
-      const moved = await tx.statement.updateMany({
-        where: { id: statementId, status: statement.status, updatedAt: statement.updatedAt },
-        data: { status: verdict.to, proposedVersionId: version.id, reviewComment: '' },
-      })
-      if (moved.count !== 1) throw new Conflict()
+      await claimMove(tx, statement, { status: verdict.to, proposedVersionId: version.id, reviewComment: '' })
       await writeSpeakerMails(
         tx,
         statement.event,
@@ -433,11 +445,7 @@ export async function requestChanges(
   }))
   return claimed(() =>
     db.$transaction(async (tx) => {
-      const moved = await tx.statement.updateMany({
-        where: { id: statementId, status: statement.status, updatedAt: statement.updatedAt },
-        data: { status: verdict.to, reviewComment: text },
-      })
-      if (moved.count !== 1) throw new Conflict()
+      await claimMove(tx, statement, { status: verdict.to, reviewComment: text })
       await writeSpeakerMails(
         tx,
         statement.event,
@@ -470,19 +478,26 @@ export async function withdrawStatement(
   if (!statement) return { kind: 'not-found' }
   const verdict = allowed(statement.status, 'withdraw')
   if (!verdict.ok) return { kind: 'refused', refusal: verdict.refusal }
-  const moved = await db.statement.updateMany({
-    where: { id: statementId, status: statement.status, updatedAt: statement.updatedAt },
-    data: { status: verdict.to, withdrawnAt: new Date(), withdrawnBy: `secretariat: ${actor.name}` },
-  })
-  if (moved.count !== 1) return { kind: 'conflict' }
-  await audit({
-    actorUserId: actor.id,
-    action: 'statement.withdrawn',
-    entity: 'Statement',
-    entityId: statementId,
-    details: { eventId },
-  })
-  return { kind: 'done', status: verdict.to }
+  return claimed(() =>
+    db.$transaction(async (tx) => {
+      await claimMove(tx, statement, {
+        status: verdict.to,
+        withdrawnAt: new Date(),
+        withdrawnBy: `secretariat: ${actor.name}`,
+      })
+      await audit(
+        {
+          actorUserId: actor.id,
+          action: 'statement.withdrawn',
+          entity: 'Statement',
+          entityId: statementId,
+          details: { eventId },
+        },
+        tx,
+      )
+      return { kind: 'done' as const, status: verdict.to }
+    }),
+  )
 }
 
 /** Sets or clears the embargo: the quote may not be published before this instant. Not on a withdrawn one. */

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import { Field, SelectField, TextareaField } from '~/components/forms'
-import { QuoteText } from '~/components/quote-text'
-import { WordDiff } from '~/components/word-diff'
+import { StatementHistory } from '~/components/statement-history'
+import { StatementReview } from '~/components/statement-review'
 import { formatDateTime } from '~/domain/format'
-import { availableActions, STATEMENT_MAX_LENGTH } from '~/domain/statement'
+import { availableActions } from '~/domain/statement'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { displayName } from '~/models/event.server'
@@ -139,7 +138,6 @@ export default function StatementDetail() {
         {actionData.error}
       </p>
     ) : null
-  const labels = t.speakerPortal.statements.compare
   return (
     <>
       <p>
@@ -194,141 +192,21 @@ export default function StatementDetail() {
       </dl>
 
       <h2>{d.history}</h2>
-      {versions.length ? (
-        <ol className="plain-list statement-versions">
-          {versions.map((v, i) => (
-            <li key={v.id} aria-labelledby={`version-${v.id}`}>
-              <h3 id={`version-${v.id}`}>{d.version(i + 1)}</h3>
-              <p className="muted">
-                {d.versionBy([d.authors[v.authorKind], v.authorName].filter(Boolean).join(': '), when(v.createdAt))}
-              </p>
-              {v.id === statement.authorisedVersionId ? (
-                <p>
-                  <strong>{d.authorised}</strong>
-                </p>
-              ) : null}
-              {v.id === statement.proposedVersionId && statement.status === 'awaiting_authorisation' ? (
-                <p>
-                  <strong>{d.proposed}</strong>
-                </p>
-              ) : null}
-              <QuoteText text={v.text} lang={v.language} />
-              {i > 0 ? (
-                <>
-                  <h4>{d.diffHeading(i)}</h4>
-                  <WordDiff before={versions[i - 1]!.text} after={v.text} labels={labels} lang={v.language} />
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>{d.noVersions}</p>
-      )}
+      <StatementHistory
+        versions={versions}
+        authorisedVersionId={statement.authorisedVersionId}
+        proposedVersionId={statement.status === 'awaiting_authorisation' ? statement.proposedVersionId : null}
+        timeZone={event.timeZone}
+      />
 
       {canEdit && actions.length ? (
-        <section aria-labelledby="beoordelen">
-          <h2 id="beoordelen">{d.review}</h2>
-          {actions.includes('propose') && latest ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="accept" />
-              <p className="field-hint">{d.acceptHint}</p>
-              <button type="submit" className="button">
-                {d.accept}
-              </button>
-            </Form>
-          ) : null}
-          {actions.includes('propose') ? (
-            <Form method="post">
-              <h3>{d.edit}</h3>
-              <p className="field-hint">{d.editHint}</p>
-              {error('edit')}
-              <input type="hidden" name="intent" value="edit" />
-              <TextareaField
-                label={d.editText}
-                textareaProps={{
-                  id: 'edit-text',
-                  name: 'text',
-                  required: true,
-                  maxLength: STATEMENT_MAX_LENGTH,
-                  rows: 8,
-                  defaultValue: latest?.text ?? '',
-                }}
-              />
-              <SelectField
-                label={c.enter.language}
-                selectProps={{ id: 'edit-language', name: 'language', defaultValue: latest?.language ?? 'nl' }}
-                options={(['nl', 'en'] as const).map((l) => ({ value: l, label: c.enter.languages[l] }))}
-              />
-              <button type="submit" className="button">
-                {d.edit}
-              </button>
-            </Form>
-          ) : null}
-          {actions.includes('request_changes') ? (
-            <Form method="post">
-              <h3>{d.askChanges}</h3>
-              {error('request-changes')}
-              <input type="hidden" name="intent" value="request-changes" />
-              <TextareaField
-                label={d.comment}
-                textareaProps={{ id: 'comment', name: 'comment', required: true, maxLength: 2000, rows: 4 }}
-              />
-              <button type="submit" className="button button--secondary">
-                {d.askChanges}
-              </button>
-            </Form>
-          ) : null}
-          {actions.includes('withdraw') ? (
-            <Form method="post">
-              <h3>{d.withdraw}</h3>
-              <p className="field-hint">{d.withdrawHint}</p>
-              <input type="hidden" name="intent" value="withdraw" />
-              <button type="submit" className="button button--secondary">
-                {d.withdraw}
-              </button>
-            </Form>
-          ) : null}
-          {statement.status !== 'withdrawn' ? (
-            <Form method="post">
-              <h3>{d.embargo}</h3>
-              <p className="field-hint">{d.embargoHint}</p>
-              {error('embargo')}
-              <input type="hidden" name="intent" value="embargo" />
-              <Field
-                label={d.embargoDate}
-                inputProps={{
-                  id: 'embargo-date',
-                  name: 'embargoDate',
-                  type: 'date',
-                  required: true,
-                  defaultValue: embargo.date,
-                }}
-              />
-              <Field
-                label={d.embargoTime}
-                inputProps={{
-                  id: 'embargo-time',
-                  name: 'embargoTime',
-                  type: 'time',
-                  required: true,
-                  defaultValue: embargo.time,
-                }}
-              />
-              <button type="submit" className="button">
-                {d.saveEmbargo}
-              </button>
-            </Form>
-          ) : null}
-          {statement.embargoUntil && statement.status !== 'withdrawn' ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="clear-embargo" />
-              <button type="submit" className="link-button">
-                {d.clearEmbargo}
-              </button>
-            </Form>
-          ) : null}
-        </section>
+        <StatementReview
+          actions={actions}
+          latest={latest ?? null}
+          status={statement.status}
+          embargo={{ ...embargo, set: !!statement.embargoUntil }}
+          error={error}
+        />
       ) : null}
     </>
   )

@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, Field, Fieldset, SelectField, TextareaField } from '~/components/forms'
+import { StatementRequestForms } from '~/components/statement-request-forms'
 import { formatDateTime } from '~/domain/format'
-import { STATEMENT_MAX_LENGTH } from '~/domain/statement'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import {
@@ -213,86 +212,7 @@ export default function StatementsOverview() {
       ) : (
         <p>{c.noSpeakers}</p>
       )}
-      {canEdit && speakers.length ? (
-        <>
-          <h2 id="vragen">{c.request.heading}</h2>
-          {error('request')}
-          <Form method="post" aria-labelledby="vragen">
-            <input type="hidden" name="intent" value="request" />
-            <Fieldset legend={c.request.speakers}>
-              {speakers.map((sp) => (
-                <CheckboxField
-                  key={sp.id}
-                  label={sp.name}
-                  inputProps={{ id: `ask-${sp.id}`, name: 'speakerId', value: sp.id, disabled: !sp.reachable }}
-                />
-              ))}
-            </Fieldset>
-            <Field
-              label={c.request.deadlineDate}
-              hint={c.request.deadlineHint}
-              inputProps={{ id: 'deadline-date', name: 'deadlineDate', type: 'date' }}
-            />
-            <Field
-              label={c.request.deadlineTime}
-              inputProps={{ id: 'deadline-time', name: 'deadlineTime', type: 'time' }}
-            />
-            <Field
-              label={c.request.reminderDays}
-              hint={c.request.reminderHint}
-              inputProps={{
-                id: 'reminder-days',
-                name: 'reminderDays',
-                type: 'number',
-                min: 1,
-                max: 60,
-                inputMode: 'numeric',
-              }}
-            />
-            <TextareaField
-              label={c.request.prompt}
-              hint={c.request.promptHint}
-              textareaProps={{ id: 'prompt', name: 'prompt', maxLength: 1000, rows: 3 }}
-            />
-            <div className="actions">
-              <button type="submit" className="button">
-                {c.request.submit}
-              </button>
-            </div>
-          </Form>
-          <h2 id="invoeren">{c.enter.heading}</h2>
-          <p>{c.enter.hint}</p>
-          {error('enter')}
-          <Form method="post" aria-labelledby="invoeren">
-            <input type="hidden" name="intent" value="enter" />
-            <SelectField
-              label={c.enter.speaker}
-              selectProps={{ id: 'enter-speaker', name: 'speakerId' }}
-              options={speakers.map((sp) => ({ value: sp.id, label: sp.name }))}
-            />
-            <TextareaField
-              label={c.enter.text}
-              textareaProps={{
-                id: 'enter-text',
-                name: 'text',
-                required: true,
-                maxLength: STATEMENT_MAX_LENGTH,
-                rows: 6,
-              }}
-            />
-            <SelectField
-              label={c.enter.language}
-              selectProps={{ id: 'enter-language', name: 'language', defaultValue: 'nl' }}
-              options={(['nl', 'en'] as const).map((l) => ({ value: l, label: c.enter.languages[l] }))}
-            />
-            <div className="actions">
-              <button type="submit" className="button">
-                {c.enter.submit}
-              </button>
-            </div>
-          </Form>
-        </>
-      ) : null}
+      {canEdit && speakers.length ? <StatementRequestForms speakers={speakers} error={error} /> : null}
     </>
   )
 }
