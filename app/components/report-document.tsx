@@ -351,16 +351,19 @@ export function PublishedReportView({
   latest,
   versions,
   lang,
+  history = true,
 }: {
   slug: string
   snapshot: ReportSnapshot
   latest: number
   versions: Array<{ version: number; publishedAt: string | Date }>
   lang: Lang
+  /** Links to the other versions: on the public pages, not behind a partner's personal link. */
+  history?: boolean
 }) {
   const d = dictionary(lang).report.doc
   const at = (date: string | Date) => formatDate(new Date(date), snapshot.event.timeZone, lang)
-  const others = versions.filter((v) => v.version !== snapshot.version)
+  const others = history ? versions.filter((v) => v.version !== snapshot.version) : []
   const path = (version: number) => (version === latest ? `/verslagen/${slug}` : `/verslagen/${slug}/versie/${version}`)
   return (
     <>

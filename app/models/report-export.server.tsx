@@ -1,25 +1,15 @@
 // A published report version as files: HTML with print CSS for A4, PDF printed by Chromium from that same HTML
 // (what you print is what you see), Markdown, plain text and Word (.docx). Quotes are text in every one.
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  ExternalHyperlink,
-  WidthType,
-} from 'docx'
 import { chromium } from 'playwright-core'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { reportTexts, ReportDocument } from '~/components/report-document'
 import type { ReportSnapshot } from '~/domain/report'
-import { reportMarkdown, reportOutline, reportPlainText, type OutlineNode } from '~/domain/report-text'
+import { reportMarkdown, reportPlainText } from '~/domain/report-text'
 import reportCss from '~/styles/report.css?raw'
 import { getEnv } from '~/utils/env.server'
+import { reportDocx } from './report-docx.server'
+
+export { reportDocx }
 
 type Lang = 'nl' | 'en'
 
@@ -67,105 +57,6 @@ export async function reportPdf(snapshot: ReportSnapshot, lang: Lang, base = get
   } finally {
     await browser.close()
   }
-}
-
-function docxNode(node: OutlineNode): Array<Paragraph | Table> {
-  const runs = (lines: string[], options: { italics?: boolean } = {}) =>
-    lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }))
-  switch (node.kind) {
-    case 'heading':
-      return [
-        new Paragraph({
-          heading: node.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-          children: runs([node.text]),
-        }),
-      ]
-    case 'paragraph':
-      return [new Paragraph({ children: runs(node.lines) })]
-    case 'quote':
-      return [
-        new Paragraph({ children: [new TextRun({ text: `${node.attribution}:`, bold: true })], keepNext: true }),
-        ...node.paragraphs.map((lines, i) => {
-          const marked = [...lines]
-          if (i === 0) marked[0] = `„${marked[0]}`
-          if (i === node.paragraphs.length - 1) marked[marked.length - 1] = `${marked[marked.length - 1]}”`
-          return new Paragraph({ style: 'Quote', children: runs(marked) })
-        }),
-      ]
-    case 'list':
-      return node.items.map(
-        (item) =>
-          new Paragraph({
-            bullet: { level: 0 },
-            children: item.url
-              ? [
-                  new ExternalHyperlink({
-                    link: item.url,
-                    children: [new TextRun({ text: item.text, style: 'Hyperlink' })],
-                  }),
-                ]
-              : [new TextRun(item.text)],
-          }),
-      )
-    case 'table':
-      return [
-        new Paragraph({ children: [new TextRun({ text: node.caption, bold: true })], keepNext: true }),
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [
-            new TableRow({
-              tableHeader: true,
-              children: node.header.map(
-                (h, i) =>
-                  new TableCell({
-                    children: [
-                      new Paragraph({
-                        alignment: i ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                        children: [new TextRun({ text: h, bold: true })],
-                      }),
-                    ],
-                  }),
-              ),
-            }),
-            ...node.rows.map(
-              (r) =>
-                new TableRow({
-                  children: r.map(
-                    (c, i) =>
-                      new TableCell({
-                        children: [new Paragraph({ alignment: i ? AlignmentType.RIGHT : AlignmentType.LEFT, text: c })],
-                      }),
-                  ),
-                }),
-            ),
-          ],
-        }),
-      ]
-  }
-}
-
-/** Word: headings as headings, quotes in Word's own Quote style, the attendance tables as tables. */
-export async function reportDocx(snapshot: ReportSnapshot, lang: Lang, base = getEnv().APP_URL) {
-  const texts = reportTexts(snapshot, lang)
-  const doc = new Document({
-    title: texts.title,
-    creator: 'bijeen',
-    styles: {
-      paragraphStyles: [
-        {
-          id: 'Quote',
-          name: 'Quote',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { italics: true },
-          paragraph: { indent: { left: 567 }, spacing: { after: 120 } },
-        },
-      ],
-    },
-    sections: [{ children: reportOutline(snapshot, lang, base).flatMap(docxNode) }],
-  })
-  return Packer.toBuffer(doc)
 }
 
 /** The file of one format, with its content type and a download name. */

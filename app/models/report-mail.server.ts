@@ -1,11 +1,13 @@
 // Mailing a published report: to those who attended, to every invited partner, or to chosen organisations, as
 // one bulk send through the outbox (progress at /beheer/verzendingen/:id). Each mail holds the lead and the
 // link, in the recipient's language where an English version exists, and the PDF, stored once for the batch.
+// A report for partners only is linked through a personal link per recipient (/verslag/<token>).
 import { reportTexts } from '~/components/report-document'
 import type { Language } from '~/generated/prisma/enums'
 import { enqueueBulk, prepareBulk } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { hashToken, randomToken } from '~/utils/tokens.server'
 import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
 import { reportPdf } from './report-export.server'
@@ -52,10 +54,7 @@ async function recipientsOf(eventId: string, audience: ReportAudience): Promise<
 }
 
 export type MailReportResult =
-  | { kind: 'queued'; batchId: string; total: number }
-  | { kind: 'not-published' }
-  | { kind: 'partners-only' }
-  | { kind: 'nobody' }
+  { kind: 'queued'; batchId: string; total: number } | { kind: 'not-published' } | { kind: 'nobody' }
 
 /**
  * Queues the latest published version's mail to the audience. Mailing the same version to the same address
@@ -67,14 +66,19 @@ export async function mailReport(eventId: string, audience: ReportAudience, user
     db.event.findUnique({ where: { id: eventId } }),
   ])
   if (!report || !event) return { kind: 'not-published' }
-  // The public page is the link in the mail; a report for partners only has none to give yet.
-  if (report.visibility !== 'public') return { kind: 'partners-only' }
   const recipients = await recipientsOf(eventId, audience)
   if (!recipients.length) return { kind: 'nobody' }
   const { snapshot } = report
   const languages: Language[] = snapshot.en ? ['nl', 'en'] : ['nl']
   const languageOf = (r: Recipient): Language => (r.language === 'en' && snapshot.en ? 'en' : 'nl')
   const url = (lang: Language) => `${getEnv().APP_URL}/verslagen/${report.slug}${lang === 'en' ? '?lang=en' : ''}`
+  // A report for partners only has no public page: each partner gets a personal link to it (a year long).
+  const personal = report.visibility === 'partners'
+  const links = new Map(recipients.map((r) => [r.email, personal ? randomToken() : null]))
+  const linkOf = (r: Recipient) => {
+    const token = links.get(r.email)
+    return token ? `${getEnv().APP_URL}/verslag/${token}` : url(languageOf(r))
+  }
 
   // The PDF per language, printed once, stored once.
   const attachments = new Map<Language, string>()
@@ -96,11 +100,11 @@ export async function mailReport(eventId: string, audience: ReportAudience, user
         const base = await eventMailBase(event, lang)
         const merge = await prepareBulk('report-published', {
           language: lang,
-          fields: ['recipientName'] as const,
+          fields: ['recipientName', 'reportUrl'] as const,
           props: (f) => ({
             ...base,
             recipientName: f.recipientName,
-            reportUrl: url(lang),
+            reportUrl: f.reportUrl,
             summary: reportTexts(snapshot, lang).lead,
           }),
         })
@@ -114,6 +118,18 @@ export async function mailReport(eventId: string, audience: ReportAudience, user
     const batch = await tx.mailBatch.create({
       data: { kind: 'report-published', eventId, total: recipients.length, createdById: userId },
     })
+    if (personal) {
+      const expiresAt = new Date(Date.now() + 365 * 24 * 3600 * 1000)
+      await tx.personalLink.createMany({
+        data: [...links.values()].map((token) => ({
+          kind: 'report' as const,
+          subjectId: report.id,
+          eventId,
+          expiresAt,
+          tokenHash: hashToken(token!),
+        })),
+      })
+    }
     let queued = 0
     for (const [lang, merge] of merges) {
       const group = recipients.filter((r) => languageOf(r) === lang)
@@ -122,7 +138,7 @@ export async function mailReport(eventId: string, audience: ReportAudience, user
         group.map((r) => ({
           to: r.email,
           toName: r.name,
-          values: { recipientName: r.name },
+          values: { recipientName: r.name, reportUrl: linkOf(r) },
           idempotencyKey: `report:${versionKey}:${r.email.toLowerCase()}`,
           parts: { storedAttachmentIds: [attachments.get(lang)!] },
         })),

@@ -322,6 +322,7 @@ export async function publishReport(eventId: string, userId: string, now = new D
 }
 
 export type PublishedReport = {
+  id: string
   eventId: string
   slug: string
   visibility: ReportVisibility
@@ -335,6 +336,7 @@ export async function publishedReport(slug: string, version?: number): Promise<P
   const report = await db.report.findUnique({
     where: { slug },
     select: {
+      id: true,
       eventId: true,
       slug: true,
       visibility: true,
@@ -351,6 +353,7 @@ export async function publishedReport(slug: string, version?: number): Promise<P
   })
   if (!row) return null
   return {
+    id: report.id,
     eventId: report.eventId,
     slug: report.slug,
     visibility: report.visibility,
@@ -388,4 +391,12 @@ export async function statementIdsInPublishedReports(eventIds: string[]): Promis
 export async function publishedReportOfEvent(eventId: string, version?: number) {
   const report = await db.report.findUnique({ where: { eventId }, select: { slug: true } })
   return report ? publishedReport(report.slug, version) : null
+}
+
+/** What a partner's report link opens: the latest published version of that report, whatever its visibility. */
+export async function partnerReport(reportId: string) {
+  const row = await db.report.findUnique({ where: { id: reportId }, select: { slug: true } })
+  const report = row ? await publishedReport(row.slug) : null
+  if (!report) return null
+  return { slug: report.slug, snapshot: report.snapshot, latest: report.latest, versions: report.versions }
 }

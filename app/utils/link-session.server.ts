@@ -15,7 +15,7 @@ import { cookieName, secureCookies } from './cookie-names.server'
 import { hashToken } from './tokens.server'
 
 /** The kinds of link that open pages (a session); the feed kinds are read-only tokens in a calendar URL. */
-export type LinkSessionKind = Extract<PersonalLinkKind, 'invitation' | 'registration' | 'speaker'>
+export type LinkSessionKind = Extract<PersonalLinkKind, 'invitation' | 'registration' | 'speaker' | 'report'>
 export type FeedLinkKind = Extract<PersonalLinkKind, 'registration_feed' | 'speaker_feed'>
 
 /** Where each kind of link lives: `/<base>/<token>` in the mail, `/<base>/<linkId>` in the browser. */
@@ -23,6 +23,7 @@ export const LINK_BASE: Record<LinkSessionKind, string> = {
   invitation: '/uitnodiging',
   registration: '/aanmelding',
   speaker: '/spreker',
+  report: '/verslag',
 }
 
 /**

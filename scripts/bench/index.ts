@@ -18,6 +18,7 @@ const suites: Record<string, { file: string; fn: string; providers: Provider[] }
   registration: { file: 'registration.ts', fn: 'benchRegistration', providers: ['sqlite', 'postgresql'] },
   mail: { file: 'mail.ts', fn: 'benchMail', providers: ['sqlite', 'postgresql'] },
   calendar: { file: 'calendar.ts', fn: 'benchCalendar', providers: ['sqlite', 'postgresql'] },
+  report: { file: 'report.ts', fn: 'benchReport', providers: ['sqlite'] },
 }
 const MARK = 'BENCH_RESULT '
 

@@ -7,6 +7,8 @@ import { mailReport } from '~/models/report-mail.server'
 import { publishReport, reportEditor, saveReportDraft } from '~/models/report.server'
 import { action as loginAction } from '~/routes/inloggen'
 import { loader as batchLoader } from '~/routes/beheer.verzendingen.$id'
+import { loader as partnerLoader } from '~/routes/verslag.$token'
+import { loader as publicLoader } from '~/routes/verslagen.$slug._index'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { EVENT_SLUG, seed } from '../../prisma/seed.ts'
@@ -134,8 +136,36 @@ describe('mailing the report', () => {
     }
   })
 
-  test('a report for partners only is not mailed: the mail would link to a page they cannot open', async () => {
+  test('for partners only: each recipient gets a personal link that opens the report; the public does not', async () => {
     await db.report.update({ where: { eventId }, data: { visibility: 'partners' } })
-    expect(await mailReport(eventId, { kind: 'invited' }, userId)).toEqual({ kind: 'partners-only' })
+    await publishReport(eventId, userId)
+    sink.messages.length = 0
+    const organisation = await db.organisation.findUniqueOrThrow({ where: { name: 'Gemeente Rotterdam' } })
+    const result = await mailReport(eventId, { kind: 'organisations', organisationIds: [organisation.id] }, userId)
+    expect(result).toMatchObject({ kind: 'queued', total: 2 })
+    expect(await db.personalLink.count({ where: { kind: 'report', eventId } })).toBe(2)
+    const worker = new MailWorker({ concurrency: 4 })
+    try {
+      await worker.drain()
+    } finally {
+      await worker.stop()
+    }
+    const [mail] = (await sink.waitFor(2)).filter((m) => m.envelope.to.includes('deelnemer0@example.org'))
+    const token = /\/verslag\/([A-Za-z0-9_-]{43})/.exec(mail!.parsed!.text ?? '')?.[1]
+    expect(token).toBeDefined()
+    // The token is traded for a cookie, then the page opens with it.
+    const exchange = await callRoute(partnerLoader, getRequest(`/verslag/${token}`), { token: token! })
+    expect(exchange.status).toBe(303)
+    const linkPath = exchange.location!
+    const opened = await callRoute(partnerLoader, getRequest(linkPath, { cookie: cookieFrom(exchange) }), {
+      token: linkPath.split('/').pop()!,
+    })
+    expect(opened.status).toBe(200)
+    expect((opened.data as { report: { snapshot: { version: number } } }).report.snapshot.version).toBe(3)
+    expect((await callRoute(partnerLoader, getRequest(linkPath), { token: linkPath.split('/').pop()! })).status).toBe(
+      401,
+    )
+    const publicPage = await callRoute(publicLoader, getRequest(`/verslagen/${EVENT_SLUG}`), { slug: EVENT_SLUG })
+    expect(publicPage.status).toBe(404)
   })
 })

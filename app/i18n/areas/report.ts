@@ -126,8 +126,6 @@ export const reportNl = {
     submit: 'Verslag versturen',
     results: {
       nobody: 'Er is niemand om het verslag aan te sturen, of iedereen heeft deze versie al ontvangen.',
-      'partners-only':
-        'Dit verslag is alleen voor partners. Zet het op openbaar om het te versturen: de mail linkt naar de openbare pagina.',
       'not-published': 'Publiceer het verslag eerst.',
     },
   },
@@ -297,8 +295,6 @@ export const reportEn: typeof reportNl = {
     submit: 'Send report',
     results: {
       nobody: 'There is nobody to send the report to, or everyone has received this version already.',
-      'partners-only':
-        'This report is for partners only. Make it public to send it: the mail links to the public page.',
       'not-published': 'Publish the report first.',
     },
   },

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PersonalLinkKind" ADD VALUE 'report';
