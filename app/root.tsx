@@ -74,8 +74,10 @@ function LanguageSwitch() {
     <Form method="post" action="/taal" className="language-switch">
       <input type="hidden" name="lang" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" lang={other} aria-label={t.shell.switchLanguageLabel}>
+      {/* The visible name first (WCAG 2.5.3); what it does after it, for screen readers. */}
+      <button type="submit" lang={other}>
         {t.shell.switchLanguage}
+        <span className="visually-hidden"> ({t.shell.switchLanguageLabel})</span>
       </button>
     </Form>
   )

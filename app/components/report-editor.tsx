@@ -1,4 +1,5 @@
 // The arrangement in the report editor: every generated block (kept or left out) and own paragraph, in order,
+import { ActionLabel } from '~/components/action-label'
 // each with buttons to move it and to add a paragraph below. Part of the editor's one form (see
 // app/domain/report-form.ts), so it works without JavaScript.
 import { Form, Link } from '@remix-run/react'
@@ -65,9 +66,8 @@ export function LayoutEditor({
                   value={`up:${entry.id}`}
                   className="button button--secondary"
                   disabled={index === 0}
-                  aria-label={l.moveUp(label)}
                 >
-                  {l.up}
+                  <ActionLabel text={l.up} object={label} />
                 </button>
                 <button
                   type="submit"
@@ -75,18 +75,11 @@ export function LayoutEditor({
                   value={`down:${entry.id}`}
                   className="button button--secondary"
                   disabled={index === layout.length - 1}
-                  aria-label={l.moveDown(label)}
                 >
-                  {l.down}
+                  <ActionLabel text={l.down} object={label} />
                 </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value={`add:${entry.id}`}
-                  className="button button--secondary"
-                  aria-label={l.addParagraphAfter(label)}
-                >
-                  {l.addParagraph}
+                <button type="submit" name="intent" value={`add:${entry.id}`} className="button button--secondary">
+                  <ActionLabel text={l.addParagraph} object={label} />
                 </button>
                 {entry.type === 'paragraph' ? (
                   <button type="submit" name="intent" value={`remove:${entry.id}`} className="link-button">

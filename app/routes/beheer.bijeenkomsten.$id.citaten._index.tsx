@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -186,15 +187,15 @@ export default function StatementsOverview() {
                               <li>{c.withdrawalRequested}</li>
                             ) : null}
                           </ul>
-                          <Link to={st.id} aria-label={c.openLabel(sp.name, i + 1)}>
-                            {c.open}
+                          <Link to={st.id}>
+                            <ActionLabel text={c.open} object={`${sp.name} (${i + 1})`} />
                           </Link>
                           {canEdit && (st.status === 'requested' || st.status === 'changes_requested') ? (
                             <Form method="post" className="inline-form">
                               <input type="hidden" name="intent" value="remind" />
                               <input type="hidden" name="statementId" value={st.id} />
-                              <button type="submit" className="link-button" aria-label={c.remindLabel(sp.name)}>
-                                {c.remind}
+                              <button type="submit" className="link-button">
+                                <ActionLabel text={c.remind} object={sp.name} />
                               </button>
                             </Form>
                           ) : null}

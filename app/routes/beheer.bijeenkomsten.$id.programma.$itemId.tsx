@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { DateTime } from 'luxon'
@@ -198,8 +199,8 @@ export default function AgendaItemPage() {
                     }}
                   />
                   <div className="actions">
-                    <button type="submit" className="button button--secondary" aria-label={a.updateLabel(p.name)}>
-                      {a.update}
+                    <button type="submit" className="button button--secondary">
+                      <ActionLabel text={a.update} object={p.name} />
                     </button>
                   </div>
                 </Form>
@@ -207,19 +208,15 @@ export default function AgendaItemPage() {
                   <input type="hidden" name="intent" value="invite" />
                   <input type="hidden" name="speakerId" value={p.speakerId} />
                   <input type="hidden" name="terug" value={`/beheer/bijeenkomsten/${event.id}/programma/${item.id}`} />
-                  <button
-                    type="submit"
-                    className="link-button"
-                    aria-label={t.eventSpeakers.speakers.inviteFromItemLabel(p.name)}
-                  >
-                    {t.eventSpeakers.speakers.inviteFromItem}
+                  <button type="submit" className="link-button">
+                    <ActionLabel text={t.eventSpeakers.speakers.inviteFromItem} object={p.name} />
                   </button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-participant" />
                   <input type="hidden" name="participationId" value={p.id} />
-                  <button type="submit" className="link-button" aria-label={a.removeLabel(p.name)}>
-                    {a.remove}
+                  <button type="submit" className="link-button">
+                    <ActionLabel text={a.remove} object={p.name} />
                   </button>
                 </Form>
               </li>

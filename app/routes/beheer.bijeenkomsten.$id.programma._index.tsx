@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
@@ -122,13 +123,13 @@ export default function AgendaEditor() {
                   index={index}
                   count={items.length}
                   text={{ up: a.up, down: a.down }}
-                  labels={{ up: a.moveUp(item.title), down: a.moveDown(item.title) }}
+                  object={item.title}
                 />
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="itemId" value={item.id} />
-                  <button type="submit" className="link-button" aria-label={a.deleteLabel(item.title)}>
-                    {a.delete}
+                  <button type="submit" className="link-button">
+                    <ActionLabel text={a.delete} object={item.title} />
                   </button>
                 </Form>
               </div>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -182,12 +183,8 @@ export default function EventSpeakers() {
                     }}
                   />
                   <div className="actions">
-                    <button
-                      type="submit"
-                      className="button"
-                      aria-label={sp.invitation?.sentAt ? s.resendLabel(sp.name) : s.inviteLabel(sp.name)}
-                    >
-                      {sp.invitation?.sentAt ? s.resend : s.invite}
+                    <button type="submit" className="button">
+                      <ActionLabel text={sp.invitation?.sentAt ? s.resend : s.invite} object={sp.name} />
                     </button>
                   </div>
                 </Form>
@@ -197,8 +194,8 @@ export default function EventSpeakers() {
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="speakerId" value={sp.id} />
                   <p className="field-hint">{s.revokeHint}</p>
-                  <button type="submit" className="button button--secondary" aria-label={s.revokeLabel(sp.name)}>
-                    {s.revoke}
+                  <button type="submit" className="button button--secondary">
+                    <ActionLabel text={s.revoke} object={sp.name} />
                   </button>
                 </Form>
               ) : null}

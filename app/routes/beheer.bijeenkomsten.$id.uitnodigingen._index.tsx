@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -272,18 +273,12 @@ export default function Invitations() {
                       {canEdit ? (
                         <td>
                           {row.status === 'revoked' ? (
-                            <button
-                              type="submit"
-                              name="reinvite"
-                              value={row.id}
-                              className="link-button"
-                              aria-label={i.reinviteFor(row.name)}
-                            >
-                              {i.reinvite}
+                            <button type="submit" name="reinvite" value={row.id} className="link-button">
+                              <ActionLabel text={i.reinvite} object={row.name} />
                             </button>
                           ) : (
-                            <Link to={`${row.id}/intrekken`} aria-label={i.revokeFor(row.name)}>
-                              {i.revoke}
+                            <Link to={`${row.id}/intrekken`}>
+                              <ActionLabel text={i.revoke} object={row.name} />
                             </Link>
                           )}
                         </td>

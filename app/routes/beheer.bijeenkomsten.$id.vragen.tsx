@@ -122,7 +122,7 @@ export default function QuestionsEditor() {
                         index={index}
                         count={questions.length}
                         text={{ up: t.agendaAdmin.up, down: t.agendaAdmin.down }}
-                        labels={{ up: q.moveUp(question.label), down: q.moveDown(question.label) }}
+                        object={question.label}
                       />
                       <Form method="post">
                         <input type="hidden" name="intent" value="delete" />

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
+import { ActionLabel } from '~/components/action-label'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -120,12 +121,8 @@ function LineForm({
         }}
       />
       <div className="actions">
-        <button
-          type="submit"
-          className="button button--secondary"
-          aria-label={programmeLine ? l.saveLabel(programmeLine.title) : undefined}
-        >
-          {programmeLine ? l.save : t.programmesAdmin.addActionLine}
+        <button type="submit" className="button button--secondary">
+          {programmeLine ? <ActionLabel text={l.save} object={programmeLine.title} /> : t.programmesAdmin.addActionLine}
         </button>
       </div>
     </Form>
@@ -174,7 +171,7 @@ export default function EditProgramme() {
                   index={index}
                   count={programme.actionLines.length}
                   text={{ up: p.moveUp, down: p.moveDown }}
-                  labels={{ up: p.line.up(line.title), down: p.line.down(line.title) }}
+                  object={line.title}
                 />
               </li>
             ))}

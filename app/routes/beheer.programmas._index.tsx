@@ -66,7 +66,7 @@ export default function Programmes() {
                 index={index}
                 count={programmes.length}
                 text={{ up: p.moveUp, down: p.moveDown }}
-                labels={{ up: p.line.up(programme.name), down: p.line.down(programme.name) }}
+                object={programme.name}
               />
             ) : null}
           </li>

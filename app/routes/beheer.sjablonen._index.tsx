@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { Link, useLoaderData } from '@remix-run/react'
 import { metaTitle, useT } from '~/i18n'
 import { listPreviewKinds } from '~/models/mail-templates.server'
@@ -32,18 +33,12 @@ export default function Templates() {
               <tr key={kind}>
                 <th scope="row">{t.mailKinds[kind]}</th>
                 <td>
-                  <Link
-                    to={`/beheer/sjablonen/${kind}?taal=nl`}
-                    aria-label={t.templates.previewTitle(t.mailKinds[kind], t.templates.dutch)}
-                  >
-                    {t.templates.dutch}
+                  <Link to={`/beheer/sjablonen/${kind}?taal=nl`}>
+                    <ActionLabel text={t.templates.dutch} object={t.mailKinds[kind]} />
                   </Link>
                   {' · '}
-                  <Link
-                    to={`/beheer/sjablonen/${kind}?taal=en`}
-                    aria-label={t.templates.previewTitle(t.mailKinds[kind], t.templates.english)}
-                  >
-                    {t.templates.english}
+                  <Link to={`/beheer/sjablonen/${kind}?taal=en`}>
+                    <ActionLabel text={t.templates.english} object={t.mailKinds[kind]} />
                   </Link>
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { ActionLabel } from '~/components/action-label'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
@@ -124,12 +125,8 @@ export default function BatchDetail() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="resend-one" />
                         <input type="hidden" name="messageId" value={r.id} />
-                        <button
-                          type="submit"
-                          className="button button--secondary"
-                          aria-label={t.batches.resendLabel(r.toName || r.to)}
-                        >
-                          {t.batches.resend}
+                        <button type="submit" className="button button--secondary">
+                          <ActionLabel text={t.batches.resend} object={r.toName || r.to} />
                         </button>
                       </Form>
                     ) : null}

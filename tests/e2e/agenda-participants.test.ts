@@ -80,7 +80,7 @@ describe('speakers of an agenda item', () => {
     const blokhuis = row(page, 'Staatssecretaris Blokhuis')
     await blokhuis.getByLabel('Rol', { exact: true }).selectOption({ label: 'Moderator' })
     await blokhuis.getByLabel('Volgorde', { exact: true }).fill('9')
-    await page.getByRole('button', { name: 'Wijzigingen voor Staatssecretaris Blokhuis opslaan' }).click()
+    await page.getByRole('button', { name: 'Wijzigen – Staatssecretaris Blokhuis' }).click()
     await expect
       .poll(() => names(page))
       .toEqual(['Staatssecretaris Harbers', 'Staatssecretaris Van Ark', 'Tazelaar', 'Staatssecretaris Blokhuis'])
@@ -115,7 +115,7 @@ describe('speakers of an agenda item', () => {
     const tazelaar = row(page, 'Tazelaar')
     await tazelaar.getByLabel('Status', { exact: true }).selectOption({ label: 'afgemeld' })
     await tazelaar.getByLabel('Volgorde', { exact: true }).fill('0')
-    await page.getByRole('button', { name: 'Wijzigingen voor Tazelaar opslaan' }).click()
+    await page.getByRole('button', { name: /^Wijzigen – .*Tazelaar$/ }).click()
     await page.waitForURL(/#sprekers$/)
     expect(await row(page, 'Tazelaar').getByLabel('Status', { exact: true }).inputValue()).toBe('declined')
     expect(await row(page, 'Tazelaar').getByLabel('Volgorde', { exact: true }).inputValue()).toBe('0')

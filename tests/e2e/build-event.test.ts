@@ -281,7 +281,7 @@ describe('building the 4 December event through the UI', () => {
     await enterAndWait(/\/programma\/[^/?#]+$/, itemPage)
     await tabTo(page, 'Terug naar het programma', 200)
     await enterAndWait(/\/programma$/, agendaPage)
-    await tabTo(page, 'Welkom een plaats omhoog')
+    await tabTo(page, 'Omhoog – Welkom')
     await enterAndWait(/\/programma#item-/, agendaPage)
     await expect.poll(() => page.locator('.agenda__title').allTextContents()).toEqual(['Welkom', 'Inleiding'])
     await expectNoAxeViolations(page)

@@ -119,7 +119,7 @@ describe('invitations in a browser', () => {
     await expect.poll(() => page.getByText('3 van 3 uitnodigingen getoond.').count()).toBe(1)
 
     // Revoke Marie's invitation, after confirming.
-    await page.getByRole('link', { name: 'Uitnodiging van Marie Dubois intrekken' }).click()
+    await page.getByRole('link', { name: 'Intrekken – Marie Dubois' }).click()
     await page.waitForURL(/\/intrekken$/)
     await expect.poll(() => heading(page)).toBe('Uitnodiging intrekken')
     await expectNoAxeViolations(page)

@@ -76,7 +76,7 @@ describe('dev mailbox in a browser', () => {
     await expectNoAxeViolations(page)
     const rows = await page.getByRole('row').count()
     expect(rows).toBe(mailKinds.length + 1) // a header row and one per kind
-    await page.getByRole('link', { name: 'Uitnodiging (Engels)' }).click()
+    await page.getByRole('link', { name: 'Engels – Uitnodiging' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Uitnodiging (Engels)')
     await expect.poll(() => page.frameLocator('iframe.mail-frame').locator('html').getAttribute('lang')).toBe('en')
     expect(await page.locator('.mail-text').textContent()).toContain('Formele start Samen tegen mensenhandel')
@@ -131,7 +131,7 @@ describe('dev mailbox in a browser', () => {
     expect(await page.getByRole('row', { name: /Johan Bakker/ }).textContent()).toContain('550 5.1.1 User unknown')
     await expectNoAxeViolations(page)
     await keepScreenshot(page, 'verzending')
-    await page.getByRole('button', { name: 'Opnieuw versturen aan Johan Bakker' }).click()
+    await page.getByRole('button', { name: 'Opnieuw versturen – Johan Bakker' }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toContain('1 e-mail staat weer in de wachtrij')
     await expect
       .poll(() => db.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } }).then((m) => m.status), {

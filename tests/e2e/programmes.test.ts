@@ -25,7 +25,7 @@ describe('programmes and action lines', () => {
     await expectNoAxeViolations(page)
     await page.getByRole('main').getByRole('link', { name: 'Samen tegen mensenhandel', exact: true }).click()
     await waitForHydration(page)
-    await page.getByRole('button', { name: 'Aanpak van arbeidsuitbuiting een plaats omhoog' }).click()
+    await page.getByRole('button', { name: 'Omhoog – Aanpak van arbeidsuitbuiting' }).click()
     await expect
       .poll(() => page.locator('input[name="title"]').first().inputValue())
       .toBe('Aanpak van arbeidsuitbuiting')

@@ -266,7 +266,7 @@ describe('questions editor', () => {
     await tabTo(page, 'Vraag toevoegen')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('De vraag is opgeslagen')
-    await tabTo(page, '“Welke workshop?” een plaats omhoog')
+    await tabTo(page, 'Omhoog – Welke workshop?')
     await page.keyboard.press('Enter')
     await expect
       .poll(async () =>

@@ -43,7 +43,7 @@ describe('the report', () => {
     await expectNoAxeViolations(page)
 
     // An own paragraph below the opening, an English title and lead, and publish.
-    await page.getByRole('button', { name: 'Alinea toevoegen onder Opening' }).click()
+    await page.getByRole('button', { name: 'Alinea hieronder – Opening' }).click()
     const paragraph = page.getByRole('textbox', { name: /^Eigen alinea \d+$/ })
     await expect.poll(() => paragraph.count()).toBe(1)
     await paragraph.fill('Het programma is tot stand gekomen in samenwerking met een groot aantal partners.')

@@ -74,6 +74,41 @@ export async function expectNoAxeViolations(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   )
   expect(summary, `axe violations on ${page.url()}`).toEqual([])
+  await expectVisibleTextStartsNames(page)
+}
+
+/**
+ * WCAG 2.5.3 (label in name), stricter than axe: the accessible name of every visible button and link starts
+ * with its visible text, so "klik Wijzigen" by speech input reaches the button a screen reader calls
+ * "Wijzigen – Piet Bakker". Controls without visible text (an image link) are left to axe.
+ */
+export async function expectVisibleTextStartsNames(page: Page) {
+  const mismatches = await page.evaluate(() => {
+    const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase()
+    const selector = 'a[href], button, [role="button"], [role="link"], input[type="submit"], input[type="button"]'
+    const found: string[] = []
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      if (!el.getClientRects().length) continue
+      const visible = norm(el instanceof HTMLInputElement ? el.value : el.innerText)
+      if (!visible) continue
+      const labelledBy = el.getAttribute('aria-labelledby')
+      const name = labelledBy
+        ? norm(
+            labelledBy
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' '),
+          )
+        : el.hasAttribute('aria-label')
+          ? norm(el.getAttribute('aria-label'))
+          : norm(el instanceof HTMLInputElement ? el.value : el.textContent)
+      // Compared without white space: innerText and textContent space block and hidden parts differently.
+      const bare = (text: string) => text.replace(/\s+/g, '')
+      if (!bare(name).startsWith(bare(visible))) found.push(`"${visible}" is named "${name}"`)
+    }
+    return found
+  })
+  expect(mismatches, `accessible names that do not start with the visible text on ${page.url()}`).toEqual([])
 }
 
 /** Keeps a screenshot of what a person sees, in tests/e2e/screenshots, so that anyone can look at the pages. */
