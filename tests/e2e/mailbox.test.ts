@@ -76,7 +76,7 @@ describe('dev mailbox in a browser', () => {
     await expectNoAxeViolations(page)
     const rows = await page.getByRole('row').count()
     expect(rows).toBe(mailKinds.length + 1) // a header row and one per kind
-    await page.getByRole('link', { name: 'Engels – Uitnodiging' }).click()
+    await page.getByRole('link', { name: 'Engels – Uitnodiging', exact: true }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Uitnodiging (Engels)')
     await expect.poll(() => page.frameLocator('iframe.mail-frame').locator('html').getAttribute('lang')).toBe('en')
     expect(await page.locator('.mail-text').textContent()).toContain('Formele start Samen tegen mensenhandel')
