@@ -53,7 +53,7 @@ describe('speakers and quotes, secretariat side', () => {
     // Harbers has a delegate on record: the box is ticked, so both get the invitation, for both slots.
     const harbers = page.locator('li', { has: page.locator('h2', { hasText: 'Staatssecretaris Harbers' }) })
     await expect.poll(() => harbers.getByText('Niet uitgenodigd').count()).toBe(1)
-    await page.getByRole('button', { name: 'Uitnodiging versturen aan Staatssecretaris Harbers' }).click()
+    await page.getByRole('button', { name: 'Uitnodiging versturen – Staatssecretaris Harbers' }).click()
     await page.waitForURL(/verstuurd=4&vertegenwoordiger=1$/, { timeout: 15_000 })
     await expect.poll(() => page.getByRole('status').textContent()).toContain('4 e-mails, ook aan de vertegenwoordiger')
     // The seed has Harbers' slots confirmed already, so the state reads "Bevestigd", with the sending below it.
@@ -117,7 +117,7 @@ describe('speakers and quotes, secretariat side', () => {
     // The quote edited in the test above: its page with the history and the difference.
     await page.goto(`${app.url}/beheer/bijeenkomsten/${eventId}/citaten`)
     await page
-      .getByRole('link', { name: /^Citaat \d van Staatssecretaris Van Ark bekijken$/ })
+      .getByRole('link', { name: /^Bekijken – Staatssecretaris Van Ark \(\d\)$/ })
       .last()
       .click()
     await heading(page, 'Citaat van Staatssecretaris Van Ark')
@@ -126,7 +126,7 @@ describe('speakers and quotes, secretariat side', () => {
     await expectNoAxeViolations(page)
     // A seeded, authorised quote: its page shows who authorised it.
     await page.goto(`${app.url}/beheer/bijeenkomsten/${eventId}/citaten`)
-    await page.getByRole('link', { name: /^Citaat 1 van Staatssecretaris Harbers bekijken$/ }).click()
+    await page.getByRole('link', { name: 'Bekijken – Staatssecretaris Harbers (1)' }).click()
     await heading(page, 'Citaat van Staatssecretaris Harbers')
     await expect.poll(() => page.getByText(/Geautoriseerd door/).count()).toBeGreaterThan(0)
     await expectNoAxeViolations(page)
