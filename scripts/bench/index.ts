@@ -106,7 +106,12 @@ console.log(`\n${line(rows[0]!)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('
 for (const r of rows.slice(1)) console.log(line(r))
 
 const minutes = (Date.now() - started) / 60_000
-const file = path.join(root, 'docs/bench', `${new Date().toISOString().slice(0, 10)}-${commit}.json`)
+// One suite's run gets its own file, so that running the suites one by one keeps every table.
+const file = path.join(
+  root,
+  'docs/bench',
+  `${new Date().toISOString().slice(0, 10)}-${commit}${only ? `-${only}` : ''}.json`,
+)
 fs.mkdirSync(path.dirname(file), { recursive: true })
 fs.writeFileSync(
   file,
