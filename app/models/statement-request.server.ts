@@ -522,6 +522,12 @@ export async function setEmbargo(eventId: string, statementId: string, embargoUn
 
 // ─── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
 
+/** The zone the event's dates are typed and shown in (a request's deadline); null for an unknown event. */
+export async function statementEventZone(eventId: string): Promise<string | null> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { timeZone: true } })
+  return event?.timeZone ?? null
+}
+
 /** The overview: per speaker of the event, their statements with the state shown (late included). */
 export async function statementOverview(eventId: string, now = new Date()) {
   const event = await db.event.findUnique({

@@ -18,9 +18,9 @@ import {
   enterStatementForSpeaker,
   remindLateStatements,
   requestStatements,
+  statementEventZone,
   statementOverview,
 } from '~/models/statement-request.server'
-import { db } from '~/utils/db.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/statements.css?url'
 
@@ -45,15 +45,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = dictionary(await getLang(request)).eventSpeakers.statements
   const eventId = params.id ?? ''
   const here = `/beheer/bijeenkomsten/${eventId}/citaten`
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { timeZone: true } })
-  if (!event) throw new Response('Not found', { status: 404 })
+  const zone = await statementEventZone(eventId)
+  if (!zone) throw new Response('Not found', { status: 404 })
   const form = await request.formData()
   const parsedIntent = intent.safeParse(form.get('intent'))
   if (!parsedIntent.success) throw new Response('Bad request', { status: 400 })
 
   switch (parsedIntent.data) {
     case 'request': {
-      const parsed = parseRequestForm(form, event.timeZone, t)
+      const parsed = parseRequestForm(form, zone, t)
       if (!parsed.ok) {
         if (!parsed.error) throw new Response('Bad request', { status: 400 })
         return invalidField(parsed.error, 'request')
