@@ -24,3 +24,38 @@ export function SpeakerPortalNav({ base }: { base: string }) {
     </nav>
   )
 }
+
+/**
+ * What every portal page shows under its heading: the menu, that a delegate acts on the speaker's behalf, the
+ * outcome of the last step (announced politely) and a refusal (announced at once).
+ */
+export function PortalHeader({
+  base,
+  onBehalfOf,
+  notice,
+  refusal,
+}: {
+  base: string
+  /** The speaker's name when a delegate's link is used. */
+  onBehalfOf?: string | null
+  notice?: string | null
+  refusal?: string | null
+}) {
+  const p = useT().speakerPortal
+  return (
+    <>
+      <SpeakerPortalNav base={base} />
+      {onBehalfOf ? <p className="notice">{p.onBehalf(onBehalfOf)}</p> : null}
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      {refusal ? (
+        <p role="alert" className="notice notice--error">
+          {refusal}
+        </p>
+      ) : null}
+    </>
+  )
+}

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorList } from '~/components/forms'
-import { SpeakerPortalNav } from '~/components/speaker-portal-nav'
+import { PortalHeader } from '~/components/speaker-portal-nav'
 import { OPEN_FOR_SPEAKER, respondSchema } from '~/domain/speaker-portal'
 import { formatDate, formatEventPeriod, formatTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
@@ -77,18 +77,12 @@ export default function SpeakerPortal() {
   return (
     <div className="narrow portal">
       <h1>{portal.actor.delegate ? p.titleDelegate(portal.speaker.name) : p.title}</h1>
-      <SpeakerPortalNav base={base} />
-      {portal.actor.delegate ? <p className="notice">{p.onBehalf(portal.speaker.name)}</p> : null}
-      {shownNotice ? (
-        <p role="status" className="notice">
-          {p.notices[shownNotice]}
-        </p>
-      ) : null}
-      {actionData?.kind === 'refused' ? (
-        <p role="alert" className="notice notice--error">
-          {actionData.message}
-        </p>
-      ) : null}
+      <PortalHeader
+        base={base}
+        onBehalfOf={portal.actor.delegate ? portal.speaker.name : null}
+        notice={shownNotice ? p.notices[shownNotice] : null}
+        refusal={actionData?.kind === 'refused' ? actionData.message : null}
+      />
 
       <Slots portal={portal} actionData={actionData} />
 

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { SpeakerPortalNav } from '~/components/speaker-portal-nav'
+import { PortalHeader } from '~/components/speaker-portal-nav'
 import { NewStatement, StatementCard, type StatementFormErrors } from '~/components/speaker-statements'
 import { authoriseSchema, submitStatementSchema, withdrawSchema } from '~/domain/speaker-portal'
 import { dictionary, metaTitle, useT } from '~/i18n'
@@ -114,18 +114,12 @@ export default function SpeakerStatements() {
   return (
     <div className="narrow portal">
       <h1>{p.statements.heading}</h1>
-      <SpeakerPortalNav base={loaded.base} />
-      {loaded.delegate ? <p className="notice">{p.onBehalf(loaded.speakerName)}</p> : null}
-      {notice ? (
-        <p role="status" className="notice">
-          {p.notices[notice]}
-        </p>
-      ) : null}
-      {actionData?.kind === 'refused' ? (
-        <p role="alert" className="notice notice--error">
-          {actionData.message}
-        </p>
-      ) : null}
+      <PortalHeader
+        base={loaded.base}
+        onBehalfOf={loaded.delegate ? loaded.speakerName : null}
+        notice={notice ? p.notices[notice] : null}
+        refusal={actionData?.kind === 'refused' ? actionData.message : null}
+      />
       <p>{p.statements.intro}</p>
       {loaded.statements.length === 0 ? <p>{p.statements.none}</p> : null}
       {loaded.statements.map((statement, i) => (

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckboxField, ErrorSummary, Field, Fieldset, LanguageField, TextareaField } from '~/components/forms'
-import { SpeakerPortalNav } from '~/components/speaker-portal-nav'
+import { PortalHeader } from '~/components/speaker-portal-nav'
 import { profileSchema } from '~/domain/speaker-portal'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
@@ -71,13 +71,11 @@ export default function SpeakerProfile() {
   return (
     <div className="narrow portal">
       <h1>{f.heading}</h1>
-      <SpeakerPortalNav base={base} />
-      {delegate ? <p className="notice">{p.onBehalf(speaker.name)}</p> : null}
-      {saved ? (
-        <p role="status" className="notice">
-          {p.notices.profileSaved}
-        </p>
-      ) : null}
+      <PortalHeader
+        base={base}
+        onBehalfOf={delegate ? speaker.name : null}
+        notice={saved ? p.notices.profileSaved : null}
+      />
       <p>{f.intro}</p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <ErrorSummary
