@@ -19,7 +19,8 @@ import {
   createSpeaker,
   createUser,
 } from '../factories.ts'
-import { checkWithPython, parseIcs } from '../support/ics.ts'
+import { parseIcs } from '../support/ics.ts'
+import { checkIcsWithPython } from '../support/python-ics.ts'
 import { BASE, callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp.ts'
 
@@ -168,7 +169,7 @@ describe('inviting a speaker', () => {
     })
     // The delegate's copy holds the same entry: the speaker stays the attendee.
     expect(parseIcs(calendarOf(delegateMail)).events[0]!.attendees[0]!.value).toBe(`mailto:${speaker.email}`)
-    const py = checkWithPython({ 'request.ics': ics })['request.ics']!
+    const py = checkIcsWithPython({ 'request.ics': ics })['request.ics']!
     expect(py.errors).toEqual([])
     expect(py.crlfOnly).toBe(true)
     expect(py.missingVtimezones).toEqual([])
@@ -325,7 +326,7 @@ describe('later changes to the slot', () => {
       start: '2027-03-10T12:00:00.000Z',
       attendees: [{ value: `mailto:${speaker.email}`, rsvp: 'FALSE' }],
     })
-    const py = checkWithPython({ 'update.ics': ics })['update.ics']!
+    const py = checkIcsWithPython({ 'update.ics': ics })['update.ics']!
     expect(py.errors).toEqual([])
     expect(py.events[0]).toMatchObject({ sequence: first.sequence + 1, dtstart: '2027-03-10T12:00:00Z' })
     // The other person in the slot was never invited, so is not mailed.
@@ -358,7 +359,7 @@ describe('later changes to the slot', () => {
     expect(file.method).toBe('CANCEL')
     expect(file.events[0]).toMatchObject({ uid: first.uid, status: 'CANCELLED' })
     expect(file.events[0]!.sequence).toBeGreaterThan(first.sequence)
-    expect(checkWithPython({ 'cancel.ics': ics })['cancel.ics']!.method).toBe('CANCEL')
+    expect(checkIcsWithPython({ 'cancel.ics': ics })['cancel.ics']!.method).toBe('CANCEL')
     expect((await remove()).status).toBe(404)
     expect(await db.outboxMessage.count({ where: { kind: 'speaker-slot-update', eventId: event.id } })).toBe(1)
   })

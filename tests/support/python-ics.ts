@@ -16,6 +16,7 @@ export type CheckedIcs = {
     dtstart: string | null
     dtend: string | null
     attendees: number
+    attendeeAddresses: string[]
   }[]
   tzids: string[]
   vtimezones: string[]
