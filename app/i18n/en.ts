@@ -1,3 +1,4 @@
+import { agendaFitEn } from './areas/agendaFit'
 import { eventSpeakersEn } from './areas/eventSpeakers'
 import { countsLine, type Dictionary } from './nl'
 import { partnersEn } from './areas/partners'
@@ -522,6 +523,7 @@ export const en: Dictionary = {
   registration: registrationEn,
   registrationsAdmin: registrationsAdminEn,
   checkIn: checkInEn,
+  agendaFit: agendaFitEn,
   report: reportEn,
   manage: manageEn,
   eventSpeakers: eventSpeakersEn,

@@ -1,3 +1,4 @@
+import { agendaFitNl } from './areas/agendaFit'
 import { eventSpeakersNl } from './areas/eventSpeakers'
 import { partnersNl } from './areas/partners'
 import { invitationsNl } from './areas/invitations'
@@ -553,6 +554,7 @@ export const nl = {
   registration: registrationNl,
   registrationsAdmin: registrationsAdminNl,
   checkIn: checkInNl,
+  agendaFit: agendaFitNl,
   report: reportNl,
   manage: manageNl,
   eventSpeakers: eventSpeakersNl,

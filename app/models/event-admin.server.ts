@@ -2,10 +2,12 @@
 // update path), status transitions with audit entries, and "copy as next edition".
 import { DateTime } from 'luxon'
 import type { EventStatus } from '~/generated/prisma/enums'
-import { scheduleChanged, type Schedule } from '~/domain/event-changes'
+import { agendaShiftFor, itemsOutsideEvent } from '~/domain/agenda'
+import { describeAgendaShift, scheduleChanged, type Schedule } from '~/domain/event-changes'
 import { freeSlug, slugify, type EventFormValues } from '~/domain/event-schema'
 import { db } from '~/utils/db.server'
 import { newIdWithUid } from '~/utils/ids.server'
+import { applyAgendaShift, prepareAgendaShift } from './agenda.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
 import { promoteWaitlisted } from './registration.server'
@@ -87,6 +89,8 @@ export async function updateEventFromForm(
   values: EventFormValues,
   actorUserId: string,
   confirmed: boolean,
+  // What to do with an agenda that the new times leave behind: asked once, in the same confirmation step.
+  agenda: 'shift' | 'keep' | null = null,
 ) {
   const event = await db.event.findUnique({ where: { id: eventId } })
   if (!event) return { kind: 'not-found' as const }
@@ -113,11 +117,24 @@ export async function updateEventFromForm(
     onlineUrl: values.onlineUrl ?? null,
   }
   const after = { ...event, ...schedule } as Schedule
-  if (scheduleChanged(event, after) && !confirmed) {
+  const changed = scheduleChanged(event, after)
+  const items = changed
+    ? await db.agendaItem.findMany({
+        where: { eventId },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true, title: true, startsAt: true, endsAt: true },
+      })
+    : []
+  const shiftMinutes = agendaShiftFor(event, after, items)
+  const outside = itemsOutsideEvent(after, items)
+  const agendaQuestion = shiftMinutes !== null || outside.length > 0 ? { shiftMinutes, outside } : null
+  if (changed && (!confirmed || (agendaQuestion && !agenda))) {
     const recipients = (await changeRecipients(eventId)).length
-    // The caller shows what changes and to how many people, before anything is saved.
-    if (recipients > 0) return { kind: 'confirm' as const, recipients, before: event as Schedule, after }
+    // The caller shows what changes, to how many people and what it means for the agenda, before anything is saved.
+    if (recipients > 0 || agendaQuestion)
+      return { kind: 'confirm' as const, recipients, before: event as Schedule, after, agenda: agendaQuestion }
   }
+  const shift = agenda === 'shift' && shiftMinutes !== null ? await prepareAgendaShift(eventId, shiftMinutes) : null
   const { programmeId: _programme, ...rest } = columns(values)
   await db.$transaction(async (tx) => {
     await tx.event.update({
@@ -139,10 +156,32 @@ export async function updateEventFromForm(
     })
     await audit({ actorUserId, action: 'event.updated', entity: 'Event', entityId: eventId }, tx)
   })
-  const change = await changeEventSchedule(eventId, schedule, actorUserId)
+  const change = await changeEventSchedule(
+    eventId,
+    schedule,
+    actorUserId,
+    shift
+      ? {
+          apply: async (tx) => {
+            await applyAgendaShift(tx, shift)
+            await audit(
+              {
+                actorUserId,
+                action: 'agenda.shifted',
+                entity: 'Event',
+                entityId: eventId,
+                details: { minutes: shift.minutes, items: shift.items.length },
+              },
+              tx,
+            )
+          },
+          change: (lang) => describeAgendaShift(shift.items, shift.shifted, after.timeZone, lang),
+        }
+      : undefined,
+  )
   // More seats (or no limit any more): the first in line get them now, with their mail.
   await promoteWaitlisted(eventId)
-  return { kind: 'saved' as const, mailed: change.mailed }
+  return { kind: 'saved' as const, mailed: change.mailed, shifted: shift ? shift.items.length : 0 }
 }
 
 /** What a status change will do, for the confirmation page; null when the event does not exist. */

@@ -4,7 +4,7 @@
 import type { EventSummary, MailProps } from '../../emails'
 import type { Event } from '~/generated/prisma/client'
 import { buildCancel, buildRequest, eventToCalendarItem } from '~/domain/calendar'
-import { describeScheduleChanges, scheduleChanged, type Schedule } from '~/domain/event-changes'
+import { describeScheduleChanges, scheduleChanged, type Schedule, type ScheduleChange } from '~/domain/event-changes'
 import type { Lang } from '~/domain/format'
 import {
   cachedMerge,
@@ -149,6 +149,7 @@ export async function prepareRegistrationConfirmed(input: {
 }
 
 type Recipient = { name: string; email: string; language: Lang }
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 
 /** Who hears about a change: confirmed registrants and confirmed speakers, each address once. */
 export async function changeRecipients(eventId: string): Promise<Recipient[]> {
@@ -199,7 +200,7 @@ function prepareForBothLanguages<K extends 'event-changed' | 'event-cancelled'>(
 
 /** One bulk send to a list of people, inside the caller's transaction: a batch, and each person in their language. */
 async function sendToPeople<R extends Recipient>(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  tx: Tx,
   input: {
     kind: string
     eventId: string
@@ -242,7 +243,13 @@ export class ConcurrentChangeError extends Error {
  * Changes an event's time or place. When something changed, the calendar SEQUENCE goes up and every
  * confirmed registrant and speaker gets an "event changed" mail with the updated REQUEST (same UID).
  */
-export async function changeEventSchedule(eventId: string, patch: Partial<Schedule>, actorUserId: string | null) {
+export async function changeEventSchedule(
+  eventId: string,
+  patch: Partial<Schedule>,
+  actorUserId: string | null,
+  // The agenda moving with the event: written in the same transaction, and one more line in the same mail.
+  alongside?: { apply: (tx: Tx) => Promise<unknown>; change: (lang: Lang) => ScheduleChange | null },
+) {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
   const next = { ...event, ...patch }
   if (!scheduleChanged(event, next)) return { changed: false as const, mailed: 0 }
@@ -259,7 +266,9 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
       secretariatEmail: secretariat().email,
       recipientName,
       event: eventSummary(updated),
-      changes: describeScheduleChanges(event, next, lang),
+      changes: [...describeScheduleChanges(event, next, lang), alongside?.change(lang) ?? null].filter(
+        (c): c is ScheduleChange => c !== null,
+      ),
     }),
   )
   await db.$transaction(async (tx) => {
@@ -268,6 +277,7 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
       data: { ...patch, icsSequence: sequence },
     })
     if (claimed.count !== 1) throw new ConcurrentChangeError()
+    await alongside?.apply(tx)
     if (updated.endsAt.getTime() !== event.endsAt.getTime()) await followEventEnd(tx, eventId, updated.endsAt)
     await audit(
       {

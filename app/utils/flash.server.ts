@@ -6,14 +6,14 @@ import { z } from 'zod'
 import { db } from './db.server'
 import type { SessionUser } from './session.server'
 
-export type NoticeName = 'saved' | 'created' | 'deleted' | 'status-changed' | 'copied'
+export type NoticeName = 'saved' | 'created' | 'deleted' | 'status-changed' | 'copied' | 'shifted'
 
 /** What a page shows: which notice, and the detail it needs (how many mails went out, which row). */
 export type Notice = { name: NoticeName; value: string | null }
 
 const stored = z.object({
   path: z.string(),
-  name: z.enum(['saved', 'created', 'deleted', 'status-changed', 'copied']),
+  name: z.enum(['saved', 'created', 'deleted', 'status-changed', 'copied', 'shifted']),
   value: z.string().nullable(),
 })
 
