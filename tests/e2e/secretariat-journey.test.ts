@@ -8,7 +8,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb, type Db } from '~/utils/db.server'
-import { createContact, createOrganisation, createUser } from '../factories.ts'
+import {
+  createAgendaItem,
+  createContact,
+  createEvent,
+  createOrganisation,
+  createProgramme,
+  createUser,
+} from '../factories.ts'
 import { startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
 import { parseIcs } from '../support/ics.ts'
@@ -284,4 +291,66 @@ describe('a new secretariat, through the UI alone', () => {
     expect(staff.problems).toEqual([])
     await staff.context.close()
   })
+})
+
+describe('the agenda page after the event moved', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`warns about the items outside and shifts them all in one step (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const programme = await createProgramme(db)
+      const event = await createEvent(db, programme.id, {
+        title: `Werksessie ${javaScriptEnabled ? 'A' : 'B'}`,
+        date: '2027-03-11',
+        startTime: '13:00',
+        endTime: '17:00',
+      })
+      await createAgendaItem(db, event, { date: '2027-03-11', start: '13:00', end: '14:00', title: 'Welkom' })
+      await createAgendaItem(db, event, { date: '2027-03-11', start: '16:00', end: '17:00', title: 'Afsluiting' })
+      // The event was moved an hour later without moving its agenda.
+      await db.event.update({
+        where: { id: event.id },
+        data: { startsAt: new Date('2027-03-11T13:00:00Z'), endsAt: new Date('2027-03-11T17:00:00Z') },
+      })
+      const { user, password } = await createUser(db, { role: 'organiser' })
+      const { page, context, problems } = await newPage(browser, { javaScriptEnabled })
+      if (javaScriptEnabled) await signInAs(page, app.url, user.email, password)
+      else {
+        await page.goto(`${app.url}/inloggen`)
+        await page.getByLabel('E-mailadres').fill(user.email)
+        await page.getByLabel('Wachtwoord').fill(password)
+        await page.getByLabel('Wachtwoord').press('Enter')
+        await page.waitForURL(/\/beheer$/)
+      }
+      await page.goto(`${app.url}/beheer/bijeenkomsten/${event.id}`)
+      expect(await main(page)).toContain('1 onderdeel van het programma valt buiten de tijd van de bijeenkomst.')
+      await page.getByRole('link', { name: 'Programma nakijken' }).click()
+      await page.waitForURL(/\/programma$/)
+      const warning = page.getByRole('status').filter({ hasText: 'valt buiten de tijd' })
+      await expect.poll(() => warning.textContent()).toContain('Welkom (13.00–14.00)')
+      expect(await warning.textContent()).toContain('De bijeenkomst is donderdag 11 maart 2027, 14.00–18.00 uur.')
+      expect(await page.getByLabel('Aantal minuten later').inputValue()).toBe('60')
+      // axe needs scripts in the page: the run with JavaScript checks these page states.
+      if (javaScriptEnabled) await waitForHydration(page)
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+      await keepScreenshot(page, `programma-buiten-de-tijd${javaScriptEnabled ? '' : '-zonder-js'}`)
+
+      // A shift that does not fit is refused with the reason, at the field; nothing moves.
+      await page.getByLabel('Aantal minuten later').fill('120')
+      await page.getByRole('button', { name: 'Programma verschuiven' }).click()
+      await expect.poll(() => main(page)).toContain('Er is niets verschoven')
+      expect(await page.getByLabel('Aantal minuten later').getAttribute('aria-invalid')).toBe('true')
+      if (javaScriptEnabled) await expectNoAxeViolations(page)
+
+      await page.getByLabel('Aantal minuten later').fill('60')
+      await page.getByRole('button', { name: 'Programma verschuiven' }).click()
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('2 onderdelen zijn verschoven.')
+      expect(await page.getByText('valt buiten de tijd').count()).toBe(0)
+      const items = await db.agendaItem.findMany({ where: { eventId: event.id }, orderBy: { startsAt: 'asc' } })
+      expect(items.map((i) => i.startsAt.toISOString())).toEqual([
+        '2027-03-11T13:00:00.000Z',
+        '2027-03-11T16:00:00.000Z',
+      ])
+      expect(problems).toEqual([])
+      await context.close()
+    })
+  }
 })
