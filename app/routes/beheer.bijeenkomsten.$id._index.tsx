@@ -47,6 +47,7 @@ export default function EventOverview() {
         copied: o.copied,
         deleted: null,
         shifted: null,
+        done: null,
       }[notice.name]
   return (
     <>
