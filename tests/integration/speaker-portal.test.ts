@@ -27,6 +27,7 @@ import {
 import { loader as adminBriefingLoader } from '~/routes/beheer.bijeenkomsten.$id.briefing.$speakerId'
 import { action as loginAction } from '~/routes/inloggen'
 import { resolvePersonalLink } from '~/utils/link-session.server'
+import { getLang, langCookie } from '~/i18n/lang.server'
 import { db } from '~/utils/db.server'
 import {
   addParticipation,
@@ -109,7 +110,9 @@ async function open(token: string): Promise<Session & { setCookies: string[] }> 
   expect(result.status).toBe(303)
   const linkId = result.location!.split('/').pop()!
   const setCookies = result.headers.getSetCookie()
-  const cookie = setCookies.find((c) => c.startsWith('bijeen_link_'))!.split(';')[0]!
+  const cookie = setCookies
+    .find((c) => c.startsWith('bijeen_link_') && !c.startsWith('bijeen_link_lang='))!
+    .split(';')[0]!
   return { linkId, cookie, setCookies }
 }
 
@@ -153,7 +156,19 @@ describe('the portal page', () => {
     const token = await speakerLink(f.y.id, f.event.id)
     const session = await open(token)
     expect(session.linkId).not.toContain(token)
-    expect(session.setCookies.some((c) => c.startsWith('bijeen_lang=') && c.includes('en'))).toBe(true)
+    // The speaker's language rides on the link's own cookie (path /spreker), never on the site-wide choice.
+    expect(session.setCookies.some((c) => c.startsWith('bijeen_lang='))).toBe(false)
+    const linkLang = session.setCookies.find((c) => c.startsWith('bijeen_link_lang='))
+    expect(linkLang).toMatch(/; Path=\/spreker(;|$)/)
+    const pair = linkLang!.split(';')[0]!
+    const page = (cookie: string) => getRequest(`/spreker/${session.linkId}`, { cookie, 'accept-language': 'nl' })
+    expect(await getLang(page(`${session.cookie}; ${pair}`))).toBe('en')
+    // A visitor who chose Dutch with the switch keeps that choice on the portal too, and it is not overwritten.
+    const chosen = (await langCookie.serialize('nl')).split(';')[0]!
+    expect(await getLang(page(`${session.cookie}; ${pair}; ${chosen}`))).toBe('nl')
+    const shown = await show({ ...session, cookie: `${session.cookie}; ${pair}; ${chosen}` })
+    expect(shown.status).toBe(200)
+    expect(shown.headers.getSetCookie().some((c) => c.startsWith('bijeen_lang='))).toBe(false)
   })
 
   test('unknown link 404, expired and revoked 410, no cookie 401, someone else’s link id 404', async () => {
