@@ -9,6 +9,7 @@ import { newIdWithUid } from '~/utils/ids.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
 import { promoteWaitlisted } from './registration.server'
+import { speakersFollowingSchedule } from './speaker-invitation.server'
 import { statusCounts } from './registration-admin.server'
 
 /** A free slug: the title's, or with -2, -3… when taken. */
@@ -139,7 +140,8 @@ export async function updateEventFromForm(
     })
     await audit({ actorUserId, action: 'event.updated', entity: 'Event', entityId: eventId }, tx)
   })
-  const change = await changeEventSchedule(eventId, schedule, actorUserId)
+  // The programme follows a new date, and the speakers get their slots' calendar updates with it.
+  const change = await changeEventSchedule(eventId, schedule, actorUserId, speakersFollowingSchedule)
   // More seats (or no limit any more): the first in line get them now, with their mail.
   await promoteWaitlisted(eventId)
   return { kind: 'saved' as const, mailed: change.mailed }

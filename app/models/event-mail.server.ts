@@ -238,17 +238,32 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+type TxClient = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+/**
+ * What else changes with the event's schedule (the agenda items following a new date, the speakers' slot
+ * mails): called before the transaction with the event as it was and as it will be (its new SEQUENCE
+ * included), to render; the function it returns runs inside the transaction, after the claim.
+ */
+export type AlongsideSchedule = (before: Event, updated: Event) => Promise<((tx: TxClient) => Promise<unknown>) | null>
+
 /**
  * Changes an event's time or place. When something changed, the calendar SEQUENCE goes up and every
  * confirmed registrant and speaker gets an "event changed" mail with the updated REQUEST (same UID).
  */
-export async function changeEventSchedule(eventId: string, patch: Partial<Schedule>, actorUserId: string | null) {
+export async function changeEventSchedule(
+  eventId: string,
+  patch: Partial<Schedule>,
+  actorUserId: string | null,
+  alongside?: AlongsideSchedule,
+) {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
   const next = { ...event, ...patch }
   if (!scheduleChanged(event, next)) return { changed: false as const, mailed: 0 }
   const sequence = event.icsSequence + 1
   const updated = { ...next, icsSequence: sequence }
   const recipients = await changeRecipients(eventId)
+  const inTransaction = alongside ? await alongside(event, updated) : null
   // Render before the transaction: the write lock is held for the writes only.
   const merges = await prepareForBothLanguages(
     'event-changed',
@@ -269,6 +284,7 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
     })
     if (claimed.count !== 1) throw new ConcurrentChangeError()
     if (updated.endsAt.getTime() !== event.endsAt.getTime()) await followEventEnd(tx, eventId, updated.endsAt)
+    if (inTransaction) await inTransaction(tx)
     await audit(
       {
         actorUserId,

@@ -13,6 +13,7 @@ import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { randomToken } from '~/utils/tokens.server'
 import { agendaItemToCalendarItem } from '~/domain/calendar'
+import { itemsFollowingEventDay } from '~/domain/agenda'
 import { appUrl, getEnv, secretariat } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
@@ -550,6 +551,35 @@ export async function prepareSlotsRescheduled(
     agendaItem: { ...slot.agendaItem, ...moves.get(slot.agendaItem.id) },
   }))
   return prepareSlotMails('changed', event, moved, true)
+}
+
+/**
+ * The speakers' side of rescheduling the whole event (for `changeEventSchedule`): when the event moves to
+ * another day its items follow (same wall-clock times), and every slot whose calendar entry changes — moved,
+ * or the event's place changed (the entry's location) — gets its update (SEQUENCE above every one sent) to
+ * the speaker and an invited delegate. The speakers' links keep their term after the event's new end.
+ */
+export async function speakersFollowingSchedule(before: Event, updated: Event) {
+  const items = await db.agendaItem.findMany({
+    where: { eventId: updated.id },
+    select: { id: true, startsAt: true, endsAt: true },
+  })
+  const moves = itemsFollowingEventDay(items, before, updated)
+  const placeFields = ['venueName', 'venueAddress', 'venuePostcode', 'venueCity', 'onlineUrl'] as const
+  const placeChanged = placeFields.some((f) => (before[f] ?? '') !== (updated[f] ?? ''))
+  const mails = moves.size || placeChanged ? await prepareSlotsRescheduled(updated, moves, placeChanged) : null
+  const endMoved = before.endsAt.getTime() !== updated.endsAt.getTime()
+  if (!moves.size && !mails && !endMoved) return null
+  return async (tx: Tx) => {
+    for (const [id, times] of moves) await tx.agendaItem.update({ where: { id }, data: times })
+    if (endMoved) {
+      await tx.personalLink.updateMany({
+        where: { eventId: updated.id, kind: { in: ['speaker', 'speaker_feed'] }, revokedAt: null },
+        data: { expiresAt: speakerLinkExpiry(updated) },
+      })
+    }
+    return queueSlotMails(tx, mails)
+  }
 }
 
 /**

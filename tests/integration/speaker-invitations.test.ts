@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { MailWorker } from '~/mail/worker.server'
 import { action as itemAction } from '~/routes/beheer.bijeenkomsten.$id.programma.$itemId'
+import { action as editEventAction } from '~/routes/beheer.bijeenkomsten.$id.bewerken'
 import { action as speakersAction, loader as speakersLoader } from '~/routes/beheer.bijeenkomsten.$id.sprekers'
 import { action as loginAction } from '~/routes/inloggen'
 import { loader as portalLoader } from '~/routes/spreker.$token._index'
@@ -505,5 +506,79 @@ describe('later changes to the slot', () => {
       (s) => s.id === speaker.id,
     )!
     expect(row.state).toBe('revoked')
+  })
+
+  function editEvent(event: { id: string; programmeId: string; title: string }, fields: Record<string, string>) {
+    return callRoute(
+      editEventAction,
+      formRequest(
+        `/beheer/bijeenkomsten/${event.id}/bewerken`,
+        { intent: 'save', programmeId: event.programmeId, title: event.title, notify: 'confirmed', ...fields },
+        { cookie: organiser },
+      ),
+      { id: event.id },
+    )
+  }
+
+  test('moving the whole event to another day moves the programme and sends speaker and delegate the update', async () => {
+    const { event, item, speaker, other } = await setUp()
+    await speakers(event.id, { intent: 'invite', speakerId: speaker.id, alsoDelegate: 'on' })
+    expect(await deliver()).toBe(2)
+    const first = parseIcs(calendarOf((await sink.waitFor(2))[0]!)).events[0]!
+    sink.messages.length = 0
+
+    // A week later, across the start of summer time: the programme keeps its wall-clock times (11.00 stays
+    // 11.00, now 09:00 UTC instead of 10:00).
+    const moved = await editEvent(event, { date: '2027-03-31', startTime: '10:00', endTime: '16:00' })
+    expect(moved.status).toBe(302)
+    const item2 = await db.agendaItem.findUniqueOrThrow({ where: { id: item.id } })
+    expect([item2.startsAt.toISOString(), item2.endsAt.toISOString()]).toEqual([
+      '2027-03-31T09:00:00.000Z',
+      '2027-03-31T10:00:00.000Z',
+    ])
+    expect(await deliver()).toBe(2)
+    const updates = await sink.waitFor(2)
+    expect(updates.map(to).sort()).toEqual([speaker.email, speaker.delegateEmail].sort())
+    const sequences = []
+    for (const mail of updates) {
+      expect(mail.parsed!.subject).toBe('Gewijzigd: uw bijdrage aan Regiobijeenkomst Oost op 31 maart 2027')
+      expect(mail.parsed!.text).toContain('woensdag 31 maart 2027')
+      const ics = calendarOf(mail)
+      const file = parseIcs(ics)
+      expect(file.method).toBe('REQUEST')
+      expect(file.events[0]).toMatchObject({
+        uid: first.uid,
+        start: '2027-03-31T09:00:00.000Z',
+        attendees: [{ value: `mailto:${speaker.email}` }],
+      })
+      expect(file.events[0]!.sequence).toBeGreaterThan(first.sequence)
+      sequences.push(file.events[0]!.sequence)
+      const py = checkIcsWithPython({ 'moved.ics': ics })['moved.ics']!
+      expect(py.errors).toEqual([])
+      expect(py.events[0]).toMatchObject({ uid: first.uid, dtstart: '2027-03-31T09:00:00Z' })
+      expect((await resolvePersonalLink('speaker', portalToken(mail))).ok).toBe(true)
+    }
+    expect(new Set(sequences).size).toBe(1)
+    // The speaker who was never invited has nothing in a calendar: no mail. The links follow the new end.
+    expect(updates.some((m) => to(m) === other.email)).toBe(false)
+    const after = await db.event.findUniqueOrThrow({ where: { id: event.id } })
+    const links = await db.personalLink.findMany({ where: { kind: 'speaker', eventId: event.id, revokedAt: null } })
+    for (const link of links) expect(link.expiresAt.getTime()).toBeGreaterThan(after.endsAt.getTime() + 89 * 86400e3)
+    sink.messages.length = 0
+
+    // Other hours on the same day: the items keep their own times, so no slot moves and no slot mail goes.
+    expect((await editEvent(event, { date: '2027-03-31', startTime: '09:30', endTime: '16:00' })).status).toBe(302)
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).startsAt).toEqual(item2.startsAt)
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      icsSequence: after.icsSequence + 1,
+    })
+    expect(await deliver()).toBe(0)
+
+    // A later move of the slot itself still goes above every SEQUENCE sent.
+    await saveItem(event.id, item.id, { ...itemFields, date: '2027-03-31', startTime: '12:00', endTime: '13:00' })
+    expect(await deliver()).toBe(2)
+    for (const mail of await sink.waitFor(2)) {
+      expect(parseIcs(calendarOf(mail)).events[0]!.sequence).toBeGreaterThan(sequences[0]!)
+    }
   })
 })
