@@ -53,7 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const day = speakerDaySchema(dictionary(await getLang(request)).eventSpeakers.speakerDay.errors).safeParse(form)
     if (!day.success) {
       const dayErrors = day.error.flatten().fieldErrors as Record<string, string[] | undefined>
-      return data({ error: null, speakerId: null, dayErrors }, { status: 400 })
+      // What was typed comes back into the fields, so a mistake in one does not empty the others.
+      const dayValues = Object.fromEntries(
+        ['speakerContactName', 'speakerContactPhone', 'speakerArrivalMins'].map((k) => [k, String(form[k] ?? '')]),
+      )
+      return data({ error: null, speakerId: null, dayErrors, dayValues }, { status: 400 })
     }
     const { intent: _intent, ...values } = day.data
     const saved = await saveSpeakerDay(eventId, values, user.id)
@@ -105,7 +109,13 @@ export default function EventSpeakers() {
   const d = t.eventSpeakers.speakerDay
   const { event, speakers, canEdit, speakerDay, daySaved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as
-    { error: string | null; speakerId: string | null; dayErrors?: Record<string, string[] | undefined> } | undefined
+    | {
+        error: string | null
+        speakerId: string | null
+        dayErrors?: Record<string, string[] | undefined>
+        dayValues?: Record<string, string>
+      }
+    | undefined
   const [params] = useSearchParams()
   const when = (d: string | Date) => formatDateTime(new Date(d), event.timeZone, lang)
   const notice = params.get('verstuurd')
@@ -226,7 +236,14 @@ export default function EventSpeakers() {
           {s.none} <Link to={`/beheer/bijeenkomsten/${event.id}/programma`}>{s.toAgenda}</Link>
         </p>
       )}
-      <SpeakerDaySection d={d} day={speakerDay} canEdit={canEdit} saved={daySaved} errors={actionData?.dayErrors} />
+      <SpeakerDaySection
+        d={d}
+        day={speakerDay}
+        canEdit={canEdit}
+        saved={daySaved}
+        errors={actionData?.dayErrors}
+        values={actionData?.dayValues}
+      />
     </>
   )
 }
@@ -238,6 +255,7 @@ function SpeakerDaySection({
   canEdit,
   saved,
   errors,
+  values,
 }: {
   d: ReturnType<typeof useT>['eventSpeakers']['speakerDay']
   day: {
@@ -248,7 +266,10 @@ function SpeakerDaySection({
   canEdit: boolean
   saved: boolean
   errors?: Record<string, string[] | undefined>
+  values?: Record<string, string>
 }) {
+  // A `key` that changes with the answer, so the fields take the values sent back (defaultValue is read once).
+  const key = values ? JSON.stringify(values) : 'stored'
   return (
     <section id="op-de-dag" aria-labelledby="op-de-dag-title">
       <h2 id="op-de-dag-title">{d.title}</h2>
@@ -259,7 +280,7 @@ function SpeakerDaySection({
       ) : null}
       <p>{d.nowShown(day.shown.name, day.shown.phone, day.shown.minutes, day.shown.minutesIsDefault)}</p>
       {canEdit ? (
-        <Form method="post">
+        <Form method="post" key={key}>
           <p>{d.intro}</p>
           <input type="hidden" name="intent" value="speaker-day" />
           <Field
@@ -269,7 +290,7 @@ function SpeakerDaySection({
             inputProps={{
               id: 'speaker-contact-name',
               name: 'speakerContactName',
-              defaultValue: day.stored.speakerContactName ?? '',
+              defaultValue: values?.speakerContactName ?? day.stored.speakerContactName ?? '',
               maxLength: 120,
               autoComplete: 'off',
             }}
@@ -282,7 +303,7 @@ function SpeakerDaySection({
               id: 'speaker-contact-phone',
               name: 'speakerContactPhone',
               type: 'tel',
-              defaultValue: day.stored.speakerContactPhone ?? '',
+              defaultValue: values?.speakerContactPhone ?? day.stored.speakerContactPhone ?? '',
               maxLength: 40,
               autoComplete: 'off',
             }}
@@ -296,7 +317,7 @@ function SpeakerDaySection({
               name: 'speakerArrivalMins',
               inputMode: 'numeric',
               pattern: '[0-9]*',
-              defaultValue: day.stored.speakerArrivalMins ?? '',
+              defaultValue: values?.speakerArrivalMins ?? day.stored.speakerArrivalMins ?? '',
               maxLength: 3,
               autoComplete: 'off',
             }}

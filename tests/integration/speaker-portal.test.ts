@@ -715,6 +715,10 @@ describe('speaker briefing', () => {
         'Vul een telefoonnummer in met cijfers, zoals 070 123 45 67 of +31 6 12345678.',
       ])
       expect(errors.speakerArrivalMins).toEqual(['Vul een heel aantal minuten in van 0 tot en met 240.'])
+      expect((bad.data as { dayValues: Record<string, string> }).dayValues).toMatchObject({
+        speakerContactPhone: 'bel mij',
+        speakerArrivalMins: '600',
+      })
       expect((await save({ speakerArrivalMins: '45' }, viewer)).status).toBe(403)
       expect(await db.event.findUniqueOrThrow({ where: { id: f.event.id } })).toMatchObject({
         speakerArrivalMins: null,
