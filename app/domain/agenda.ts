@@ -1,4 +1,5 @@
 // Rules for agenda items. Pure: the model passes in the event and the other items.
+import { DateTime } from 'luxon'
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
 import { zonedToUtc } from './format'
@@ -29,6 +30,25 @@ export function agendaItemProblems(
     }
   }
   return problems
+}
+
+/**
+ * When an event moves to another day, its programme moves with it: each item the same number of days, at the
+ * same wall-clock time in the event's zone (so a move across a DST change keeps 14.00 at 14.00). A change of
+ * the hours on the same day moves nothing: the secretariat sets the items' own times. Only items that move.
+ */
+export function itemsFollowingEventDay(
+  items: Array<Interval & { id: string }>,
+  before: { startsAt: Date },
+  after: { startsAt: Date; timeZone: string },
+): Map<string, Interval> {
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone: after.timeZone }).startOf('day')
+  const days = Math.round(day(after.startsAt).diff(day(before.startsAt), 'days').days)
+  const moves = new Map<string, Interval>()
+  if (!days) return moves
+  const shift = (d: Date) => DateTime.fromJSDate(d, { zone: after.timeZone }).plus({ days }).toUTC().toJSDate()
+  for (const item of items) moves.set(item.id, { startsAt: shift(item.startsAt), endsAt: shift(item.endsAt) })
+  return moves
 }
 
 export type Booking = Interval & { itemId: string; itemTitle: string; speakerId: string; speakerName: string }

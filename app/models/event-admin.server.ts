@@ -2,15 +2,15 @@
 // update path), status transitions with audit entries, and "copy as next edition".
 import { DateTime } from 'luxon'
 import type { EventStatus } from '~/generated/prisma/enums'
-import { agendaShiftFor, itemsOutsideEvent } from '~/domain/agenda'
+import { agendaShiftFor, itemsFollowingEventDay, itemsOutsideEvent, shiftedItems } from '~/domain/agenda'
 import { describeAgendaShift, scheduleChanged, type Schedule } from '~/domain/event-changes'
 import { freeSlug, slugify, type EventFormValues } from '~/domain/event-schema'
 import { db } from '~/utils/db.server'
 import { newIdWithUid } from '~/utils/ids.server'
-import { applyAgendaShift, prepareAgendaShift } from './agenda.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
 import { promoteWaitlisted } from './registration.server'
+import { speakersFollowingSchedule } from './speaker-invitation.server'
 import { statusCounts } from './registration-admin.server'
 
 /** A free slug: the title's, or with -2, -3… when taken. */
@@ -125,8 +125,15 @@ export async function updateEventFromForm(
         select: { id: true, title: true, startsAt: true, endsAt: true },
       })
     : []
-  const shiftMinutes = agendaShiftFor(event, after, items)
-  const outside = itemsOutsideEvent(after, items)
+  // A new date moves the programme along by itself (same clock times); the question is about what is left.
+  const follow = itemsFollowingEventDay(items, event, after)
+  const followed = items.map((i) => ({ ...i, ...follow.get(i.id) }))
+  const ownDay =
+    itemsFollowingEventDay([{ startsAt: event.startsAt, endsAt: event.endsAt, id: 'event' }], event, after).get(
+      'event',
+    ) ?? event
+  const shiftMinutes = agendaShiftFor(ownDay, after, followed)
+  const outside = itemsOutsideEvent(after, followed)
   const agendaQuestion = shiftMinutes !== null || outside.length > 0 ? { shiftMinutes, outside } : null
   if (changed && (!confirmed || (agendaQuestion && !agenda))) {
     const recipients = (await changeRecipients(eventId)).length
@@ -134,7 +141,6 @@ export async function updateEventFromForm(
     if (recipients > 0 || agendaQuestion)
       return { kind: 'confirm' as const, recipients, before: event as Schedule, after, agenda: agendaQuestion }
   }
-  const shift = agenda === 'shift' && shiftMinutes !== null ? await prepareAgendaShift(eventId, shiftMinutes) : null
   const { programmeId: _programme, ...rest } = columns(values)
   await db.$transaction(async (tx) => {
     await tx.event.update({
@@ -156,32 +162,35 @@ export async function updateEventFromForm(
     })
     await audit({ actorUserId, action: 'event.updated', entity: 'Event', entityId: eventId }, tx)
   })
+  // The programme follows a new date (same clock times), moved by the chosen minutes when the secretariat
+  // shifts it along, and the speakers get their slots' calendar updates with it.
+  const minutes = agenda === 'shift' && shiftMinutes !== null ? shiftMinutes : 0
   const change = await changeEventSchedule(
     eventId,
     schedule,
     actorUserId,
-    shift
-      ? {
-          apply: async (tx) => {
-            await applyAgendaShift(tx, shift)
-            await audit(
-              {
-                actorUserId,
-                action: 'agenda.shifted',
-                entity: 'Event',
-                entityId: eventId,
-                details: { minutes: shift.minutes, items: shift.items.length },
-              },
-              tx,
-            )
+    async (before, updated) => {
+      const write = await speakersFollowingSchedule(before, updated, minutes)
+      if (!minutes) return write
+      return async (tx) => {
+        await write?.(tx)
+        await audit(
+          {
+            actorUserId,
+            action: 'agenda.shifted',
+            entity: 'Event',
+            entityId: eventId,
+            details: { minutes, items: items.length },
           },
-          change: (lang) => describeAgendaShift(shift.items, shift.shifted, after.timeZone, lang),
-        }
-      : undefined,
+          tx,
+        )
+      }
+    },
+    minutes ? (lang) => describeAgendaShift(items, shiftedItems(followed, minutes), after.timeZone, lang) : undefined,
   )
   // More seats (or no limit any more): the first in line get them now, with their mail.
   await promoteWaitlisted(eventId)
-  return { kind: 'saved' as const, mailed: change.mailed, shifted: shift ? shift.items.length : 0 }
+  return { kind: 'saved' as const, mailed: change.mailed, shifted: minutes ? items.length : 0 }
 }
 
 /** What a status change will do, for the confirmation page; null when the event does not exist. */

@@ -239,6 +239,15 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+type TxClient = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+/**
+ * What else changes with the event's schedule (the agenda items following a new date, the speakers' slot
+ * mails): called before the transaction with the event as it was and as it will be (its new SEQUENCE
+ * included), to render; the function it returns runs inside the transaction, after the claim.
+ */
+export type AlongsideSchedule = (before: Event, updated: Event) => Promise<((tx: TxClient) => Promise<unknown>) | null>
+
 /**
  * Changes an event's time or place. When something changed, the calendar SEQUENCE goes up and every
  * confirmed registrant and speaker gets an "event changed" mail with the updated REQUEST (same UID).
@@ -247,8 +256,9 @@ export async function changeEventSchedule(
   eventId: string,
   patch: Partial<Schedule>,
   actorUserId: string | null,
-  // The agenda moving with the event: written in the same transaction, and one more line in the same mail.
-  alongside?: { apply: (tx: Tx) => Promise<unknown>; change: (lang: Lang) => ScheduleChange | null },
+  alongside?: AlongsideSchedule,
+  // One more line in the same mail (the agenda moved along by the secretariat's choice).
+  extraChange?: (lang: Lang) => ScheduleChange | null,
 ) {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
   const next = { ...event, ...patch }
@@ -256,6 +266,7 @@ export async function changeEventSchedule(
   const sequence = event.icsSequence + 1
   const updated = { ...next, icsSequence: sequence }
   const recipients = await changeRecipients(eventId)
+  const inTransaction = alongside ? await alongside(event, updated) : null
   // Render before the transaction: the write lock is held for the writes only.
   const merges = await prepareForBothLanguages(
     'event-changed',
@@ -266,7 +277,7 @@ export async function changeEventSchedule(
       secretariatEmail: secretariat().email,
       recipientName,
       event: eventSummary(updated),
-      changes: [...describeScheduleChanges(event, next, lang), alongside?.change(lang) ?? null].filter(
+      changes: [...describeScheduleChanges(event, next, lang), extraChange?.(lang) ?? null].filter(
         (c): c is ScheduleChange => c !== null,
       ),
     }),
@@ -277,8 +288,8 @@ export async function changeEventSchedule(
       data: { ...patch, icsSequence: sequence },
     })
     if (claimed.count !== 1) throw new ConcurrentChangeError()
-    await alongside?.apply(tx)
     if (updated.endsAt.getTime() !== event.endsAt.getTime()) await followEventEnd(tx, eventId, updated.endsAt)
+    if (inTransaction) await inTransaction(tx)
     await audit(
       {
         actorUserId,

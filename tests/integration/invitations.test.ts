@@ -138,11 +138,13 @@ describe('choosing contacts', () => {
 
     // Again, with one contact both chosen alone and through its organisation: nothing new.
     const again = await invite(event.id, [...fields, ['contactId', members[0]!.id]])
+    expect(again.status).toBe(302)
     expect(await noticeOn(event.id)).toEqual({ nieuw: '0', bestaand: '5', heropend: '0' })
     expect(await db.invitation.count({ where: { eventId: event.id } })).toBe(5)
 
     // A whole sector picks up the organisation's contacts too, still without duplicates.
     const sector = await invite(event.id, [['sector', 'gemeente']])
+    expect(sector.status).toBe(302)
     expect(await noticeOn(event.id)).toMatchObject({ nieuw: '0' })
     expect(await db.invitation.count({ where: { eventId: event.id } })).toBe(5)
 
@@ -254,6 +256,7 @@ describe('sending', () => {
       ['invitationId', failedId],
       ['invitationId', other.id],
     ])
+    expect(again.status).toBe(302)
     expect(await noticeOn(event.id)).toMatchObject({ verstuurd: '1', overgeslagen: '1' })
     const second = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `invitation:${failedId}:2` } })
     expect(tokenOf(second)).not.toBe(tokenOf(failed))
@@ -458,12 +461,14 @@ describe('reminders and revoking', () => {
     })
 
     const reopened = await act(event.id, [['reinvite', invitation.id]])
+    expect(reopened.status).toBe(302)
     expect(await noticeOn(event.id)).toEqual({ heropend: '1' })
     expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({
       revokedAt: null,
       status: 'pending',
     })
     const resend = await act(event.id, [['intent', 'send']])
+    expect(resend.status).toBe(302)
     expect(await noticeOn(event.id)).toMatchObject({ verstuurd: '1' })
     const newMail = await db.outboxMessage.findUniqueOrThrow({
       where: { idempotencyKey: `invitation:${invitation.id}:2` },
