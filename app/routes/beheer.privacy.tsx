@@ -8,8 +8,7 @@ import { ErrorSummary } from '~/components/forms'
 import { personLookupSchema, quoteDecisions } from '~/domain/privacy-schema'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { erasePerson, erasurePreview, personalData, recordExport, type ErasurePreview } from '~/models/privacy.server'
-import { personalDataHtml, personalDataJson } from '~/routes-support/privacy-export.server'
+import { erasePerson, erasurePreview, type ErasurePreview } from '~/models/privacy.server'
 import { requireUserWithRole } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.privacy.admin.title)
@@ -21,13 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-const intents = ['find', 'export-json', 'export-html', 'review', 'erase'] as const
+const intents = ['find', 'review', 'erase'] as const
 type Intent = (typeof intents)[number]
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, 'admin')
-  const lang = await getLang(request)
-  const t = dictionary(lang)
+  const t = dictionary(await getLang(request))
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (!intents.includes(intent as Intent)) throw new Response('Bad request', { status: 400 })
@@ -35,13 +33,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success')
     return data({ step: 'find' as const, result: submission.reply() }, { status: 400 })
   const email = submission.value.email
-
-  if (intent === 'export-json' || intent === 'export-html') {
-    const format = intent === 'export-json' ? 'json' : 'html'
-    const found = await personalData(email)
-    await recordExport(user.id, format)
-    return format === 'json' ? personalDataJson(found) : personalDataHtml(found, t, lang)
-  }
 
   const preview = await erasurePreview(email)
   const found = { email, preview, result: submission.reply() }
@@ -109,12 +100,12 @@ function Found({
         <h2 id="export-heading">{a.exportTitle}</h2>
         <p>{a.exportText}</p>
         {/* A download, not a page: the browser must handle the answer itself. */}
-        <Form method="post" reloadDocument className="actions">
+        <Form method="post" action="/beheer/privacy/export" reloadDocument className="actions">
           <Hidden email={email} />
-          <button type="submit" name="intent" value="export-json" className="button">
+          <button type="submit" name="format" value="json" className="button">
             {a.exportJson}
           </button>
-          <button type="submit" name="intent" value="export-html" className="button">
+          <button type="submit" name="format" value="html" className="button">
             {a.exportHtml}
           </button>
         </Form>

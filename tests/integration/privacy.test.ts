@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ReportSnapshot } from '~/domain/report'
 import { publishReport, reportEditor, reportSource, saveReportDraft } from '~/models/report.server'
 import { action, loader } from '~/routes/beheer.privacy'
+import { action as exportAction, loader as exportLoader } from '~/routes/beheer.privacy.export'
 import { action as loginAction } from '~/routes/inloggen'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
@@ -42,6 +43,8 @@ async function cookieFor(role: 'admin' | 'organiser', n: number) {
 
 const post = (fields: Record<string, string>, cookie = admin) =>
   callRoute(action, formRequest('/beheer/privacy', fields, { cookie }))
+const download = (format: string, cookie = admin) =>
+  callRoute(exportAction, formRequest('/beheer/privacy/export', { format, email: EMAIL }, { cookie }))
 
 beforeAll(async () => {
   uploadDir = await mkdtemp(path.join(tmpdir(), 'bijeen-privacy-'))
@@ -136,9 +139,16 @@ async function snapshot() {
 describe('only administrators', () => {
   test('an organiser gets 403 on the page and on every step; nobody signed in goes to sign in', async () => {
     expect((await callRoute(loader, getRequest('/beheer/privacy', { cookie: organiser }))).status).toBe(403)
-    for (const intent of ['find', 'export-json', 'erase']) {
+    for (const intent of ['find', 'review', 'erase']) {
       expect((await post({ intent, email: EMAIL }, organiser)).status).toBe(403)
     }
+    expect((await download('json', organiser)).status).toBe(403)
+    expect((await callRoute(exportLoader, getRequest('/beheer/privacy/export', { cookie: organiser }))).status).toBe(
+      403,
+    )
+    expect((await callRoute(exportLoader, getRequest('/beheer/privacy/export', { cookie: admin }))).location).toBe(
+      '/beheer/privacy',
+    )
     const anonymous = await callRoute(loader, getRequest('/beheer/privacy'))
     expect(anonymous.status).toBe(302)
     expect(anonymous.location).toMatch(/^\/inloggen/)
@@ -148,6 +158,7 @@ describe('only administrators', () => {
   test('an address that is not one, or an unknown step, is a 400', async () => {
     expect((await post({ intent: 'find', email: 'geen adres' })).status).toBe(400)
     expect((await post({ intent: 'delete-everything', email: EMAIL })).status).toBe(400)
+    expect((await download('pdf')).status).toBe(400)
   })
 })
 
@@ -165,7 +176,7 @@ describe('export, then erasure', () => {
   })
 
   test('the JSON export holds contact, invitation, registration, profile, statements and mails', async () => {
-    const result = await post({ intent: 'export-json', email: EMAIL })
+    const result = await download('json')
     expect(result.status).toBe(200)
     expect(result.headers.get('content-disposition')).toMatch(/^attachment; filename="bijeen-gegevens-.*\.json"$/)
     expect(result.headers.get('cache-control')).toBe('no-store')
@@ -192,7 +203,7 @@ describe('export, then erasure', () => {
   })
 
   test('the readable export is a Dutch HTML document with the same data, times in Amsterdam', async () => {
-    const result = await post({ intent: 'export-html', email: EMAIL })
+    const result = await download('html')
     expect(result.status).toBe(200)
     expect(result.headers.get('content-type')).toBe('text/html; charset=utf-8')
     const html = String(result.data)
