@@ -4,6 +4,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export const privacyNl = {
   footerLink: 'Privacyverklaring',
+  // What lists show for a person whose details the purge or an erasure removed.
+  anonymised: 'Geanonimiseerd',
   statement: {
     title: 'Privacyverklaring',
     intro:
@@ -160,6 +162,7 @@ export const privacyNl = {
 
 export const privacyEn: typeof privacyNl = {
   footerLink: 'Privacy statement',
+  anonymised: 'Anonymised',
   statement: {
     title: 'Privacy statement',
     intro:
