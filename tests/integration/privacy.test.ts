@@ -301,3 +301,14 @@ describe('export, then erasure', () => {
     expect((await post({ intent: 'find', email: EMAIL })).status).toBe(404)
   })
 })
+
+describe('a speaker’s delegate', () => {
+  test('erasing the delegate takes their name and address from the speaker, who stays', async () => {
+    const found = await post({ intent: 'find', email: 'ps-jenv@example.org' })
+    expect(found.data).toMatchObject({ step: 'found', preview: { counts: { delegateFor: 1 }, quotes: [] } })
+    const erased = await post({ intent: 'erase', email: 'ps-jenv@example.org' })
+    expect(erased.data).toMatchObject({ step: 'erased', counts: { delegateFor: 1, speakerProfiles: 0 } })
+    const harbers = await db.speaker.findFirstOrThrow({ where: { email: 'harbers@example.org' } })
+    expect(harbers).toMatchObject({ delegateName: null, delegateEmail: null })
+  })
+})
