@@ -86,14 +86,16 @@ function Found({
     <>
       <section aria-labelledby="found-heading">
         <h2 id="found-heading">{a.foundTitle}</h2>
-        <dl className="summary-list">
-          {(Object.keys(a.counts) as Array<keyof typeof a.counts>).map((key) => (
-            <div key={key}>
-              <dt>{a.counts[key]}</dt>
-              <dd>{preview.counts[key]}</dd>
-            </div>
-          ))}
-        </dl>
+        <table>
+          <tbody>
+            {(Object.keys(a.counts) as Array<keyof typeof a.counts>).map((key) => (
+              <tr key={key}>
+                <th scope="row">{a.counts[key]}</th>
+                <td>{preview.counts[key]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         {preview.staffAccount ? <p>{a.staffAccount}</p> : null}
       </section>
       <section aria-labelledby="export-heading">
@@ -145,7 +147,7 @@ function Found({
               ))}
             </>
           ) : null}
-          <button type="submit" name="intent" value="review" className="button button--danger">
+          <button type="submit" name="intent" value="review" className="button">
             {a.review}
           </button>
         </Form>
@@ -185,7 +187,7 @@ function Confirm({
       <Form method="post">
         <Hidden email={email} decisions={decisions} />
         <div className="actions">
-          <button type="submit" name="intent" value="erase" className="button button--danger">
+          <button type="submit" name="intent" value="erase" className="button">
             {a.confirm}
           </button>
           <Link to="/beheer/privacy">{a.back}</Link>
