@@ -9,6 +9,8 @@ import { checkInEn } from './areas/checkIn'
 import { reportEn } from './areas/report'
 import { manageEn } from './areas/manage'
 import { speakerPortalEn } from './areas/speakerPortal'
+// Privacy (AVG): statement, access and erasure.
+import { privacyEn } from './areas/privacy'
 
 export const en: Dictionary = {
   meta: {
@@ -528,6 +530,7 @@ export const en: Dictionary = {
   manage: manageEn,
   eventSpeakers: eventSpeakersEn,
   speakerPortal: speakerPortalEn,
+  privacy: privacyEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

@@ -8,6 +8,8 @@ import { checkInNl } from './areas/checkIn'
 import { reportNl } from './areas/report'
 import { manageNl } from './areas/manage'
 import { speakerPortalNl } from './areas/speakerPortal'
+// Privacy (AVG): statement, access and erasure.
+import { privacyNl } from './areas/privacy'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -559,6 +561,7 @@ export const nl = {
   manage: manageNl,
   eventSpeakers: eventSpeakersNl,
   speakerPortal: speakerPortalNl,
+  privacy: privacyNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

@@ -268,13 +268,13 @@ export default function Invitations() {
                               name="invitationId"
                               value={row.id}
                               id={`select-${row.id}`}
-                              aria-label={i.selectOne(row.name)}
+                              aria-label={i.selectOne(row.name || t.privacy.anonymised)}
                             />
                           )}
                         </td>
                       ) : null}
                       <th scope="row">
-                        {row.name}
+                        {row.name || t.privacy.anonymised}
                         <br />
                         <span className="muted">{row.email}</span>
                       </th>
@@ -290,11 +290,11 @@ export default function Invitations() {
                         <td>
                           {row.status === 'revoked' ? (
                             <button type="submit" name="reinvite" value={row.id} className="link-button">
-                              <ActionLabel text={i.reinvite} object={row.name} />
+                              <ActionLabel text={i.reinvite} object={row.name || t.privacy.anonymised} />
                             </button>
                           ) : (
                             <Link to={`${row.id}/intrekken`}>
-                              <ActionLabel text={i.revoke} object={row.name} />
+                              <ActionLabel text={i.revoke} object={row.name || t.privacy.anonymised} />
                             </Link>
                           )}
                         </td>
