@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { mailFrameResponse } from '~/routes-support/mail-frame.server'
 import { previewKind, renderPreview } from '~/models/mail-templates.server'
 import { requirePermission } from '~/utils/permissions.server'
 
@@ -8,12 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!previewKind(kind)) throw new Response('Not found', { status: 404 })
   const lang = new URL(request.url).searchParams.get('taal') === 'en' ? 'en' : 'nl'
   const { html } = await renderPreview(kind, lang)
-  return new Response(html, {
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy':
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
-      'X-Frame-Options': 'SAMEORIGIN',
-    },
-  })
+  return mailFrameResponse(html)
 }

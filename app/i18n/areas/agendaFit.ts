@@ -1,32 +1,42 @@
 // An agenda that no longer fits its event, after the event's times changed (edit form and agenda page).
 
-function amountNl(minutes: number) {
-  const m = Math.abs(minutes)
-  const days = Math.floor(m / 1440)
-  const hours = Math.floor((m % 1440) / 60)
-  const rest = m % 60
-  const parts = [
-    days ? (days === 1 ? '1 dag' : `${days} dagen`) : '',
-    hours ? `${hours} uur` : '',
-    rest ? (rest === 1 ? '1 minuut' : `${rest} minuten`) : '',
-  ].filter(Boolean)
-  const joined = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}` : (parts[0] ?? '')
-  return `${joined} ${minutes < 0 ? 'eerder' : 'later'}`
+type Words = {
+  day: [string, string]
+  hour: [string, string]
+  minute: [string, string]
+  and: string
+  earlier: string
+  later: string
 }
 
-function amountEn(minutes: number) {
+/** "1 uur en 30 minuten later": the words per language, singular and plural. */
+function amount(minutes: number, w: Words) {
   const m = Math.abs(minutes)
-  const days = Math.floor(m / 1440)
-  const hours = Math.floor((m % 1440) / 60)
-  const rest = m % 60
-  const parts = [
-    days ? (days === 1 ? '1 day' : `${days} days`) : '',
-    hours ? (hours === 1 ? '1 hour' : `${hours} hours`) : '',
-    rest ? (rest === 1 ? '1 minute' : `${rest} minutes`) : '',
-  ].filter(Boolean)
-  const joined = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '')
-  return `${joined} ${minutes < 0 ? 'earlier' : 'later'}`
+  const unit = (n: number, [one, many]: [string, string]) => (n ? `${n} ${n === 1 ? one : many}` : '')
+  const parts = [unit(Math.floor(m / 1440), w.day), unit(Math.floor((m % 1440) / 60), w.hour), unit(m % 60, w.minute)]
+  const said = parts.filter(Boolean)
+  const joined = said.length > 1 ? `${said.slice(0, -1).join(', ')} ${w.and} ${said.at(-1)}` : (said[0] ?? '')
+  return `${joined} ${minutes < 0 ? w.earlier : w.later}`
 }
+
+const nl: Words = {
+  day: ['dag', 'dagen'],
+  hour: ['uur', 'uur'],
+  minute: ['minuut', 'minuten'],
+  and: 'en',
+  earlier: 'eerder',
+  later: 'later',
+}
+const en: Words = {
+  day: ['day', 'days'],
+  hour: ['hour', 'hours'],
+  minute: ['minute', 'minutes'],
+  and: 'and',
+  earlier: 'earlier',
+  later: 'later',
+}
+const amountNl = (minutes: number) => amount(minutes, nl)
+const amountEn = (minutes: number) => amount(minutes, en)
 
 export const agendaFitNl = {
   amount: amountNl,
