@@ -8,6 +8,8 @@ import { checkInEn } from './areas/checkIn'
 import { reportEn } from './areas/report'
 import { manageEn } from './areas/manage'
 import { speakerPortalEn } from './areas/speakerPortal'
+// Staff accounts (issue 15)
+import { staffEn } from './areas/staff'
 
 export const en: Dictionary = {
   meta: {
@@ -526,6 +528,8 @@ export const en: Dictionary = {
   manage: manageEn,
   eventSpeakers: eventSpeakersEn,
   speakerPortal: speakerPortalEn,
+  // Staff accounts (issue 15)
+  staff: staffEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

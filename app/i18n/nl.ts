@@ -7,6 +7,8 @@ import { checkInNl } from './areas/checkIn'
 import { reportNl } from './areas/report'
 import { manageNl } from './areas/manage'
 import { speakerPortalNl } from './areas/speakerPortal'
+// Staff accounts (issue 15)
+import { staffNl } from './areas/staff'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -557,6 +559,8 @@ export const nl = {
   manage: manageNl,
   eventSpeakers: eventSpeakersNl,
   speakerPortal: speakerPortalNl,
+  // Staff accounts (issue 15)
+  staff: staffNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',
