@@ -17,7 +17,7 @@ export async function accountLinkOwner(token: string, now = new Date()) {
     include: { user: { select: { id: true, name: true, email: true, disabledAt: true } } },
   })
   if (!link || link.usedAt || link.revokedAt || link.expiresAt <= now || link.user.disabledAt) return null
-  return { userId: link.user.id, name: link.user.name, email: link.user.email }
+  return { linkId: link.id, userId: link.user.id, name: link.user.name, email: link.user.email }
 }
 
 export type SetPasswordOutcome =

@@ -9,8 +9,7 @@ import { enrolWithSecret } from '~/models/two-factor.server'
 import { action as accountAction, loader as accountLoader } from '~/routes/beheer.account._index'
 import { action as twoFactorAction, loader as twoFactorLoader } from '~/routes/beheer.account.tweestapsverificatie'
 import { loader as dashboardLoader } from '~/routes/beheer._index'
-import { action as activateAction, loader as activateLoader } from '~/routes/activeren._index'
-import { loader as activationLinkLoader } from '~/routes/activeren.$token'
+import { action as activateAction, loader as activationLinkLoader } from '~/routes/activeren.$token'
 import { action as loginAction, loader as loginLoader } from '~/routes/inloggen'
 import { action as memberAction, loader as memberLoader } from '~/routes/beheer.medewerkers.$id'
 import { loader as staffLoader } from '~/routes/beheer.medewerkers._index'
@@ -131,12 +130,16 @@ describe('inviting a colleague', () => {
     // Opening the link trades the token for a cookie and leaves the address.
     const opened = await callRoute(activationLinkLoader, getRequest(`/activeren/${token}`), { token })
     expect(opened.status).toBe(303)
-    expect(opened.location).toBe('/activeren')
+    expect(opened.location).toBe(`/activeren/${stored.id}`)
     const cookie = cookieFrom(opened)
-    const page = await callRoute(activateLoader, getRequest('/activeren', { cookie }))
+    expect(opened.headers.get('set-cookie')).toMatch(/Path=\/activeren;/)
+    const params = { token: stored.id }
+    const page = await callRoute(activationLinkLoader, getRequest(`/activeren/${stored.id}`, { cookie }), params)
     expect(page.data).toMatchObject({ name: 'Sanne de Vries' })
+    // The link id alone, without the cookie, opens nothing.
+    expect((await callRoute(activationLinkLoader, getRequest(`/activeren/${stored.id}`), params)).status).toBe(401)
     const choose = (password: string, confirm = password) =>
-      callRoute(activateAction, formRequest('/activeren', { password, confirm }, { cookie }))
+      callRoute(activateAction, formRequest(`/activeren/${stored.id}`, { password, confirm }, { cookie }), params)
 
     const short = await choose('Kort-1!')
     expect(short.status).toBe(400)
@@ -186,7 +189,10 @@ describe('inviting a colleague', () => {
     expect(
       (await callRoute(activationLinkLoader, getRequest(`/activeren/${unknown}`), { token: unknown })).status,
     ).toBe(410)
-    expect((await callRoute(activateLoader, getRequest('/activeren'))).status).toBe(401)
+    const linkId = 'cunknownid0000000000000000'
+    expect((await callRoute(activationLinkLoader, getRequest(`/activeren/${linkId}`), { token: linkId })).status).toBe(
+      401,
+    )
     // An invited account has no password yet: it cannot sign in with any.
     expect((await passwordStep('piet-expired@example.org', '')).status).toBe(400)
     expect((await passwordStep('piet-expired@example.org', 'anything-at-all-here')).status).toBe(401)

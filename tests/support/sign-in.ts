@@ -6,7 +6,7 @@ import { waitForHydration } from './browser.ts'
 
 const PERIOD_MS = 30_000
 // The last 30-second step a code was used for, per app server and secret: the app accepts each code once, so
-// a second sign-in within the same step takes the next step's code (waiting for it in the rare case it has to).
+// a second sign-in within the same step takes the next step's code (waiting only when that one was used too).
 const usedSteps = new Map<string, number>()
 
 /** A fresh TOTP code for this secret on this app server, computed as an authenticator app does. */
@@ -15,9 +15,11 @@ export async function totpCode(baseUrl: string, secret: string): Promise<string>
   let step = Math.floor(Date.now() / PERIOD_MS)
   const last = usedSteps.get(key)
   if (last !== undefined && step <= last) {
+    // The app also accepts the next step's code (a phone's clock may run ahead); beyond that, wait for it.
+    const now = step
     step = last + 1
-    const wait = step * PERIOD_MS - Date.now() + 100
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    const wait = (step - 1) * PERIOD_MS - Date.now() + 100
+    if (step > now + 1 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
   }
   usedSteps.set(key, step)
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: step * PERIOD_MS + 1 })
