@@ -42,7 +42,7 @@ export async function setPasswordWithLink(token: string, password: string): Prom
       where: { userId: owner.userId, usedAt: null, revokedAt: null },
       data: { revokedAt: now },
     })
-    await audit({ actorUserId: owner.userId, action: 'password-set', entity: 'User', entityId: owner.userId }, tx)
+    await audit({ actorUserId: owner.userId, action: 'account.password-set', entity: 'User', entityId: owner.userId }, tx)
     return { kind: 'ok' as const, userId: owner.userId }
   })
 }
@@ -70,7 +70,7 @@ export async function changePassword(input: {
       where: { userId: user.id, revokedAt: null, id: { not: input.sessionId } },
       data: { revokedAt: new Date() },
     })
-    await audit({ actorUserId: user.id, action: 'password-changed', entity: 'User', entityId: user.id }, tx)
+    await audit({ actorUserId: user.id, action: 'account.password-changed', entity: 'User', entityId: user.id }, tx)
   })
   return { kind: 'ok' }
 }
@@ -88,7 +88,7 @@ export async function updateProfile(userId: string, input: { name: string; langu
     await audit(
       {
         actorUserId: userId,
-        action: 'profile-changed',
+        action: 'account.profile-changed',
         entity: 'User',
         entityId: userId,
         details: { fields: ['name', 'language'] },

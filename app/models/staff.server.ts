@@ -134,7 +134,7 @@ export async function inviteStaff(
       await audit(
         {
           actorUserId: actor.id,
-          action: 'staff-invited',
+          action: 'staff.invited',
           entity: 'User',
           entityId: user.id,
           details: { role: input.role },
@@ -168,7 +168,7 @@ export async function resendInvitation(userId: string, actor: Actor): Promise<St
       data: { userId, tokenHash: hashToken(token), expiresAt, createdById: actor.id },
     })
     await enqueue([{ ...mail, idempotencyKey: `account-invitation:${link.id}` }], tx)
-    await audit({ actorUserId: actor.id, action: 'staff-reinvited', entity: 'User', entityId: userId }, tx)
+    await audit({ actorUserId: actor.id, action: 'staff.reinvited', entity: 'User', entityId: userId }, tx)
   })
   return { kind: 'ok' }
 }
@@ -190,7 +190,7 @@ export async function changeRole(userId: string, role: Role, actor: Actor): Prom
     }
     await tx.user.update({ where: { id: userId }, data: { role } })
     await audit(
-      { actorUserId: actor.id, action: 'staff-role-changed', entity: 'User', entityId: userId, details: { role } },
+      { actorUserId: actor.id, action: 'staff.role-changed', entity: 'User', entityId: userId, details: { role } },
       tx,
     )
     return { kind: 'ok' as const }
@@ -208,7 +208,7 @@ export async function deactivateStaff(userId: string, actor: Actor): Promise<Sta
     await tx.user.update({ where: { id: userId }, data: { disabledAt: now } })
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
     await tx.accountLink.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } })
-    await audit({ actorUserId: actor.id, action: 'staff-deactivated', entity: 'User', entityId: userId }, tx)
+    await audit({ actorUserId: actor.id, action: 'staff.deactivated', entity: 'User', entityId: userId }, tx)
     return { kind: 'ok' as const }
   })
 }
@@ -219,7 +219,7 @@ export async function reactivateStaff(userId: string, actor: Actor): Promise<Sta
   if (!user.disabledAt) return { kind: 'ok' }
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabledAt: null } })
-    await audit({ actorUserId: actor.id, action: 'staff-reactivated', entity: 'User', entityId: userId }, tx)
+    await audit({ actorUserId: actor.id, action: 'staff.reactivated', entity: 'User', entityId: userId }, tx)
   })
   return { kind: 'ok' }
 }

@@ -1,4 +1,4 @@
-// The second factor of staff accounts (issue 15, ADR 012): TOTP (RFC 6238: 6 digits, 30 s, SHA-1, which every
+// The second factor of staff accounts (issue 15, ADR 013): TOTP (RFC 6238: 6 digits, 30 s, SHA-1, which every
 // authenticator app reads) with ten one-time recovery codes. Required for admin, optional for the other roles.
 // The secret is sealed at rest (app/utils/secret-box.server.ts) and never logged; a code is accepted once
 // (the step it belongs to is remembered); recovery codes are stored as SHA-256 and used once; every attempt
@@ -112,7 +112,7 @@ export async function confirmEnrolment(input: {
       data: { totpSecret: seal(secret), totpPendingSecret: null, totpLastStep: step },
     })
     await storeRecoveryCodes(user.id, recoveryCodes, tx)
-    await audit({ actorUserId: user.id, action: 'two-factor-enabled', entity: 'User', entityId: user.id }, tx)
+    await audit({ actorUserId: user.id, action: 'two-factor.enabled', entity: 'User', entityId: user.id }, tx)
   })
   return { kind: 'ok', recoveryCodes }
 }
@@ -148,7 +148,7 @@ export async function verifySecondFactor(input: {
     data: { usedAt: new Date() },
   })
   if (used.count !== 1) return { kind: 'invalid' }
-  await audit({ actorUserId: user.id, action: 'recovery-code-used', entity: 'User', entityId: user.id })
+  await audit({ actorUserId: user.id, action: 'two-factor.recovery-code-used', entity: 'User', entityId: user.id })
   return { kind: 'ok', usedRecoveryCode: true }
 }
 
@@ -175,7 +175,7 @@ export async function regenerateRecoveryCodes(userId: string, password: string):
   const codes = newRecoveryCodes()
   await db.$transaction(async (tx) => {
     await storeRecoveryCodes(userId, codes, tx)
-    await audit({ actorUserId: userId, action: 'recovery-codes-renewed', entity: 'User', entityId: userId }, tx)
+    await audit({ actorUserId: userId, action: 'two-factor.recovery-codes-renewed', entity: 'User', entityId: userId }, tx)
   })
   return { kind: 'ok', value: codes }
 }
@@ -191,7 +191,7 @@ export async function disableTwoFactor(userId: string, password: string): Promis
       data: { totpSecret: null, totpPendingSecret: null, totpLastStep: null },
     })
     await tx.recoveryCode.deleteMany({ where: { userId } })
-    await audit({ actorUserId: userId, action: 'two-factor-disabled', entity: 'User', entityId: userId }, tx)
+    await audit({ actorUserId: userId, action: 'two-factor.disabled', entity: 'User', entityId: userId }, tx)
   })
   return { kind: 'ok', value: null }
 }

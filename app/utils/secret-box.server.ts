@@ -1,6 +1,6 @@
 // Seals a small secret (an authenticator's TOTP secret) for the database with AES-256-GCM under
 // TOTP_ENCRYPTION_KEY, so that a copy of the database alone does not give away anyone's second factor.
-// Without the key the value is stored as it is (the embedded default; ADR 012). A sealed value says so by its
+// Without the key the value is stored as it is (the embedded default; ADR 013). A sealed value says so by its
 // prefix, so secrets stored before the key was set still open.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { getEnv } from './env.server'

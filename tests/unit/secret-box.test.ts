@@ -7,7 +7,7 @@ afterEach(() => {
   resetEnvCache()
 })
 
-describe('sealing the TOTP secret (ADR 012)', () => {
+describe('sealing the TOTP secret (ADR 013)', () => {
   test('without a key the secret is stored as it is', () => {
     expect(seal('JBSWY3DPEHPK3PXP')).toBe('JBSWY3DPEHPK3PXP')
     expect(open('JBSWY3DPEHPK3PXP')).toBe('JBSWY3DPEHPK3PXP')
