@@ -42,7 +42,10 @@ export async function setPasswordWithLink(token: string, password: string): Prom
       where: { userId: owner.userId, usedAt: null, revokedAt: null },
       data: { revokedAt: now },
     })
-    await audit({ actorUserId: owner.userId, action: 'account.password-set', entity: 'User', entityId: owner.userId }, tx)
+    await audit(
+      { actorUserId: owner.userId, action: 'account.password-set', entity: 'User', entityId: owner.userId },
+      tx,
+    )
     return { kind: 'ok' as const, userId: owner.userId }
   })
 }

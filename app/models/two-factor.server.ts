@@ -175,7 +175,10 @@ export async function regenerateRecoveryCodes(userId: string, password: string):
   const codes = newRecoveryCodes()
   await db.$transaction(async (tx) => {
     await storeRecoveryCodes(userId, codes, tx)
-    await audit({ actorUserId: userId, action: 'two-factor.recovery-codes-renewed', entity: 'User', entityId: userId }, tx)
+    await audit(
+      { actorUserId: userId, action: 'two-factor.recovery-codes-renewed', entity: 'User', entityId: userId },
+      tx,
+    )
   })
   return { kind: 'ok', value: codes }
 }
