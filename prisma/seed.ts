@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nextOccurrence } from '~/domain/event-dates'
 import { createDb, type Db } from '~/utils/db.server'
+import { enrolWithSecret } from '~/models/two-factor.server'
 import {
   addParticipation,
   at,
@@ -33,7 +34,20 @@ export const articleQuotes = {
     'Wereldwijd lopen mensen in kwetsbare posities, zoals migranten en vluchtelingen, het risico slachtoffer te worden van mensenhandel. Nederland zet daarom in herkomst- en doorreislanden in op preventie, grensoverschrijdende (justitiële) samenwerking en de bescherming van slachtoffers. We proberen Afrikaanse landen zelf in staat te stellen deze gruwelijke misdaden aan te pakken.',
 }
 
-export async function seed(db: Db, options: { adminEmail: string; adminPassword: string; now?: Date }) {
+export async function seed(
+  db: Db,
+  options: {
+    adminEmail: string
+    adminPassword: string
+    /**
+     * The admin's authenticator secret (base32), as if they had enrolled: tests sign in with codes computed from
+     * it. Without it (the quickstart) the admin sets up 2FA right after the first sign-in, as 2FA is required
+     * for admin.
+     */
+    adminTotpSecret?: string
+    now?: Date
+  },
+) {
   const existing = await db.programme.findUnique({ where: { slug: PROGRAMME_SLUG } })
   if (existing) return { created: false as const }
 
@@ -43,6 +57,7 @@ export async function seed(db: Db, options: { adminEmail: string; adminPassword:
     name: 'Beheerder secretariaat',
     role: 'admin',
   })
+  if (options.adminTotpSecret) await enrolWithSecret(admin.id, options.adminTotpSecret, db)
 
   const programme = await createProgramme(db, {
     slug: PROGRAMME_SLUG,

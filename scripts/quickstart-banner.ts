@@ -14,5 +14,8 @@ console.log(`
   Inloggen / sign in:         ${env.APP_URL}/inloggen
     e-mail:     ${email}
     wachtwoord: ${password}
+    Daarna stelt u tweestapsverificatie in met een app als FreeOTP, Google of Microsoft Authenticator
+    (verplicht voor beheerders). / Then set up two-step verification with an authenticator app
+    (required for administrators).
   ${describeMailTransport(env)} Stop with Ctrl+C.
 `)

@@ -11,6 +11,8 @@ import { manageEn } from './areas/manage'
 import { speakerPortalEn } from './areas/speakerPortal'
 // Privacy (AVG): statement, access and erasure.
 import { privacyEn } from './areas/privacy'
+// Staff accounts (issue 15)
+import { staffEn } from './areas/staff'
 
 export const en: Dictionary = {
   meta: {
@@ -531,6 +533,8 @@ export const en: Dictionary = {
   eventSpeakers: eventSpeakersEn,
   speakerPortal: speakerPortalEn,
   privacy: privacyEn,
+  // Staff accounts (issue 15)
+  staff: staffEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

@@ -10,6 +10,8 @@ import { manageNl } from './areas/manage'
 import { speakerPortalNl } from './areas/speakerPortal'
 // Privacy (AVG): statement, access and erasure.
 import { privacyNl } from './areas/privacy'
+// Staff accounts (issue 15)
+import { staffNl } from './areas/staff'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -562,6 +564,8 @@ export const nl = {
   eventSpeakers: eventSpeakersNl,
   speakerPortal: speakerPortalNl,
   privacy: privacyNl,
+  // Staff accounts (issue 15)
+  staff: staffNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

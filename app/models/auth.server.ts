@@ -8,10 +8,13 @@ import { getEnv } from '~/utils/env.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
 import { hashToken, randomToken } from '~/utils/tokens.server'
 import { audit } from './audit.server'
+import { verifySecondFactor } from './two-factor.server'
 import { normaliseEmail, verifyLogin } from './user.server'
 
 export type SignInOutcome =
   | { kind: 'ok'; userId: string; device: { token: string; expiresAt: Date } }
+  /** The password was right; the account has 2FA, so the code comes next (completeSignIn). */
+  | { kind: 'second-factor'; userId: string }
   | { kind: 'invalid' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
 
@@ -61,7 +64,38 @@ export async function signIn(input: {
   }
   const user = await verifyLogin(email, password)
   if (!user) return { kind: 'invalid' }
+  if (user.totpSecret) return { kind: 'second-factor', userId: user.id }
   const remembered = await rememberDevice(user.id, device)
   await audit({ actorUserId: user.id, action: 'sign-in', entity: 'User', entityId: user.id })
   return { kind: 'ok', userId: user.id, device: remembered }
+}
+
+export type CompleteSignInOutcome =
+  | { kind: 'ok'; userId: string; device: { token: string; expiresAt: Date }; usedRecoveryCode: boolean }
+  | { kind: 'invalid' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+
+/**
+ * The second step for an account with 2FA: a code from the app or a recovery code. Only then is the browser
+ * remembered as a known device (a stolen password alone does not make one).
+ */
+export async function completeSignIn(input: {
+  userId: string
+  code: string
+  clientAddress: string
+  deviceToken: string | null
+}): Promise<CompleteSignInOutcome> {
+  const outcome = await verifySecondFactor(input)
+  if (outcome.kind !== 'ok') return outcome
+  const user = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true } })
+  const device = await knownDevice(input.deviceToken, user.email)
+  const remembered = await rememberDevice(input.userId, device)
+  await audit({
+    actorUserId: input.userId,
+    action: 'sign-in',
+    entity: 'User',
+    entityId: input.userId,
+    details: { secondFactor: outcome.usedRecoveryCode ? 'recovery-code' : 'totp' },
+  })
+  return { kind: 'ok', userId: input.userId, device: remembered, usedRecoveryCode: outcome.usedRecoveryCode }
 }

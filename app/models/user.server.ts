@@ -9,7 +9,8 @@ export function normaliseEmail(email: string) {
 /** The user for these credentials, or null. Takes as long for an unknown address as for a wrong password. */
 export async function verifyLogin(email: string, password: string) {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } })
-  if (!user || user.disabledAt) {
+  // An invited account has no password until its owner chooses one (passwordHash is empty).
+  if (!user || user.disabledAt || !user.passwordHash) {
     await verifyPassword(await dummyPasswordHash(), password)
     return null
   }

@@ -51,6 +51,14 @@ export default function SecretariatLayout() {
                 <NavLink to="/beheer/privacy">{t.privacy.admin.nav}</NavLink>
               </li>
             ) : null}
+            {user.role === 'admin' ? (
+              <li>
+                <NavLink to="/beheer/medewerkers">{t.staff.nav}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to="/beheer/account">{t.staff.accountNav}</NavLink>
+            </li>
           </ul>
         </nav>
       </div>

@@ -7,7 +7,7 @@
 // - HSTS when the site is served over https: APP_URL is https, or a trusted proxy says the request came in
 //   over https (X-Forwarded-Proto with TRUST_PROXY, Express's req.secure).
 
-const PERSONAL_LINK = /^\/(uitnodiging|aanmelding|spreker)(\/|$)/
+const PERSONAL_LINK = /^\/(uitnodiging|aanmelding|spreker|activeren)(\/|$)/
 const PRIVATE = /^\/(beheer|inloggen|uitloggen)(\/|$)/
 
 /** Two years, as the HSTS preload list asks; subdomains are not the app's to decide. */

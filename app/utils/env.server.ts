@@ -35,6 +35,13 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  // Seals the staff's authenticator secrets in the database (AES-256-GCM, docs/decisions/013). Unset: stored as
+  // they are, never logged. At least 32 characters; keep it outside the database and its backups.
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().min(32).optional()),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   // Registration attempts on the public form per client address per 10 minutes.
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),

@@ -23,13 +23,23 @@ export function can(user: Pick<SessionUser, 'role'>, permission: Permission): bo
   return rank[user.role] >= rank[required[permission]]
 }
 
-/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+/** Where an administrator without a second factor is sent first (issue 15: 2FA is required for admin). */
+export const ENROL_PATH = '/beheer/account/tweestapsverificatie'
+
+/**
+ * The signed-in user, or a redirect to the sign-in page that comes back here afterwards. An administrator
+ * without a second factor reaches no page but the enrolment (every /beheer loader and action comes through
+ * here, so the rule holds for all of them, also right after someone was made admin).
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request)
+  const url = new URL(request.url)
   if (!user) {
-    const url = new URL(request.url)
     const back = url.pathname + url.search
     throw redirect(`/inloggen?redirectTo=${encodeURIComponent(back)}`)
+  }
+  if (user.role === 'admin' && !user.twoFactor && url.pathname.replace(/\.data$/, '') !== ENROL_PATH) {
+    throw redirect(ENROL_PATH)
   }
   return user
 }

@@ -7,7 +7,7 @@ import { EVENT_SLUG } from '../../prisma/seed.ts'
 import { createDb } from '~/utils/db.server'
 import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
-import { signInAs } from '../support/sign-in.ts'
+import { enterCode, signInAs } from '../support/sign-in.ts'
 
 const PANEL = 'Panel: de inzet van de ministeries'
 
@@ -46,6 +46,7 @@ describe('the notice after saving an agenda item', () => {
       await page.getByLabel('E-mailadres').fill(ADMIN.email)
       await page.getByLabel('Wachtwoord').fill(ADMIN.password)
       await page.getByLabel('Wachtwoord').press('Enter')
+      await enterCode(page, app.url, ADMIN.totpSecret)
       await page.waitForURL(`${app.url}/beheer`)
       await page.goto(itemUrl)
       if (javaScriptEnabled) await waitForHydration(page)
@@ -110,6 +111,7 @@ describe('speakers of an agenda item', () => {
     await page.getByLabel('E-mailadres').fill(ADMIN.email)
     await page.getByLabel('Wachtwoord').fill(ADMIN.password)
     await page.getByLabel('Wachtwoord').press('Enter')
+    await enterCode(page, app.url, ADMIN.totpSecret)
     await page.waitForURL(`${app.url}/beheer`)
     await page.goto(itemUrl)
     const tazelaar = row(page, 'Tazelaar')

@@ -7,6 +7,7 @@ import { createDb } from '~/utils/db.server'
 import { EVENT_SLUG } from '../../prisma/seed.ts'
 import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { fillPattern, rawRequest, routeFiles } from '../support/probe.ts'
+import { signInByFetch } from '../support/sign-in.ts'
 
 let app: AppServer
 let db: ReturnType<typeof createDb>
@@ -34,14 +35,7 @@ beforeAll(async () => {
     programme: programme.id,
     item: item.id,
   }
-  const signIn = await fetch(`${app.url}/inloggen`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.url },
-    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password }),
-  })
-  expect(signIn.status).toBe(302)
-  cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+  cookie = await signInByFetch(app.url, ADMIN)
 }, 120_000)
 
 afterAll(async () => {

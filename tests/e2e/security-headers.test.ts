@@ -7,18 +7,13 @@ import { createDb } from '~/utils/db.server'
 import { EVENT_SLUG } from '../../prisma/seed.ts'
 import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { fillPattern, routeFiles } from '../support/probe.ts'
+import { signInResponse } from '../support/sign-in.ts'
 
 type Db = ReturnType<typeof createDb>
 
-async function signIn(app: AppServer) {
-  const response = await fetch(`${app.url}/inloggen`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.url },
-    body: new URLSearchParams({ email: ADMIN.email, password: ADMIN.password }),
-  })
-  expect(response.status).toBe(302)
-  return response
+// Both steps: the seeded admin has 2FA (tests/support/sign-in.ts).
+function signIn(app: AppServer) {
+  return signInResponse(app.url, ADMIN)
 }
 
 /** A personal invitation link for the seeded event: its token and the app's database. */

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createDb } from '~/utils/db.server'
 import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
-import { signInAs } from '../support/sign-in.ts'
+import { enterCode, signInAs } from '../support/sign-in.ts'
 
 let app: AppServer
 let browser: Browser
@@ -44,6 +44,7 @@ describe('speakers and quotes, secretariat side', () => {
     await page.getByLabel('E-mailadres').fill(ADMIN.email)
     await page.getByLabel('Wachtwoord').fill(ADMIN.password)
     await page.getByLabel('Wachtwoord').press('Enter')
+    await enterCode(page, app.url, ADMIN.totpSecret)
     await page.waitForURL(`${app.url}/beheer`, { timeout: 15_000 })
     await page.goto(`${app.url}/beheer/bijeenkomsten/${eventId}`)
     await page.locator(`a[href="/beheer/bijeenkomsten/${eventId}/sprekers"]`).click()

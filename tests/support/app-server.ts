@@ -19,7 +19,12 @@ export function productionEntry(): string {
   return entry
 }
 
-export const ADMIN = { email: 'admin@example.org', password: 'Test-Beheer-Wachtwoord-1' }
+// The seeded admin is enrolled in 2FA with this secret (base32): tests compute its codes (tests/support/sign-in.ts).
+export const ADMIN = {
+  email: 'admin@example.org',
+  password: 'Test-Beheer-Wachtwoord-1',
+  totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+}
 
 export type AppServer = {
   url: string
@@ -47,7 +52,7 @@ export async function startAppServer(
     const { createDb } = await import('~/utils/db.server')
     const { seed } = await import('../../prisma/seed.ts')
     const db = createDb(databaseUrl)
-    await seed(db, { adminEmail: ADMIN.email, adminPassword: ADMIN.password })
+    await seed(db, { adminEmail: ADMIN.email, adminPassword: ADMIN.password, adminTotpSecret: ADMIN.totpSecret })
     await db.$disconnect()
   }
   const port = await freePort()
