@@ -8,6 +8,7 @@ import { checkInEn } from './areas/checkIn'
 import { reportEn } from './areas/report'
 import { manageEn } from './areas/manage'
 import { speakerPortalEn } from './areas/speakerPortal'
+import { auditEn } from './areas/audit'
 
 export const en: Dictionary = {
   meta: {
@@ -526,6 +527,8 @@ export const en: Dictionary = {
   manage: manageEn,
   eventSpeakers: eventSpeakersEn,
   speakerPortal: speakerPortalEn,
+  // ── audit log (issue 15) ──
+  audit: auditEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

@@ -7,6 +7,7 @@ import { checkInNl } from './areas/checkIn'
 import { reportNl } from './areas/report'
 import { manageNl } from './areas/manage'
 import { speakerPortalNl } from './areas/speakerPortal'
+import { auditNl } from './areas/audit'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -557,6 +558,8 @@ export const nl = {
   manage: manageNl,
   eventSpeakers: eventSpeakersNl,
   speakerPortal: speakerPortalNl,
+  // ── audit log (issue 15) ──
+  audit: auditNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

@@ -46,6 +46,11 @@ export default function SecretariatLayout() {
                 <NavLink to="/beheer/mailbox">{t.shell.mailbox}</NavLink>
               </li>
             ) : null}
+            {user.role === 'admin' ? (
+              <li>
+                <NavLink to="/beheer/audit">{t.audit.nav}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>
