@@ -21,7 +21,7 @@ function read() {
   const databases = files.filter((f) => f.endsWith('.db')).map((f) => path.join(dir, f))
   const tokensFile = path.join(dir, 'tokens.txt')
   const tokens = fs.existsSync(tokensFile)
-    ? [...new Set(fs.readFileSync(tokensFile, 'utf8').split('\n').filter(Boolean))]
+    ? [...new Set(fs.readFileSync(tokensFile, 'utf8').split('\n'))].filter((t) => /^[A-Za-z0-9_-]{43}$/.test(t))
     : []
   return { logs, databases, tokens }
 }

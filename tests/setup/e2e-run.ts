@@ -6,6 +6,9 @@ import path from 'node:path'
 import { RUN_DIR_VARIABLE } from '../support/run-log.ts'
 
 export default function setup() {
+  // A kept run can be checked again: BIJEEN_E2E_RUN_DIR=<dir> npx vitest run --project e2e tests/e2e/run-log.test.ts
+  const given = process.env[RUN_DIR_VARIABLE]
+  if (given && fs.existsSync(given)) return () => {}
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bijeen-e2e-run-'))
   process.env[RUN_DIR_VARIABLE] = dir
   return () => {

@@ -12,8 +12,10 @@ export function runDir(): string | null {
   return dir && fs.existsSync(dir) ? dir : null
 }
 
-// A personal link (invitation, registration, speaker, report, their calendar feeds) as mails and pages carry it.
-const LINK_TOKEN = /\/(?:uitnodiging|aanmelding|spreker|verslag)\/([A-Za-z0-9_-]{22,})/g
+// A personal link (invitation, registration, speaker, report, their calendar feeds) as mails and pages carry it:
+// 32 random bytes in base64url (randomToken). After the swap for a cookie a page's address holds the link's
+// id instead (a cuid, 25 characters), which is no secret.
+const LINK_TOKEN = /\/(?:uitnodiging|aanmelding|spreker|verslag)\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g
 
 export function tokensIn(text: string): string[] {
   return [...text.matchAll(LINK_TOKEN)].map((m) => m[1]!)
