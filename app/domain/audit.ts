@@ -20,6 +20,9 @@ export const AUDIT_ENTITIES = [
   'Report',
   'User',
   'OutboxMessage',
+  // named by other branches of issue 15 (privacy: export, erasure and the purge)
+  'Person',
+  'Retention',
 ] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 
@@ -106,6 +109,24 @@ export const AUDIT_ACTIONS = [
   'report.publish',
   'report.mail',
   'mail.test-sent',
+  // as other branches name them (issue 15 staff accounts and privacy, issue 17 agenda, speakers)
+  'staff.invited',
+  'staff.reinvited',
+  'staff.role-changed',
+  'staff.deactivated',
+  'staff.reactivated',
+  'account.password-set',
+  'account.password-changed',
+  'account.profile-changed',
+  'two-factor.enabled',
+  'two-factor.disabled',
+  'two-factor.recovery-code-used',
+  'two-factor.recovery-codes-renewed',
+  'agenda.shifted',
+  'event.speaker-day',
+  'privacy.export',
+  'privacy.erase',
+  'retention.purge',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -113,7 +134,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number]
  * Who acted when no staff account did: the holder of a personal link, a visitor of the public form, or the
  * app itself (the worker's jobs). Never a name: the audit log holds no personal data.
  */
-export type AuditActorLabel = 'invitee' | 'registrant' | 'speaker' | 'delegate' | 'public' | 'system'
+export type AuditActorLabel = 'invitee' | 'registrant' | 'speaker' | 'delegate' | 'public' | 'system' | 'retention'
 
 export const isAuditAction = (value: string): value is AuditAction =>
   (AUDIT_ACTIONS as readonly string[]).includes(value)
@@ -152,13 +173,13 @@ export function unsafeDetail(value: unknown, at = 'details'): string | null {
 export const AUDIT_ZONE = 'Europe/Amsterdam'
 export const AUDIT_PAGE_SIZE = 50
 
-const LABELS = ['invitee', 'registrant', 'speaker', 'delegate', 'public', 'system'] as const
+const LABELS = ['invitee', 'registrant', 'speaker', 'delegate', 'public', 'system', 'retention'] as const
 
 /** The page's query string: ?wie=<user id or label:…>&actie=&onderdeel=&van=&tot=&voor=<cursor>. */
 export const auditQuerySchema = z.object({
   wie: z
     .string()
-    .regex(/^(label:(invitee|registrant|speaker|delegate|public|system)|[a-z0-9]{1,40})$/)
+    .regex(/^(label:(invitee|registrant|speaker|delegate|public|system|retention)|[a-z0-9]{1,40})$/)
     .optional()
     .catch(undefined),
   actie: z.enum(AUDIT_ACTIONS).optional().catch(undefined),

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const LABELS = ['invitee', 'registrant', 'speaker', 'delegate', 'public', 'system'] as const
+const LABELS = ['invitee', 'registrant', 'speaker', 'delegate', 'public', 'system', 'retention'] as const
 
 export default function AuditLog() {
   const t = useT()
