@@ -125,7 +125,9 @@ function Shell({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>{t.shell.footer}</p>
-          <p>{t.shell.privacy}</p>
+          <p>
+            {t.shell.privacy} <Link to="/privacy">{t.privacy.footerLink}</Link>
+          </p>
         </div>
       </footer>
     </>

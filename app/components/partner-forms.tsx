@@ -89,3 +89,34 @@ export function ContactForm({
     </Form>
   )
 }
+
+/** "Opgeslagen." after a save, on the edit page the action sent the browser to. */
+export function SavedNotice() {
+  return (
+    <p role="status" className="notice">
+      {useT().partners.saved}
+    </p>
+  )
+}
+
+/** Deleting an organisation or contact: why it cannot go (still in use) shows here, with the button. */
+export function DeleteSection({ title, hint, error }: { title: string; hint: string; error: string | null }) {
+  const t = useT()
+  return (
+    <section aria-labelledby="delete-heading">
+      <h2 id="delete-heading">{title}</h2>
+      <p>{hint}</p>
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="delete" />
+        <button type="submit" className="button button--secondary">
+          {t.partners.delete}
+        </button>
+      </Form>
+    </section>
+  )
+}

@@ -1,4 +1,5 @@
 // Rules for agenda items. Pure: the model passes in the event and the other items.
+import { DateTime } from 'luxon'
 import { z } from 'zod'
 import type { Dictionary } from '~/i18n/nl'
 import { zonedToUtc } from './format'
@@ -29,6 +30,25 @@ export function agendaItemProblems(
     }
   }
   return problems
+}
+
+/**
+ * When an event moves to another day, its programme moves with it: each item the same number of days, at the
+ * same wall-clock time in the event's zone (so a move across a DST change keeps 14.00 at 14.00). A change of
+ * the hours on the same day moves nothing: the secretariat sets the items' own times. Only items that move.
+ */
+export function itemsFollowingEventDay(
+  items: Array<Interval & { id: string }>,
+  before: { startsAt: Date },
+  after: { startsAt: Date; timeZone: string },
+): Map<string, Interval> {
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone: after.timeZone }).startOf('day')
+  const days = Math.round(day(after.startsAt).diff(day(before.startsAt), 'days').days)
+  const moves = new Map<string, Interval>()
+  if (!days) return moves
+  const shift = (d: Date) => DateTime.fromJSDate(d, { zone: after.timeZone }).plus({ days }).toUTC().toJSDate()
+  for (const item of items) moves.set(item.id, { startsAt: shift(item.startsAt), endsAt: shift(item.endsAt) })
+  return moves
 }
 
 export type Booking = Interval & { itemId: string; itemTitle: string; speakerId: string; speakerName: string }
@@ -97,3 +117,44 @@ export function agendaItemSchema(e: Dictionary['agendaAdmin']['errors'], zone: s
 }
 
 export type AgendaItemValues = z.output<ReturnType<typeof agendaItemSchema>>
+
+// ─── An agenda that no longer fits its event ──────────────────────────────────
+
+const MINUTE = 60_000
+
+/** Items that start before or end after the event: after the event's times changed, the secretariat is told. */
+export function itemsOutsideEvent<T extends Interval>(event: Interval, items: T[]): T[] {
+  return items.filter((i) => i.startsAt < event.startsAt || i.endsAt > event.endsAt)
+}
+
+/** Every item moved by the same number of minutes (a whole agenda follows its event). */
+export function shiftedItems<T extends Interval>(items: T[], minutes: number): T[] {
+  return items.map((i) => ({
+    ...i,
+    startsAt: new Date(i.startsAt.getTime() + minutes * MINUTE),
+    endsAt: new Date(i.endsAt.getTime() + minutes * MINUTE),
+  }))
+}
+
+/**
+ * When an event's start moves, the shift that keeps the agenda where it was relative to the start: the same
+ * number of minutes. Null when the start did not move, there is no agenda, or the shifted agenda would not
+ * fit the new times either (then the items have to be changed one by one).
+ */
+export function agendaShiftFor(before: Interval, after: Interval, items: Interval[]): number | null {
+  const minutes = Math.round((after.startsAt.getTime() - before.startsAt.getTime()) / MINUTE)
+  if (minutes === 0 || !items.length) return null
+  return itemsOutsideEvent(after, shiftedItems(items, minutes)).length ? null : minutes
+}
+
+/**
+ * The shift the agenda page offers when items fall outside the event: move the first item to the event's
+ * start. Null when everything fits or that shift does not make everything fit.
+ */
+export function agendaShiftToFit(event: Interval, items: Interval[]): number | null {
+  if (!items.length || !itemsOutsideEvent(event, items).length) return null
+  const first = Math.min(...items.map((i) => i.startsAt.getTime()))
+  const minutes = Math.round((event.startsAt.getTime() - first) / MINUTE)
+  if (minutes === 0) return null
+  return itemsOutsideEvent(event, shiftedItems(items, minutes)).length ? null : minutes
+}

@@ -1,5 +1,5 @@
 // What changed in an event's time or place, in words for the "event changed" mail. Pure.
-import { formatEventPeriod, type Lang } from './format'
+import { formatEventPeriod, formatTime, type Lang } from './format'
 
 export type Schedule = {
   startsAt: Date
@@ -15,8 +15,8 @@ export type Schedule = {
 export type ScheduleChange = { label: string; from: string; to: string }
 
 const labels = {
-  nl: { when: 'Datum en tijd', where: 'Locatie', online: 'Online deelnemen', none: 'geen' },
-  en: { when: 'Date and time', where: 'Venue', online: 'Join online', none: 'none' },
+  nl: { when: 'Datum en tijd', where: 'Locatie', online: 'Online deelnemen', none: 'geen', agenda: 'Programma' },
+  en: { when: 'Date and time', where: 'Venue', online: 'Join online', none: 'none', agenda: 'Programme' },
 }
 
 const place = (s: Schedule) =>
@@ -44,4 +44,20 @@ export function describeScheduleChanges(before: Schedule, after: Schedule, lang:
     changes.push({ label: l.online, from: before.onlineUrl || l.none, to: after.onlineUrl || l.none })
   }
   return changes
+}
+
+/** The agenda moved with the event: its first start and last end, before and after, as one more change line. */
+export function describeAgendaShift(
+  before: Array<{ startsAt: Date; endsAt: Date }>,
+  after: Array<{ startsAt: Date; endsAt: Date }>,
+  zone: string,
+  lang: Lang,
+): ScheduleChange | null {
+  if (!before.length || !after.length) return null
+  const span = (items: Array<{ startsAt: Date; endsAt: Date }>) => {
+    const start = new Date(Math.min(...items.map((i) => i.startsAt.getTime())))
+    const end = new Date(Math.max(...items.map((i) => i.endsAt.getTime())))
+    return `${formatTime(start, zone, lang)}–${formatTime(end, zone, lang)}`
+  }
+  return { label: labels[lang].agenda, from: span(before), to: span(after) }
 }

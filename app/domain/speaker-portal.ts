@@ -65,12 +65,49 @@ export function profileSchema(e: Errors) {
 
 export type SpeakerPortalProfile = z.output<ReturnType<typeof profileSchema>>
 
-/** Speakers are asked to be there this long before their first slot (the briefing's arrival time). */
+/** Speakers are asked to be there this long before their first slot, unless the event sets its own. */
 export const ARRIVAL_MINUTES_BEFORE = 30
+export const ARRIVAL_MINUTES_MAX = 240
 
-/** When a speaker should arrive: before their first slot, and not before the event's doors open. */
-export function arrivalTime(firstSlot: Date, eventStart: Date) {
-  const arrival = new Date(firstSlot.getTime() - ARRIVAL_MINUTES_BEFORE * 60_000)
-  const doors = new Date(eventStart.getTime() - ARRIVAL_MINUTES_BEFORE * 60_000)
+/** When a speaker should arrive: `minutes` before their first slot, and not before the event's doors open. */
+export function arrivalTime(firstSlot: Date, eventStart: Date, minutes: number = ARRIVAL_MINUTES_BEFORE) {
+  const arrival = new Date(firstSlot.getTime() - minutes * 60_000)
+  const doors = new Date(eventStart.getTime() - minutes * 60_000)
   return arrival < doors ? doors : arrival
 }
+
+type DayErrors = { phoneInvalid: string; minutesInvalid: (max: number) => string; tooLong: (max: number) => string }
+
+/**
+ * The secretariat's form for the day itself, per event: the speakers' contact person and phone, and how long
+ * before their first slot they are expected. An empty field means the default (the environment's contact,
+ * 30 minutes), stored as null.
+ */
+export function speakerDaySchema(e: DayErrors) {
+  const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+  return z.object({
+    intent: z.literal('speaker-day'),
+    speakerContactName: z.preprocess(empty, z.string().trim().max(120, e.tooLong(120)).optional()),
+    speakerContactPhone: z.preprocess(
+      empty,
+      z
+        .string()
+        .trim()
+        .max(40, e.tooLong(40))
+        // Digits with the usual separators ("070 123 45 67", "+31 (0)6-12345678"), at least six digits.
+        .refine((v) => /^[+()\d\s./-]+$/.test(v) && (v.match(/\d/g) ?? []).length >= 6, e.phoneInvalid)
+        .optional(),
+    ),
+    speakerArrivalMins: z.preprocess(
+      empty,
+      z.coerce
+        .number({ invalid_type_error: e.minutesInvalid(ARRIVAL_MINUTES_MAX) })
+        .int(e.minutesInvalid(ARRIVAL_MINUTES_MAX))
+        .min(0, e.minutesInvalid(ARRIVAL_MINUTES_MAX))
+        .max(ARRIVAL_MINUTES_MAX, e.minutesInvalid(ARRIVAL_MINUTES_MAX))
+        .optional(),
+    ),
+  })
+}
+
+export type SpeakerDayValues = z.output<ReturnType<typeof speakerDaySchema>>

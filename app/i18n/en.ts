@@ -1,3 +1,4 @@
+import { agendaFitEn } from './areas/agendaFit'
 import { eventSpeakersEn } from './areas/eventSpeakers'
 import { countsLine, type Dictionary } from './nl'
 import { partnersEn } from './areas/partners'
@@ -8,6 +9,8 @@ import { checkInEn } from './areas/checkIn'
 import { reportEn } from './areas/report'
 import { manageEn } from './areas/manage'
 import { speakerPortalEn } from './areas/speakerPortal'
+// Privacy (AVG): statement, access and erasure.
+import { privacyEn } from './areas/privacy'
 import { auditEn } from './areas/audit'
 
 export const en: Dictionary = {
@@ -523,10 +526,12 @@ export const en: Dictionary = {
   registration: registrationEn,
   registrationsAdmin: registrationsAdminEn,
   checkIn: checkInEn,
+  agendaFit: agendaFitEn,
   report: reportEn,
   manage: manageEn,
   eventSpeakers: eventSpeakersEn,
   speakerPortal: speakerPortalEn,
+  privacy: privacyEn,
   // ── audit log (issue 15) ──
   audit: auditEn,
   errors: {

@@ -1,3 +1,4 @@
+import { agendaFitNl } from './areas/agendaFit'
 import { eventSpeakersNl } from './areas/eventSpeakers'
 import { partnersNl } from './areas/partners'
 import { invitationsNl } from './areas/invitations'
@@ -7,6 +8,8 @@ import { checkInNl } from './areas/checkIn'
 import { reportNl } from './areas/report'
 import { manageNl } from './areas/manage'
 import { speakerPortalNl } from './areas/speakerPortal'
+// Privacy (AVG): statement, access and erasure.
+import { privacyNl } from './areas/privacy'
 import { auditNl } from './areas/audit'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
@@ -554,10 +557,12 @@ export const nl = {
   registration: registrationNl,
   registrationsAdmin: registrationsAdminNl,
   checkIn: checkInNl,
+  agendaFit: agendaFitNl,
   report: reportNl,
   manage: manageNl,
   eventSpeakers: eventSpeakersNl,
   speakerPortal: speakerPortalNl,
+  privacy: privacyNl,
   // ── audit log (issue 15) ──
   audit: auditNl,
   errors: {

@@ -2,12 +2,25 @@
 // belongs to the event in the URL, so an id from another event in a form changes nothing.
 import type { ParticipationRole, ParticipationStatus } from '~/generated/prisma/enums'
 import { reordered } from '~/domain/ordering'
-import { agendaItemProblems, speakerDoubleBookings, type AgendaItemValues } from '~/domain/agenda'
+import {
+  agendaItemProblems,
+  agendaShiftToFit,
+  itemsOutsideEvent,
+  shiftedItems,
+  speakerDoubleBookings,
+  type AgendaItemValues,
+} from '~/domain/agenda'
+import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
 import { newIdWithUid } from '~/utils/ids.server'
 import { displayName } from './event.server'
-import { prepareSlotCancelled, prepareSlotChanged, queueSlotMails } from './speaker-invitation.server'
+import {
+  prepareSlotCancelled,
+  prepareSlotChanged,
+  queueSlotMails,
+  type PreparedSlotMails,
+} from './speaker-invitation.server'
 
 export async function getAgendaEditor(eventId: string) {
   const event = await db.event.findUnique({
@@ -48,7 +61,10 @@ export async function getAgendaEditor(eventId: string) {
         })),
     ),
   )
-  return { event, warnings }
+  // Items that no longer fit (the event's times changed after they were planned), and the shift that fixes it.
+  const outside = itemsOutsideEvent(event, event.agendaItems).map((i) => i.id)
+  const shiftToFit = agendaShiftToFit(event, event.agendaItems)
+  return { event, warnings, outside, shiftToFit }
 }
 
 export async function listSpeakerChoices() {
@@ -264,4 +280,73 @@ export async function removeParticipation(eventId: string, participationId: stri
     }
     return result.count === 1
   })
+}
+
+// ─── Shifting the whole agenda ─────────────────────────────────────────────────
+
+type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
+
+export type PreparedAgendaShift = {
+  minutes: number
+  items: Array<{ id: string; title: string; room: string; startsAt: Date; endsAt: Date }>
+  shifted: Array<{ id: string; title: string; room: string; startsAt: Date; endsAt: Date }>
+  slotMails: PreparedSlotMails[]
+}
+
+/**
+ * Before the agenda moves by `minutes`: the items before and after, and the calendar updates for the speakers
+ * who have a slot in their calendar, rendered with the new times. Write it with `applyAgendaShift`.
+ */
+export async function prepareAgendaShift(eventId: string, minutes: number): Promise<PreparedAgendaShift> {
+  const items = await db.agendaItem.findMany({
+    where: { eventId },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, title: true, room: true, startsAt: true, endsAt: true },
+  })
+  const shifted = shiftedItems(items, minutes)
+  const slotMails: PreparedSlotMails[] = []
+  for (const item of shifted) {
+    const prepared = await prepareSlotChanged(eventId, item.id, item)
+    if (prepared) slotMails.push(prepared)
+  }
+  return { minutes, items, shifted, slotMails }
+}
+
+/** In the caller's transaction: every item moves, and each speaker's slot gets its update (SEQUENCE+1). */
+export async function applyAgendaShift(tx: Tx, prepared: PreparedAgendaShift) {
+  for (const item of prepared.shifted) {
+    await tx.agendaItem.update({ where: { id: item.id }, data: { startsAt: item.startsAt, endsAt: item.endsAt } })
+  }
+  let mailed = 0
+  for (const mails of prepared.slotMails) mailed += await queueSlotMails(tx, mails)
+  return mailed
+}
+
+export type ShiftOutcome =
+  | { kind: 'shifted'; items: number; mailed: number }
+  | { kind: 'not-found' }
+  | { kind: 'outside-event'; titles: string[] }
+
+/** The agenda page's "shift the whole agenda": one action, every item, each speaker one update per slot. */
+export async function shiftAgenda(eventId: string, minutes: number, actorUserId: string): Promise<ShiftOutcome> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { startsAt: true, endsAt: true } })
+  if (!event) return { kind: 'not-found' }
+  const prepared = await prepareAgendaShift(eventId, minutes)
+  const outside = itemsOutsideEvent(event, prepared.shifted)
+  if (outside.length) return { kind: 'outside-event', titles: outside.map((i) => i.title) }
+  const mailed = await db.$transaction(async (tx) => {
+    const count = await applyAgendaShift(tx, prepared)
+    await audit(
+      {
+        actorUserId,
+        action: 'agenda.shifted',
+        entity: 'Event',
+        entityId: eventId,
+        details: { minutes, items: prepared.items.length },
+      },
+      tx,
+    )
+    return count
+  })
+  return { kind: 'shifted', items: prepared.items.length, mailed }
 }

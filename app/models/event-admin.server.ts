@@ -2,13 +2,15 @@
 // update path), status transitions with audit entries, and "copy as next edition".
 import { DateTime } from 'luxon'
 import type { EventStatus } from '~/generated/prisma/enums'
-import { scheduleChanged, type Schedule } from '~/domain/event-changes'
+import { agendaShiftFor, itemsFollowingEventDay, itemsOutsideEvent, shiftedItems } from '~/domain/agenda'
+import { describeAgendaShift, scheduleChanged, type Schedule } from '~/domain/event-changes'
 import { freeSlug, slugify, type EventFormValues } from '~/domain/event-schema'
 import { db } from '~/utils/db.server'
 import { newIdWithUid } from '~/utils/ids.server'
 import { audit } from './audit.server'
 import { cancelEvent, cancellationRecipients, changeEventSchedule, changeRecipients } from './event-mail.server'
 import { promoteWaitlisted } from './registration.server'
+import { speakersFollowingSchedule } from './speaker-invitation.server'
 import { statusCounts } from './registration-admin.server'
 
 /** A free slug: the title's, or with -2, -3… when taken. */
@@ -87,6 +89,8 @@ export async function updateEventFromForm(
   values: EventFormValues,
   actorUserId: string,
   confirmed: boolean,
+  // What to do with an agenda that the new times leave behind: asked once, in the same confirmation step.
+  agenda: 'shift' | 'keep' | null = null,
 ) {
   const event = await db.event.findUnique({ where: { id: eventId } })
   if (!event) return { kind: 'not-found' as const }
@@ -113,10 +117,29 @@ export async function updateEventFromForm(
     onlineUrl: values.onlineUrl ?? null,
   }
   const after = { ...event, ...schedule } as Schedule
-  if (scheduleChanged(event, after) && !confirmed) {
+  const changed = scheduleChanged(event, after)
+  const items = changed
+    ? await db.agendaItem.findMany({
+        where: { eventId },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true, title: true, startsAt: true, endsAt: true },
+      })
+    : []
+  // A new date moves the programme along by itself (same clock times); the question is about what is left.
+  const follow = itemsFollowingEventDay(items, event, after)
+  const followed = items.map((i) => ({ ...i, ...follow.get(i.id) }))
+  const ownDay =
+    itemsFollowingEventDay([{ startsAt: event.startsAt, endsAt: event.endsAt, id: 'event' }], event, after).get(
+      'event',
+    ) ?? event
+  const shiftMinutes = agendaShiftFor(ownDay, after, followed)
+  const outside = itemsOutsideEvent(after, followed)
+  const agendaQuestion = shiftMinutes !== null || outside.length > 0 ? { shiftMinutes, outside } : null
+  if (changed && (!confirmed || (agendaQuestion && !agenda))) {
     const recipients = (await changeRecipients(eventId)).length
-    // The caller shows what changes and to how many people, before anything is saved.
-    if (recipients > 0) return { kind: 'confirm' as const, recipients, before: event as Schedule, after }
+    // The caller shows what changes, to how many people and what it means for the agenda, before anything is saved.
+    if (recipients > 0 || agendaQuestion)
+      return { kind: 'confirm' as const, recipients, before: event as Schedule, after, agenda: agendaQuestion }
   }
   const { programmeId: _programme, ...rest } = columns(values)
   await db.$transaction(async (tx) => {
@@ -139,10 +162,35 @@ export async function updateEventFromForm(
     })
     await audit({ actorUserId, action: 'event.updated', entity: 'Event', entityId: eventId }, tx)
   })
-  const change = await changeEventSchedule(eventId, schedule, actorUserId)
+  // The programme follows a new date (same clock times), moved by the chosen minutes when the secretariat
+  // shifts it along, and the speakers get their slots' calendar updates with it.
+  const minutes = agenda === 'shift' && shiftMinutes !== null ? shiftMinutes : 0
+  const change = await changeEventSchedule(
+    eventId,
+    schedule,
+    actorUserId,
+    async (before, updated) => {
+      const write = await speakersFollowingSchedule(before, updated, minutes)
+      if (!minutes) return write
+      return async (tx) => {
+        await write?.(tx)
+        await audit(
+          {
+            actorUserId,
+            action: 'agenda.shifted',
+            entity: 'Event',
+            entityId: eventId,
+            details: { minutes, items: items.length },
+          },
+          tx,
+        )
+      }
+    },
+    minutes ? (lang) => describeAgendaShift(items, shiftedItems(followed, minutes), after.timeZone, lang) : undefined,
+  )
   // More seats (or no limit any more): the first in line get them now, with their mail.
   await promoteWaitlisted(eventId)
-  return { kind: 'saved' as const, mailed: change.mailed }
+  return { kind: 'saved' as const, mailed: change.mailed, shifted: minutes ? items.length : 0 }
 }
 
 /** What a status change will do, for the confirmation page; null when the event does not exist. */

@@ -4,7 +4,7 @@
 import type { EventSummary, MailProps } from '../../emails'
 import type { Event } from '~/generated/prisma/client'
 import { buildCancel, buildRequest, eventToCalendarItem } from '~/domain/calendar'
-import { describeScheduleChanges, scheduleChanged, type Schedule } from '~/domain/event-changes'
+import { describeScheduleChanges, scheduleChanged, type Schedule, type ScheduleChange } from '~/domain/event-changes'
 import type { Lang } from '~/domain/format'
 import {
   cachedMerge,
@@ -149,6 +149,7 @@ export async function prepareRegistrationConfirmed(input: {
 }
 
 type Recipient = { name: string; email: string; language: Lang }
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
 
 /** Who hears about a change: confirmed registrants and confirmed speakers, each address once. */
 export async function changeRecipients(eventId: string): Promise<Recipient[]> {
@@ -199,7 +200,7 @@ function prepareForBothLanguages<K extends 'event-changed' | 'event-cancelled'>(
 
 /** One bulk send to a list of people, inside the caller's transaction: a batch, and each person in their language. */
 async function sendToPeople<R extends Recipient>(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  tx: Tx,
   input: {
     kind: string
     eventId: string
@@ -238,17 +239,34 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+type TxClient = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+
+/**
+ * What else changes with the event's schedule (the agenda items following a new date, the speakers' slot
+ * mails): called before the transaction with the event as it was and as it will be (its new SEQUENCE
+ * included), to render; the function it returns runs inside the transaction, after the claim.
+ */
+export type AlongsideSchedule = (before: Event, updated: Event) => Promise<((tx: TxClient) => Promise<unknown>) | null>
+
 /**
  * Changes an event's time or place. When something changed, the calendar SEQUENCE goes up and every
  * confirmed registrant and speaker gets an "event changed" mail with the updated REQUEST (same UID).
  */
-export async function changeEventSchedule(eventId: string, patch: Partial<Schedule>, actorUserId: string | null) {
+export async function changeEventSchedule(
+  eventId: string,
+  patch: Partial<Schedule>,
+  actorUserId: string | null,
+  alongside?: AlongsideSchedule,
+  // One more line in the same mail (the agenda moved along by the secretariat's choice).
+  extraChange?: (lang: Lang) => ScheduleChange | null,
+) {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } })
   const next = { ...event, ...patch }
   if (!scheduleChanged(event, next)) return { changed: false as const, mailed: 0 }
   const sequence = event.icsSequence + 1
   const updated = { ...next, icsSequence: sequence }
   const recipients = await changeRecipients(eventId)
+  const inTransaction = alongside ? await alongside(event, updated) : null
   // Render before the transaction: the write lock is held for the writes only.
   const merges = await prepareForBothLanguages(
     'event-changed',
@@ -259,7 +277,9 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
       secretariatEmail: secretariat().email,
       recipientName,
       event: eventSummary(updated),
-      changes: describeScheduleChanges(event, next, lang),
+      changes: [...describeScheduleChanges(event, next, lang), extraChange?.(lang) ?? null].filter(
+        (c): c is ScheduleChange => c !== null,
+      ),
     }),
   )
   await db.$transaction(async (tx) => {
@@ -269,6 +289,7 @@ export async function changeEventSchedule(eventId: string, patch: Partial<Schedu
     })
     if (claimed.count !== 1) throw new ConcurrentChangeError()
     if (updated.endsAt.getTime() !== event.endsAt.getTime()) await followEventEnd(tx, eventId, updated.endsAt)
+    if (inTransaction) await inTransaction(tx)
     await audit(
       {
         actorUserId,

@@ -4,9 +4,10 @@
 // polyglot payload, and a size a browser can display. The file name and declared type come from the
 // browser and are ignored: they describe what the user says, not what the bytes are.
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import sharp, { type Metadata, type OutputInfo } from 'sharp'
+import { orphanPhotoFiles } from '~/domain/retention'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 
@@ -94,6 +95,38 @@ export async function readSpeakerPhoto(key: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
+}
+
+/** Removes one stored photo (an erased speaker's). Unknown keys and missing files are ignored. */
+export async function deleteSpeakerPhoto(key: string) {
+  if (KEY.test(key)) await rm(path.resolve(getEnv().UPLOAD_DIR, key), { force: true })
+}
+
+/**
+ * Removes the photo files no speaker uses any more (replaced, or of a deleted speaker), once they were last
+ * written before `writtenBefore`, so an upload whose speaker is being saved right now stays. Returns how many.
+ */
+export async function removeUnusedSpeakerPhotos(writtenBefore: Date): Promise<number> {
+  const dir = path.resolve(getEnv().UPLOAD_DIR, 'speakers')
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    throw error
+  }
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, writtenAt: (await stat(path.join(dir, name)).catch(() => null))?.mtime })),
+  )
+  const inUse = new Set(
+    (await db.speaker.findMany({ where: { photoPath: { not: null } }, select: { photoPath: true } })).map(
+      (s) => s.photoPath!,
+    ),
+  )
+  const known = files.filter((f): f is { name: string; writtenAt: Date } => !!f.writtenAt)
+  const orphans = orphanPhotoFiles(known, inUse, writtenBefore)
+  for (const name of orphans) await rm(path.join(dir, name), { force: true })
+  return orphans.length
 }
 
 /**

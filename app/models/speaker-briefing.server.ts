@@ -1,10 +1,11 @@
 // The speaker briefing: one page per speaker per event with what they need on the day (arrival, address,
 // room, slot, the others in the slot, the moderator, whom to call). The portal shows the speaker their own;
 // the secretariat prints any speaker's and mails them to all speakers of an event as one batch.
-import { arrivalTime } from '~/domain/speaker-portal'
+import { ARRIVAL_MINUTES_BEFORE, arrivalTime, type SpeakerDayValues } from '~/domain/speaker-portal'
 import type { Language } from '~/generated/prisma/enums'
 import { createBatch, enqueue, prepareMail, type PreparedMail } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
+import { getEnv, secretariat } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
 import { displayName } from './event.server'
@@ -68,9 +69,9 @@ export async function getBriefing(eventId: string, speakerId: string) {
       language: speaker.language,
       delegateName: speaker.delegateName,
     },
-    arrivalAt: arrivalTime(slots[0]!.startsAt, event.startsAt),
+    arrivalAt: arrivalTime(slots[0]!.startsAt, event.startsAt, event.speakerArrivalMins ?? ARRIVAL_MINUTES_BEFORE),
     slots,
-    contact: speakerContact(),
+    contact: speakerContact(event),
   }
 }
 
@@ -154,4 +155,53 @@ export async function mailBriefings(
     )
   })
   return { kind: 'queued', batchId: batch.id, count: mails.length }
+}
+
+// ─── The day itself: contact and arrival, per event ─────────────────────────────────────────────────────────
+
+/** What the secretariat set for the day (null: the default) and what the briefing shows now. */
+export async function getSpeakerDay(eventId: string) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: { speakerContactName: true, speakerContactPhone: true, speakerArrivalMins: true },
+  })
+  if (!event) return null
+  const env = getEnv()
+  return {
+    stored: event,
+    defaults: {
+      name: env.SPEAKER_CONTACT_NAME || secretariat().name,
+      phone: env.SPEAKER_CONTACT_PHONE,
+      minutes: ARRIVAL_MINUTES_BEFORE,
+    },
+    shown: {
+      ...speakerContact(event),
+      minutes: event.speakerArrivalMins ?? ARRIVAL_MINUTES_BEFORE,
+      minutesIsDefault: event.speakerArrivalMins === null,
+    },
+  }
+}
+
+/** Saves the contact and arrival for the event's briefings; an empty field goes back to the default. */
+export async function saveSpeakerDay(
+  eventId: string,
+  values: Omit<SpeakerDayValues, 'intent'>,
+  actorUserId: string,
+): Promise<{ kind: 'saved' } | { kind: 'not-found' }> {
+  const data = {
+    speakerContactName: values.speakerContactName ?? null,
+    speakerContactPhone: values.speakerContactPhone ?? null,
+    speakerArrivalMins: values.speakerArrivalMins ?? null,
+  }
+  const saved = await db.$transaction(async (tx) => {
+    const result = await tx.event.updateMany({ where: { id: eventId }, data })
+    if (result.count !== 1) return false
+    // Which fields are set, not their values: a contact's name and number stay out of the audit trail.
+    const set = Object.entries(data)
+      .filter(([, value]) => value !== null)
+      .map(([field]) => field)
+    await audit({ actorUserId, action: 'event.speaker-day', entity: 'Event', entityId: eventId, details: { set } }, tx)
+    return true
+  })
+  return saved ? { kind: 'saved' } : { kind: 'not-found' }
 }

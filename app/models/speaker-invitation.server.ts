@@ -13,6 +13,7 @@ import type { Db } from '~/utils/db.server'
 import { db } from '~/utils/db.server'
 import { randomToken } from '~/utils/tokens.server'
 import { agendaItemToCalendarItem } from '~/domain/calendar'
+import { itemsFollowingEventDay, shiftedItems } from '~/domain/agenda'
 import { appUrl, getEnv, secretariat } from '~/utils/env.server'
 import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
@@ -300,6 +301,11 @@ export async function inviteSpeaker(
       update: { sendCount: { increment: 1 }, sentAt: new Date(), revokedAt: null },
     })
     for (const recipient of recipients) {
+      // Sent again: the recipient's earlier links for this event stop working (410), only the new mail's works.
+      await tx.personalLink.updateMany({
+        where: { kind: 'speaker', subjectId: speakerId, eventId, delegate: recipient.delegate, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
       await createPersonalLink(
         {
           kind: 'speaker',
@@ -361,23 +367,40 @@ export async function inviteSpeaker(
   return { kind: 'sent', mails: mails.length, delegate: toDelegate }
 }
 
+/** Who hears about a change to a speaker's slot: the speaker and, when they were invited, the delegate. */
+type SlotRecipient = { delegate: boolean; email: string; name: string }
+
+type SpeakerRow = {
+  id: string
+  honorific: string
+  name: string
+  email: string | null
+  language: 'nl' | 'en'
+  delegateName: string | null
+  delegateEmail: string | null
+}
+
 /**
- * The mail that tells a speaker their slot changed (a REQUEST with the new SEQUENCE) or is gone (a CANCEL),
- * rendered before the transaction. No personal link: the speaker has theirs from the invitation.
+ * The mail that tells a speaker (or their delegate) that the slot changed (a REQUEST with the new SEQUENCE)
+ * or is gone (a CANCEL), rendered before the transaction. It carries a fresh personal link (`token`, stored by
+ * `queueSlotMails`; the outbox seals it out of the stored body), except after a revocation.
  */
 async function slotUpdateMail(
   change: 'changed' | 'cancelled',
   event: Event,
   slot: Pick<SlotRow, 'role'> & { agendaItem: Pick<SlotRow['agendaItem'], 'title' | 'startsAt' | 'endsAt' | 'room'> },
-  speaker: { honorific: string; name: string; email: string; language: 'nl' | 'en' },
+  speaker: SpeakerRow,
+  recipient: SlotRecipient,
+  token: string | null,
 ) {
   return prepareMail('speaker-slot-update', {
-    to: speaker.email,
-    toName: addresseeName(speaker),
+    to: recipient.email,
+    toName: recipient.name,
     language: speaker.language,
     props: {
       ...(await eventMailBase(event, speaker.language)),
       speakerName: addresseeName(speaker),
+      delegateName: recipient.delegate ? recipient.name : undefined,
       change,
       slot: {
         title: slot.agendaItem.title,
@@ -386,14 +409,18 @@ async function slotUpdateMail(
         room: slot.agendaItem.room,
         role: slot.role,
       },
+      portalUrl: token ? appUrl(`/spreker/${token}`) : undefined,
     },
   })
 }
 
-type SpeakerRow = { id: string; honorific: string; name: string; email: string | null; language: 'nl' | 'en' }
-
 /** The participations that have a calendar entry out (a REQUEST sent, the invitation not revoked). */
-async function withCalendarOut(where: { agendaItemId?: string; id?: string; speakerId?: string; eventId: string }) {
+async function withCalendarOut(where: {
+  agendaItemId?: string | { in: string[] }
+  id?: string
+  speakerId?: string
+  eventId: string
+}) {
   const rows = await db.participation.findMany({
     where: {
       agendaItemId: where.agendaItemId,
@@ -404,23 +431,87 @@ async function withCalendarOut(where: { agendaItemId?: string; id?: string; spea
     },
     select: {
       ...slotSelect,
-      speaker: { select: { id: true, honorific: true, name: true, email: true, language: true } },
+      speaker: {
+        select: {
+          id: true,
+          honorific: true,
+          name: true,
+          email: true,
+          language: true,
+          delegateName: true,
+          delegateEmail: true,
+        },
+      },
     },
   })
-  const revoked = await db.speakerInvitation.findMany({
-    where: { eventId: where.eventId, revokedAt: { not: null }, speakerId: { in: rows.map((r) => r.speaker.id) } },
-    select: { speakerId: true },
-  })
-  return rows.filter(
-    (r): r is typeof r & { speaker: SpeakerRow & { email: string } } =>
-      !!r.speaker.email && !revoked.some((v) => v.speakerId === r.speaker.id),
-  )
+  const ids = [...new Set(rows.map((r) => r.speaker.id))]
+  const [revoked, delegateLinks] = await Promise.all([
+    db.speakerInvitation.findMany({
+      where: { eventId: where.eventId, revokedAt: { not: null }, speakerId: { in: ids } },
+      select: { speakerId: true },
+    }),
+    // A delegate who was sent the invitation (a live delegate link for this event) has the entry too.
+    db.personalLink.findMany({
+      where: {
+        kind: 'speaker',
+        eventId: where.eventId,
+        delegate: true,
+        subjectId: { in: ids },
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+      },
+      select: { subjectId: true },
+    }),
+  ])
+  return rows
+    .filter(
+      (r): r is typeof r & { speaker: SpeakerRow & { email: string } } =>
+        !!r.speaker.email && !revoked.some((v) => v.speakerId === r.speaker.id),
+    )
+    .map((r) => {
+      const recipients: SlotRecipient[] = [{ delegate: false, email: r.speaker.email, name: addresseeName(r.speaker) }]
+      if (r.speaker.delegateEmail && delegateLinks.some((l) => l.subjectId === r.speaker.id)) {
+        const email = r.speaker.delegateEmail
+        recipients.push({ delegate: true, email, name: r.speaker.delegateName || email })
+      }
+      return { ...r, recipients }
+    })
 }
+
+type OutSlot = Awaited<ReturnType<typeof withCalendarOut>>[number]
 
 export type PreparedSlotMails = {
   change: 'changed' | 'cancelled'
   event: Event
-  rows: Array<{ slot: Awaited<ReturnType<typeof withCalendarOut>>[number]; mail: PreparedMail }>
+  rows: Array<{ slot: OutSlot; recipient: SlotRecipient; mail: PreparedMail }>
+  /** The personal links the mails carry: one per speaker and recipient, stored in the saving transaction. */
+  links: Array<{ speakerId: string; delegate: boolean; token: string }>
+}
+
+/** Renders the mails for these slots (already moved, when they move), each recipient with one fresh link. */
+async function prepareSlotMails(
+  change: 'changed' | 'cancelled',
+  event: Event,
+  slots: OutSlot[],
+  withLinks: boolean,
+): Promise<PreparedSlotMails | null> {
+  if (!slots.length) return null
+  const links: PreparedSlotMails['links'] = []
+  const tokenFor = (speakerId: string, delegate: boolean) => {
+    if (!withLinks) return null
+    let link = links.find((l) => l.speakerId === speakerId && l.delegate === delegate)
+    if (!link) links.push((link = { speakerId, delegate, token: randomToken() }))
+    return link.token
+  }
+  const rows: PreparedSlotMails['rows'] = []
+  for (const slot of slots) {
+    for (const recipient of slot.recipients) {
+      const token = tokenFor(slot.speaker.id, recipient.delegate)
+      const mail = await slotUpdateMail(change, event, slot, slot.speaker, recipient, token)
+      rows.push({ slot, recipient, mail })
+    }
+  }
+  return { change, event, rows, links }
 }
 
 /**
@@ -435,33 +526,91 @@ export async function prepareSlotChanged(
   const event = await db.event.findUnique({ where: { id: eventId } })
   if (!event || event.status === 'cancelled') return null
   const slots = await withCalendarOut({ eventId, agendaItemId: itemId })
-  if (!slots.length) return null
-  const rows = []
-  for (const slot of slots) {
-    const moved = { ...slot, agendaItem: { ...slot.agendaItem, ...next } }
-    rows.push({ slot: moved, mail: await slotUpdateMail('changed', event, moved, slot.speaker) })
-  }
-  return { change: 'changed', event, rows }
+  const moved = slots.map((slot) => ({ ...slot, agendaItem: { ...slot.agendaItem, ...next } }))
+  return prepareSlotMails('changed', event, moved, true)
 }
 
-/** Before participations go (removed, the item deleted, the invitation revoked): their CANCEL mails. */
+/**
+ * Before the event itself is rescheduled or moved (`changeEventSchedule`): the update mails for every slot
+ * with a calendar entry out whose entry changes — `moves` gives the items' new times; with `placeChanged`
+ * (venue or online address: the entry's location) every slot is mailed. `event` is the event as it will be
+ * after the change, its `icsSequence` included, so the SEQUENCE sent is above every one sent before.
+ */
+export async function prepareSlotsRescheduled(
+  event: Event,
+  moves: Map<string, { startsAt: Date; endsAt: Date }>,
+  placeChanged: boolean,
+): Promise<PreparedSlotMails | null> {
+  if (event.status === 'cancelled') return null
+  const slots = await withCalendarOut({
+    eventId: event.id,
+    agendaItemId: placeChanged ? undefined : { in: [...moves.keys()] },
+  })
+  const moved = slots.map((slot) => ({
+    ...slot,
+    agendaItem: { ...slot.agendaItem, ...moves.get(slot.agendaItem.id) },
+  }))
+  return prepareSlotMails('changed', event, moved, true)
+}
+
+/**
+ * The speakers' side of rescheduling the whole event (for `changeEventSchedule`): when the event moves to
+ * another day its items follow (same wall-clock times), and every slot whose calendar entry changes — moved,
+ * or the event's place changed (the entry's location) — gets its update (SEQUENCE above every one sent) to
+ * the speaker and an invited delegate. The speakers' links keep their term after the event's new end.
+ */
+export async function speakersFollowingSchedule(before: Event, updated: Event, shiftMinutes = 0) {
+  const items = await db.agendaItem.findMany({
+    where: { eventId: updated.id },
+    select: { id: true, startsAt: true, endsAt: true },
+  })
+  const follow = itemsFollowingEventDay(items, before, updated)
+  // The secretariat chose to shift the whole agenda along with new hours: every item, on top of a new day.
+  const moves = shiftMinutes
+    ? new Map(
+        shiftedItems(
+          items.map((i) => ({ ...i, ...follow.get(i.id) })),
+          shiftMinutes,
+        ).map((i) => [i.id, { startsAt: i.startsAt, endsAt: i.endsAt }]),
+      )
+    : follow
+  const placeFields = ['venueName', 'venueAddress', 'venuePostcode', 'venueCity', 'onlineUrl'] as const
+  const placeChanged = placeFields.some((f) => (before[f] ?? '') !== (updated[f] ?? ''))
+  const mails = moves.size || placeChanged ? await prepareSlotsRescheduled(updated, moves, placeChanged) : null
+  const endMoved = before.endsAt.getTime() !== updated.endsAt.getTime()
+  if (!moves.size && !mails && !endMoved) return null
+  return async (tx: Tx) => {
+    for (const [id, times] of moves) await tx.agendaItem.update({ where: { id }, data: times })
+    if (endMoved) {
+      await tx.personalLink.updateMany({
+        where: { eventId: updated.id, kind: { in: ['speaker', 'speaker_feed'] }, revokedAt: null },
+        data: { expiresAt: speakerLinkExpiry(updated) },
+      })
+    }
+    return queueSlotMails(tx, mails)
+  }
+}
+
+/**
+ * Before participations go (removed, the item deleted, the invitation revoked): their CANCEL mails. After a
+ * revocation they carry no link: the speaker's links have just stopped working.
+ */
 export async function prepareSlotCancelled(
   eventId: string,
   where: { agendaItemId?: string; id?: string; speakerId?: string },
+  options: { revoked?: boolean } = {},
 ): Promise<PreparedSlotMails | null> {
   const event = await db.event.findUnique({ where: { id: eventId } })
   if (!event) return null
   const slots = await withCalendarOut({ eventId, ...where })
-  if (!slots.length) return null
-  const rows = []
-  for (const slot of slots) rows.push({ slot, mail: await slotUpdateMail('cancelled', event, slot, slot.speaker) })
-  return { change: 'cancelled', event, rows }
+  return prepareSlotMails('cancelled', event, slots, !options.revoked)
 }
 
 /**
  * In the transaction that changes the slot: raise each item's own SEQUENCE by one (atomic increment, so two
  * editors at once still only go up), attach the REQUEST or CANCEL with the new SEQUENCE, and remember it on
- * the participation (null after a CANCEL: nothing more is owed).
+ * the participation (null after a CANCEL: nothing more is owed). The speaker and the delegate get the same
+ * entry, the speaker as the attendee, as with the invitation.
  */
 export async function queueSlotMails(tx: Tx, prepared: PreparedSlotMails | null) {
   if (!prepared) return 0
@@ -476,8 +625,21 @@ export async function queueSlotMails(tx: Tx, prepared: PreparedSlotMails | null)
     })
     bumped.set(itemId, event.icsSequence + item.icsSequence)
   }
+  for (const link of prepared.links) {
+    await createPersonalLink(
+      {
+        kind: 'speaker',
+        subjectId: link.speakerId,
+        eventId: event.id,
+        expiresAt: speakerLinkExpiry(event),
+        delegate: link.delegate,
+        token: link.token,
+      },
+      tx,
+    )
+  }
   const mails = []
-  for (const { slot, mail } of prepared.rows) {
+  for (const { slot, recipient, mail } of prepared.rows) {
     const sequence = bumped.get(slot.agendaItem.id)!
     const item = { ...slotCalendarItem(slot, event), sequence }
     const attendee = { name: addresseeName(slot.speaker), email: slot.speaker.email }
@@ -488,13 +650,15 @@ export async function queueSlotMails(tx: Tx, prepared: PreparedSlotMails | null)
     mails.push({
       ...mail,
       ics: { method: change === 'changed' ? ('REQUEST' as const) : ('CANCEL' as const), content },
-      idempotencyKey: `speaker-slot-${change}:${slot.id}:${sequence}`,
+      idempotencyKey: `speaker-slot-${change}:${slot.id}:${sequence}${recipient.delegate ? ':delegate' : ''}`,
       eventId: event.id,
     })
+  }
+  for (const slot of new Map(prepared.rows.map((r) => [r.slot.id, r.slot])).values()) {
     // A removed participation is gone already (or goes in this transaction): updateMany changes nothing then.
     await tx.participation.updateMany({
       where: { id: slot.id },
-      data: { calendarSequence: change === 'changed' ? sequence : null },
+      data: { calendarSequence: change === 'changed' ? bumped.get(slot.agendaItem.id)! : null },
     })
   }
   await enqueue(mails, tx)
@@ -509,7 +673,9 @@ export async function revokeSpeakerInvitation(eventId: string, speakerId: string
   const invitation = await db.speakerInvitation.findUnique({ where: { eventId_speakerId: { eventId, speakerId } } })
   if (!invitation) return { kind: 'not-found' as const }
   if (invitation.revokedAt) return { kind: 'already-revoked' as const }
-  const cancels = await prepareSlotCancelled(eventId, { speakerId })
+  const cancels = await prepareSlotCancelled(eventId, { speakerId }, { revoked: true })
+  // Slots, not mails: the delegate's copy of a CANCEL is the same slot.
+  const cancelled = new Set(cancels?.rows.map((r) => r.slot.id)).size
   await db.$transaction(async (tx) => {
     const claimed = await tx.speakerInvitation.updateMany({
       where: { id: invitation.id, revokedAt: null },
@@ -527,10 +693,10 @@ export async function revokeSpeakerInvitation(eventId: string, speakerId: string
         action: 'speaker-invitation.revoked',
         entity: 'SpeakerInvitation',
         entityId: invitation.id,
-        details: { eventId, speakerId, cancelled: cancels?.rows.length ?? 0 },
+        details: { eventId, speakerId, cancelled },
       },
       tx,
     )
   })
-  return { kind: 'revoked' as const, cancelled: cancels?.rows.length ?? 0 }
+  return { kind: 'revoked' as const, cancelled }
 }

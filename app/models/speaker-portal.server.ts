@@ -103,7 +103,8 @@ export async function getPortal(actor: PortalActor, now = new Date()) {
   })
   const published = await statementIdsInPublishedReports([...eventIds])
   const kind = actorKind(actor)
-  const contact = speakerContact()
+  // The link's own event, else the first: a portal across events names one contact.
+  const contact = speakerContact(events.find((e) => e.id === actor.eventId) ?? events[0])
   return {
     actor: { delegate: actor.delegate, delegateName: actor.delegateName },
     speaker: {
@@ -241,14 +242,16 @@ function venueOf(e: VenueFields) {
 }
 
 /**
- * Whom a speaker calls on the day: the contact person and phone from the configuration, and the secretariat's
- * address that mail comes from.
+ * Whom a speaker calls on the day: the contact person and phone the secretariat set for the event, else those
+ * from the configuration (SPEAKER_CONTACT_NAME/_PHONE), and the secretariat's address that mail comes from.
  */
-export function speakerContact() {
+export function speakerContact(
+  event?: { speakerContactName: string | null; speakerContactPhone: string | null } | null,
+) {
   const from = secretariat()
   return {
-    name: getEnv().SPEAKER_CONTACT_NAME || from.name,
-    phone: getEnv().SPEAKER_CONTACT_PHONE,
+    name: event?.speakerContactName || getEnv().SPEAKER_CONTACT_NAME || from.name,
+    phone: event?.speakerContactPhone || getEnv().SPEAKER_CONTACT_PHONE,
     email: from.email,
   }
 }

@@ -1,5 +1,5 @@
 // The HTTP side of the speaker's portal (/spreker/...), shared by its pages: the link session with the
-// speaker's language, the actor behind it, and reading the profile form (multipart with a photo).
+// speaker's language (the link's own cookie), the actor behind it, and reading the profile form (multipart with a photo).
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
@@ -10,47 +10,18 @@ import {
 } from '@remix-run/node'
 import { profileSchema } from '~/domain/speaker-portal'
 import type { Dictionary } from '~/i18n/nl'
-import { langCookie } from '~/i18n/lang.server'
 import { MAX_PHOTO_BYTES } from '~/models/photo.server'
 import { portalActor, updateSpeakerProfile, type PortalActor } from '~/models/speaker-portal.server'
-import { db } from '~/utils/db.server'
-import {
-  linkProblemResponse,
-  looksLikeToken,
-  PRIVATE_HEADERS,
-  requireLinkSession,
-  resolvePersonalLink,
-  type LinkSession,
-} from '~/utils/link-session.server'
-
-/**
- * The link session behind `/spreker/<param>`, as for every personal link, plus one thing: when the mail's
- * token is traded for the cookie, the portal opens in the speaker's own language. The language switch in
- * the header still works afterwards: it sets the same cookie.
- */
-async function requireSpeakerSession(request: Request, param: string): Promise<LinkSession> {
-  if (!looksLikeToken(param) || request.method !== 'GET') return requireLinkSession(request, 'speaker', param)
-  const link = await resolvePersonalLink('speaker', param)
-  const speaker = link.ok
-    ? await db.speaker.findUnique({ where: { id: link.subjectId }, select: { language: true } })
-    : null
-  try {
-    return await requireLinkSession(request, 'speaker', param)
-  } catch (thrown) {
-    // The 303 that carries the link cookie carries the speaker's language too.
-    if (speaker && thrown instanceof Response && thrown.status === 303) {
-      thrown.headers.append('Set-Cookie', await langCookie.serialize(speaker.language))
-    }
-    throw thrown
-  }
-}
+import { linkProblemResponse, PRIVATE_HEADERS, requireLinkSession, type LinkSession } from '~/utils/link-session.server'
 
 /** The session and the actor (speaker or delegate) behind a portal page, or a thrown 401/404/410. */
 export async function requireSpeakerActor(
   request: Request,
   param: string,
 ): Promise<{ session: LinkSession; actor: PortalActor }> {
-  const session = await requireSpeakerSession(request, param)
+  // The link opens in the speaker's language through the link's own language cookie (startLinkSession), as
+  // every personal link does: the visitor's site-wide choice (`bijeen_lang`) is left alone and still wins.
+  const session = await requireLinkSession(request, 'speaker', param)
   const actor = await portalActor(session)
   if (!actor) throw linkProblemResponse('unknown')
   return { session, actor }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { itemsOutsideEvent } from '~/domain/agenda'
 import { formatEventPeriod, formatTime } from '~/domain/format'
 import { metaTitle, useLang, useT } from '~/i18n'
 import { getEventForSecretariat, transitions } from '~/models/event-admin.server'
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event,
     canEdit: can(user, 'edit'),
     next: transitions[event.status],
+    outside: itemsOutsideEvent(event, event.agendaItems).length,
     agenda: event.agendaItems.map((i) => ({
       id: i.id,
       title: i.title,
@@ -35,7 +37,7 @@ export default function EventOverview() {
   const t = useT()
   const lang = useLang()
   const o = t.eventAdmin.overview
-  const { event, canEdit, next, agenda, notice } = useLoaderData<typeof loader>()
+  const { event, canEdit, next, agenda, notice, outside } = useLoaderData<typeof loader>()
   const message = !notice
     ? null
     : {
@@ -44,6 +46,8 @@ export default function EventOverview() {
         'status-changed': o.statusChanged,
         copied: o.copied,
         deleted: null,
+        shifted: null,
+        done: null,
       }[notice.name]
   return (
     <>
@@ -140,6 +144,12 @@ export default function EventOverview() {
         </dd>
       </dl>
       <h2>{o.agendaHeading}</h2>
+      {outside ? (
+        <p className="warning-list" role="status">
+          {t.agendaFit.overviewWarning(outside)}{' '}
+          {canEdit ? <Link to="programma">{t.agendaFit.overviewLink}</Link> : null}
+        </p>
+      ) : null}
       {agenda.length ? (
         <ol className="agenda">
           {agenda.map((item) => (

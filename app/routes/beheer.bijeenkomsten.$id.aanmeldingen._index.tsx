@@ -159,7 +159,7 @@ export default function Registrations() {
               {registrations.map((reg) => (
                 <tr key={reg.id}>
                   <th scope="row">
-                    <Link to={reg.id}>{reg.name}</Link>
+                    <Link to={reg.id}>{reg.name || t.privacy.anonymised}</Link>
                   </th>
                   <td>{reg.email}</td>
                   <td>{reg.organisation || '—'}</td>

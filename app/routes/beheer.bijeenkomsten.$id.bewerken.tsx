@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/event-form'
+import { z } from 'zod'
 import { describeScheduleChanges, type ScheduleChange } from '~/domain/event-changes'
+import { formatTime } from '~/domain/format'
 import { dictionary, metaTitle, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { ConcurrentChangeError } from '~/models/event-mail.server'
@@ -10,6 +12,8 @@ import { eventFormDefaults, eventFormOptions, updateEventFromForm } from '~/mode
 import { readEventForm } from '~/routes-support/event-form.server'
 import { redirectWithNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
+
+const agendaChoice = z.enum(['shift', 'keep']).nullable()
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.eventAdmin.editPageTitle)
 
@@ -37,8 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.kind === 'response') return form.response
   const values = form.submission.value
   const confirmed = form.formData.get('notify') === 'confirmed'
+  const agenda = agendaChoice.catch(null).parse(form.formData.get('agenda'))
   try {
-    const outcome = await updateEventFromForm(params.id ?? '', values, user.id, confirmed)
+    const outcome = await updateEventFromForm(params.id ?? '', values, user.id, confirmed, agenda)
     if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
     if (outcome.kind === 'invalid') {
       return data(
@@ -53,8 +58,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.kind === 'confirm') {
       // Nothing saved yet: the secretariat sees who will be mailed, and confirms.
       const changes = describeScheduleChanges(outcome.before, outcome.after, lang)
+      const zone = outcome.after.timeZone
+      const agenda = outcome.agenda && {
+        shiftMinutes: outcome.agenda.shiftMinutes,
+        outside: outcome.agenda.outside.map((i) => ({
+          id: i.id,
+          title: i.title,
+          time: `${formatTime(i.startsAt, zone, lang)}–${formatTime(i.endsAt, zone, lang)}`,
+        })),
+      }
       return data(
-        { result: form.submission.reply(), geocode: null, confirm: { recipients: outcome.recipients, changes } },
+        {
+          result: form.submission.reply(),
+          geocode: null,
+          confirm: { recipients: outcome.recipients, changes, agenda },
+        },
         { status: 200 },
       )
     }
@@ -74,12 +92,11 @@ export default function EditEvent() {
   const t = useT()
   const { programmes, organisations, defaults, event, position } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const confirm = (actionData as { confirm?: { recipients: number; changes: ScheduleChange[] } | null } | undefined)
-    ?.confirm
+  const confirm = (actionData as { confirm?: Confirmation | null } | undefined)?.confirm
   return (
     <>
       <h1>{t.eventAdmin.editTitle(event.title)}</h1>
-      {confirm ? <ConfirmNotification recipients={confirm.recipients} changes={confirm.changes} /> : null}
+      {confirm ? <ConfirmNotification {...confirm} /> : null}
       <EventForm
         lastResult={actionData?.result}
         geocode={actionData?.geocode}
@@ -93,22 +110,24 @@ export default function EditEvent() {
   )
 }
 
-/**
- * The "are you sure" step before mailing people about a change. It re-submits the same form with the
- * confirmation, so it works without JavaScript: the form below still holds every value.
- */
-function ConfirmNotification({
-  recipients,
-  changes,
-}: {
+type Confirmation = {
   recipients: number
-  changes: Array<{ label: string; from: string; to: string }>
-}) {
+  changes: ScheduleChange[]
+  agenda: { shiftMinutes: number | null; outside: Array<{ id: string; title: string; time: string }> } | null
+}
+
+/**
+ * The "are you sure" step before mailing people about a change, and the question what happens to an agenda
+ * that the new times leave behind. It re-submits the same form with the answers, so it works without
+ * JavaScript: the form below still holds every value.
+ */
+function ConfirmNotification({ recipients, changes, agenda }: Confirmation) {
   const t = useT()
+  const f = t.agendaFit
   return (
     <section className="confirm-box" aria-labelledby="notify-title" role="alertdialog" aria-describedby="notify-text">
-      <h2 id="notify-title">{t.eventAdmin.notify.title}</h2>
-      <p id="notify-text">{t.eventAdmin.notify.text(recipients)}</p>
+      <h2 id="notify-title">{recipients ? t.eventAdmin.notify.title : f.title}</h2>
+      {recipients ? <p id="notify-text">{t.eventAdmin.notify.text(recipients)}</p> : null}
       <h3>{t.eventAdmin.notify.changes}</h3>
       <ul>
         {changes.map((c) => (
@@ -117,9 +136,65 @@ function ConfirmNotification({
           </li>
         ))}
       </ul>
+      {agenda ? <AgendaQuestion {...agenda} describedBy={recipients ? undefined : 'notify-text'} /> : null}
       <button type="submit" form="event-form" name="notify" value="confirmed" className="button">
-        {t.eventAdmin.notify.confirm(recipients)}
+        {recipients ? t.eventAdmin.notify.confirm(recipients) : f.save}
       </button>
     </section>
+  )
+}
+
+/** Shift the whole agenda along (when that fits) or leave it; the radios belong to the event form. */
+function AgendaQuestion({
+  shiftMinutes,
+  outside,
+  describedBy,
+}: NonNullable<Confirmation['agenda']> & { describedBy?: string }) {
+  const t = useT()
+  const f = t.agendaFit
+  return (
+    <fieldset className="fieldset">
+      <legend>
+        <h3>{f.title}</h3>
+      </legend>
+      <p id={describedBy}>{outside.length ? f.outside(outside.length) : f.moved}</p>
+      {outside.length ? (
+        <ul>
+          {outside.map((i) => (
+            <li key={i.id}>
+              {i.title} ({i.time})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {shiftMinutes !== null ? (
+        <ul className="plain-list">
+          <li className="checkbox">
+            <input
+              type="radio"
+              form="event-form"
+              name="agenda"
+              value="shift"
+              id="agenda-shift"
+              aria-describedby="agenda-shift-hint"
+              defaultChecked
+            />
+            <label htmlFor="agenda-shift">{f.shift(shiftMinutes)}</label>
+            <p className="muted" id="agenda-shift-hint">
+              {f.shiftHint}
+            </p>
+          </li>
+          <li className="checkbox">
+            <input type="radio" form="event-form" name="agenda" value="keep" id="agenda-keep" />
+            <label htmlFor="agenda-keep">{f.keep}</label>
+          </li>
+        </ul>
+      ) : (
+        <>
+          <input type="hidden" form="event-form" name="agenda" value="keep" />
+          <p>{f.noShift}</p>
+        </>
+      )}
+    </fieldset>
   )
 }

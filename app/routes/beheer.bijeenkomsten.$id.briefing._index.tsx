@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { metaTitle, useT } from '~/i18n'
 import { briefingSpeakers, mailBriefings } from '~/models/speaker-briefing.server'
 import { getEventHeader } from '~/models/registration-admin.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -17,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     event: { id: event.id, title: event.title },
     speakers: await briefingSpeakers(event.id),
     mayMail: can(user, 'edit'),
+    notice: await takeNotice(user, request),
   }
 }
 
@@ -27,18 +30,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await mailBriefings(params.id ?? '', user.id)
   if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
   if (outcome.kind === 'nobody') return data({ nobody: true }, { status: 409 })
-  return redirect(
-    `/beheer/bijeenkomsten/${params.id}/briefing?verstuurd=${outcome.count}&verzending=${encodeURIComponent(outcome.batchId)}`,
-    303,
-  )
+  return redirectWithNotice(user, `/beheer/bijeenkomsten/${params.id}/briefing`, 'done', {
+    verstuurd: outcome.count,
+    verzending: outcome.batchId,
+  })
 }
 
 export default function AdminBriefings() {
   const t = useT()
   const a = t.speakerPortal.admin
-  const { event, speakers, mayMail } = useLoaderData<typeof loader>()
+  const { event, speakers, mayMail, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [query] = useSearchParams()
+  const query = noticeCounts(notice)
   const sent = Number(query.get('verstuurd'))
   const batchId = query.get('verzending')
   const withEmail = speakers.filter((s) => s.email).length

@@ -1,19 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ActionLabel } from '~/components/action-label'
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
 import { MoveButtons } from '~/components/move-buttons'
-import { formatTime } from '~/domain/format'
+import { AgendaShift } from '~/components/agenda-shift'
+import { formatEventPeriod, formatTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
-import { deleteAgendaItem, getAgendaEditor, moveAgendaItem } from '~/models/agenda.server'
+import { deleteAgendaItem, getAgendaEditor, moveAgendaItem, shiftAgenda } from '~/models/agenda.server'
 import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
+import type { SessionUser } from '~/utils/session.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.agendaAdmin.pageTitle)
 
@@ -21,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'edit')
   const editor = await getAgendaEditor(params.id ?? '')
   if (!editor) throw new Response('Not found', { status: 404 })
-  const { event, warnings } = editor
+  const { event, warnings, outside, shiftToFit } = editor
+  const lang = await getLang(request)
+  const time = (i: { startsAt: Date; endsAt: Date }) =>
+    `${formatTime(i.startsAt, event.timeZone, lang)}–${formatTime(i.endsAt, event.timeZone, lang)}`
   const day = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone })
   return {
     notice: await takeNotice(user, request),
@@ -37,6 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       people: i.participations.map((p) => ({ name: displayName(p.speaker), role: p.role })),
     })),
     warnings,
+    outside: event.agendaItems
+      .filter((i) => outside.includes(i.id))
+      .map((i) => ({ id: i.id, title: i.title, time: time(i) })),
+    period: formatEventPeriod(event.startsAt, event.endsAt, event.timeZone, lang),
+    shiftToFit,
     defaults: { date: day.toFormat('yyyy-MM-dd'), kind: 'other' },
   }
 }
@@ -45,6 +55,16 @@ const listAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('move'), itemId: z.string().min(1).max(64), direction: z.enum(['up', 'down']) }),
   z.object({ intent: z.literal('delete'), itemId: z.string().min(1).max(64) }),
 ])
+
+// Whole minutes, at most a year either way: a typo must not throw the agenda into another century.
+const shiftForm = z.object({
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(-525_600)
+    .max(525_600)
+    .refine((m) => m !== 0),
+})
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
@@ -56,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.kind === 'response') return outcome.response
     return redirectWithNotice(user, `/beheer/bijeenkomsten/${eventId}/programma/${outcome.itemId}`, 'saved')
   }
+  if (formData.get('intent') === 'shift') return shiftAction(request, formData, eventId, user)
   const parsed = listAction.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
   const ok =
@@ -69,20 +90,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${list}#item-${parsed.data.itemId}`)
 }
 
+async function shiftAction(request: Request, formData: FormData, eventId: string, user: SessionUser) {
+  const f = dictionary(await getLang(request)).agendaFit
+  const parsed = shiftForm.safeParse({ minutes: String(formData.get('minutes') ?? '').trim() || undefined })
+  if (!parsed.success) return data({ result: null, shiftError: f.minutesInvalid }, { status: 400 })
+  const outcome = await shiftAgenda(eventId, parsed.data.minutes, user.id)
+  if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
+  if (outcome.kind === 'outside-event') {
+    return data({ result: null, shiftError: f.shiftedOutside(outcome.titles.join(', ')) }, { status: 400 })
+  }
+  return redirectWithNotice(
+    user,
+    `/beheer/bijeenkomsten/${eventId}/programma`,
+    'shifted',
+    `${outcome.items}:${outcome.mailed}`,
+  )
+}
+
 export default function AgendaEditor() {
   const t = useT()
   const lang = useLang()
   const a = t.agendaAdmin
-  const { event, items, warnings, actionLines, defaults, notice } = useLoaderData<typeof loader>()
+  const { event, items, warnings, actionLines, defaults, notice, outside, period, shiftToFit } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const shiftError = actionData && 'shiftError' in actionData ? actionData.shiftError : null
+  const [shiftedItems, shiftedMails] = notice?.name === 'shifted' ? (notice.value ?? '0:0').split(':').map(Number) : []
   return (
     <>
       <p>
         <Link to={`/beheer/bijeenkomsten/${event.id}`}>{a.back(event.title)}</Link>
       </p>
-      {notice?.name === 'deleted' ? (
+      {notice?.name === 'deleted' || notice?.name === 'shifted' ? (
         <p role="status" className="notice">
-          {a.deleted}
+          {notice.name === 'deleted' ? a.deleted : t.agendaFit.shiftedPage(shiftedItems ?? 0, shiftedMails ?? 0)}
         </p>
       ) : null}
       <h1>{a.title(event.title)}</h1>
@@ -96,6 +137,9 @@ export default function AgendaEditor() {
             ))}
           </ul>
         </div>
+      ) : null}
+      {items.length ? (
+        <AgendaShift outside={outside} period={period} suggested={shiftToFit} error={shiftError} />
       ) : null}
       {items.length ? (
         <ol className="agenda agenda--editor">

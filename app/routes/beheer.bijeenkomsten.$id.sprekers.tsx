@@ -7,7 +7,10 @@ import { CheckboxField, Field } from '~/components/forms'
 import { formatDateTime, formatTime } from '~/domain/format'
 import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
+import { speakerDaySchema } from '~/domain/speaker-portal'
+import { getSpeakerDay, saveSpeakerDay } from '~/models/speaker-briefing.server'
 import { inviteSpeaker, listEventSpeakers, revokeSpeakerInvitation } from '~/models/speaker-invitation.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
 import { can, requirePermission } from '~/utils/permissions.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import styles from '~/styles/statements.css?url'
@@ -21,9 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
-  const list = await listEventSpeakers(params.id ?? '')
-  if (!list) throw new Response('Not found', { status: 404 })
-  return { ...list, canEdit: can(user, 'edit') }
+  const [list, speakerDay] = await Promise.all([listEventSpeakers(params.id ?? ''), getSpeakerDay(params.id ?? '')])
+  if (!list || !speakerDay) throw new Response('Not found', { status: 404 })
+  const notice = await takeNotice(user, request)
+  return { ...list, speakerDay, canEdit: can(user, 'edit'), daySaved: notice?.name === 'saved' }
 }
 
 const email = z.string().trim().max(254).email()
@@ -44,7 +48,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = dictionary(await getLang(request)).eventSpeakers.speakers
   const eventId = params.id ?? ''
   const here = `/beheer/bijeenkomsten/${eventId}/sprekers`
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const form = Object.fromEntries(await request.formData())
+  if (form.intent === 'speaker-day') {
+    const day = speakerDaySchema(dictionary(await getLang(request)).eventSpeakers.speakerDay.errors).safeParse(form)
+    if (!day.success) {
+      const dayErrors = day.error.flatten().fieldErrors as Record<string, string[] | undefined>
+      // What was typed comes back into the fields, so a mistake in one does not empty the others.
+      const dayValues = Object.fromEntries(
+        ['speakerContactName', 'speakerContactPhone', 'speakerArrivalMins'].map((k) => [k, String(form[k] ?? '')]),
+      )
+      return data({ error: null, speakerId: null, dayErrors, dayValues }, { status: 400 })
+    }
+    const { intent: _intent, ...values } = day.data
+    const saved = await saveSpeakerDay(eventId, values, user.id)
+    if (saved.kind === 'not-found') throw new Response('Not found', { status: 404 })
+    return redirectWithNotice(user, `${here}#op-de-dag`, 'saved')
+  }
+  const parsed = actionSchema.safeParse(form)
   if (!parsed.success) {
     const emailWrong = parsed.error.issues.some((i) => i.path[0] === 'delegateEmail')
     if (emailWrong) return data({ error: t.errors.invalidEmail, speakerId: null }, { status: 400 })
@@ -86,8 +106,16 @@ export default function EventSpeakers() {
   const t = useT()
   const lang = useLang()
   const s = t.eventSpeakers.speakers
-  const { event, speakers, canEdit } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const d = t.eventSpeakers.speakerDay
+  const { event, speakers, canEdit, speakerDay, daySaved } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as
+    | {
+        error: string | null
+        speakerId: string | null
+        dayErrors?: Record<string, string[] | undefined>
+        dayValues?: Record<string, string>
+      }
+    | undefined
   const [params] = useSearchParams()
   const when = (d: string | Date) => formatDateTime(new Date(d), event.timeZone, lang)
   const notice = params.get('verstuurd')
@@ -112,6 +140,7 @@ export default function EventSpeakers() {
           {actionData.error}
         </p>
       ) : null}
+      {speakers.length ? <p className="field-hint">{d.resendHint}</p> : null}
       {speakers.length ? (
         <ul className="plain-list speaker-rows">
           {speakers.map((sp) => (
@@ -207,6 +236,99 @@ export default function EventSpeakers() {
           {s.none} <Link to={`/beheer/bijeenkomsten/${event.id}/programma`}>{s.toAgenda}</Link>
         </p>
       )}
+      <SpeakerDaySection
+        d={d}
+        day={speakerDay}
+        canEdit={canEdit}
+        saved={daySaved}
+        errors={actionData?.dayErrors}
+        values={actionData?.dayValues}
+      />
     </>
+  )
+}
+
+/** The contact person, phone and arrival time the briefings show, with the defaults an empty field falls back to. */
+function SpeakerDaySection({
+  d,
+  day,
+  canEdit,
+  saved,
+  errors,
+  values,
+}: {
+  d: ReturnType<typeof useT>['eventSpeakers']['speakerDay']
+  day: {
+    stored: { speakerContactName: string | null; speakerContactPhone: string | null; speakerArrivalMins: number | null }
+    defaults: { name: string; phone: string; minutes: number }
+    shown: { name: string; phone: string; minutes: number; minutesIsDefault: boolean }
+  }
+  canEdit: boolean
+  saved: boolean
+  errors?: Record<string, string[] | undefined>
+  values?: Record<string, string>
+}) {
+  // A `key` that changes with the answer, so the fields take the values sent back (defaultValue is read once).
+  const key = values ? JSON.stringify(values) : 'stored'
+  return (
+    <section id="op-de-dag" aria-labelledby="op-de-dag-title">
+      <h2 id="op-de-dag-title">{d.title}</h2>
+      {saved ? (
+        <p role="status" className="notice">
+          {d.saved}
+        </p>
+      ) : null}
+      <p>{d.nowShown(day.shown.name, day.shown.phone, day.shown.minutes, day.shown.minutesIsDefault)}</p>
+      {canEdit ? (
+        <Form method="post" key={key}>
+          <p>{d.intro}</p>
+          <input type="hidden" name="intent" value="speaker-day" />
+          <Field
+            label={d.contactName}
+            hint={d.fallback(day.defaults.name)}
+            errors={errors?.speakerContactName}
+            inputProps={{
+              id: 'speaker-contact-name',
+              name: 'speakerContactName',
+              defaultValue: values?.speakerContactName ?? day.stored.speakerContactName ?? '',
+              maxLength: 120,
+              autoComplete: 'off',
+            }}
+          />
+          <Field
+            label={d.contactPhone}
+            hint={d.fallback(day.defaults.phone || d.noPhone)}
+            errors={errors?.speakerContactPhone}
+            inputProps={{
+              id: 'speaker-contact-phone',
+              name: 'speakerContactPhone',
+              type: 'tel',
+              defaultValue: values?.speakerContactPhone ?? day.stored.speakerContactPhone ?? '',
+              maxLength: 40,
+              autoComplete: 'off',
+            }}
+          />
+          <Field
+            label={d.arrival}
+            hint={d.fallback(d.defaultMinutes(day.defaults.minutes))}
+            errors={errors?.speakerArrivalMins}
+            inputProps={{
+              id: 'speaker-arrival-minutes',
+              name: 'speakerArrivalMins',
+              inputMode: 'numeric',
+              pattern: '[0-9]*',
+              defaultValue: values?.speakerArrivalMins ?? day.stored.speakerArrivalMins ?? '',
+              maxLength: 3,
+              autoComplete: 'off',
+            }}
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              <ActionLabel text={d.save} object={d.title} />
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </section>
   )
 }

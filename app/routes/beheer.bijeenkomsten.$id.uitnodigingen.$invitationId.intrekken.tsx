@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { metaTitle, useT } from '~/i18n'
 import { getInvitation, revokeInvitation } from '~/models/invitation-send.server'
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.id ?? ''
   const result = await revokeInvitation(eventId, params.invitationId ?? '', user.id)
   if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
-  return redirect(`/beheer/bijeenkomsten/${eventId}/uitnodigingen?ingetrokken=1`)
+  return redirectWithNotice(user, `/beheer/bijeenkomsten/${eventId}/uitnodigingen`, 'done', { ingetrokken: 1 })
 }
 
 export default function RevokeInvitation() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ActionLabel } from '~/components/action-label'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { invitationViewStatuses } from '~/domain/invitations'
@@ -10,6 +10,8 @@ import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { filterFromUrl, listInvitations } from '~/models/invitation-list.server'
 import { reinvite, remindInvitations, sendInvitations } from '~/models/invitation-send.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { can, requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -30,14 +32,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts,
     organisations,
     canEdit: can(user, 'edit'),
+    notice: await takeNotice(user, request),
   }
 }
 
-const actionSchema = z.object({
-  intent: z.enum(['send', 'send-selected', 'remind', 'remind-selected', 'reinvite']),
-  invitationId: z.array(z.string().min(1).max(100)).max(10_000),
-  reinvite: z.string().min(1).max(100).optional(),
-})
+const ids = z.array(z.string().min(1).max(100)).max(10_000)
+const actionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('send'), invitationId: ids }),
+  z.object({ intent: z.literal('send-selected'), invitationId: ids }),
+  z.object({ intent: z.literal('remind'), invitationId: ids }),
+  z.object({ intent: z.literal('remind-selected'), invitationId: ids }),
+  z.object({ intent: z.literal('reinvite'), reinvite: z.string().min(1).max(100) }),
+])
+
+// What each bulk button does: send or remind, to all who are due or only to the chosen rows.
+const bulk = {
+  send: { reminding: false, selected: false },
+  'send-selected': { reminding: false, selected: true },
+  remind: { reminding: true, selected: false },
+  'remind-selected': { reminding: true, selected: true },
+} as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'edit')
@@ -45,28 +59,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = params.id ?? ''
   const form = await request.formData()
   const reinviteId = form.get('reinvite')
-  const parsed = actionSchema.safeParse({
-    intent: reinviteId ? 'reinvite' : form.get('intent'),
-    invitationId: form.getAll('invitationId'),
-    reinvite: reinviteId ?? undefined,
-  })
+  // The reopen button names its row in `reinvite`; the bulk buttons send `intent`.
+  const parsed = actionSchema.safeParse(
+    reinviteId
+      ? { intent: 'reinvite', reinvite: reinviteId }
+      : { intent: form.get('intent'), invitationId: form.getAll('invitationId') },
+  )
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
-  const { intent, invitationId } = parsed.data
   const list = `/beheer/bijeenkomsten/${eventId}/uitnodigingen`
 
-  if (intent === 'reinvite') {
-    const result = await reinvite(eventId, parsed.data.reinvite!, user.id)
+  if (parsed.data.intent === 'reinvite') {
+    const result = await reinvite(eventId, parsed.data.reinvite, user.id)
     if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
-    return redirect(`${list}?heropend=1`)
+    return redirectWithNotice(user, list, 'done', { heropend: 1 })
   }
 
-  const selected = intent.endsWith('-selected')
-  if (selected && !invitationId.length) return data({ error: t.errors.chooseSomeone }, { status: 400 })
-  const ids = selected ? invitationId : undefined
-  const reminding = intent.startsWith('remind')
+  const { reminding, selected } = bulk[parsed.data.intent]
+  const chosen = parsed.data.invitationId
+  if (selected && !chosen.length) return data({ error: t.errors.chooseSomeone }, { status: 400 })
   const result = reminding
-    ? await remindInvitations(eventId, ids, user.id)
-    : await sendInvitations(eventId, ids, user.id)
+    ? await remindInvitations(eventId, selected ? chosen : undefined, user.id)
+    : await sendInvitations(eventId, selected ? chosen : undefined, user.id)
   switch (result.kind) {
     case 'not-found':
       throw new Response('Not found', { status: 404 })
@@ -77,9 +90,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'conflict':
       return data({ error: t.errors.conflict }, { status: 409 })
     case 'sent':
-      return redirect(
-        `${list}?${reminding ? 'herinnerd' : 'verstuurd'}=${result.count}&overgeslagen=${result.skipped}&verzending=${encodeURIComponent(result.batchId)}`,
-      )
+      return redirectWithNotice(user, list, 'done', {
+        [reminding ? 'herinnerd' : 'verstuurd']: result.count,
+        overgeslagen: result.skipped,
+        verzending: result.batchId,
+      })
   }
 }
 
@@ -87,21 +102,22 @@ export default function Invitations() {
   const t = useT()
   const lang = useLang()
   const i = t.invitations
-  const { event, rows, shown, total, counts, organisations, canEdit } = useLoaderData<typeof loader>()
+  const { event, rows, shown, total, counts, organisations, canEdit, notice: taken } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const when = (value: string | Date | null) => (value ? formatDateTime(new Date(value), event.timeZone, lang) : '—')
+  const done = noticeCounts(taken)
   const notice = (() => {
-    const n = (key: string) => Number(params.get(key)) || 0
-    if (params.get('nieuw') !== null) return i.notices.created(n('nieuw'), n('bestaand'), n('heropend'))
-    if (params.get('verstuurd') !== null) return i.notices.sent(n('verstuurd'))
-    if (params.get('herinnerd') !== null) return i.notices.reminded(n('herinnerd'))
-    if (params.get('ingetrokken') !== null) return i.notices.revoked
-    if (params.get('heropend') !== null) return i.notices.reopened
+    const n = (key: string) => Number(done.get(key)) || 0
+    if (done.get('nieuw') !== null) return i.notices.created(n('nieuw'), n('bestaand'), n('heropend'))
+    if (done.get('verstuurd') !== null) return i.notices.sent(n('verstuurd'))
+    if (done.get('herinnerd') !== null) return i.notices.reminded(n('herinnerd'))
+    if (done.get('ingetrokken') !== null) return i.notices.revoked
+    if (done.get('heropend') !== null) return i.notices.reopened
     return null
   })()
-  const skipped = Number(params.get('overgeslagen')) || 0
-  const batchId = params.get('verzending')
+  const skipped = Number(done.get('overgeslagen')) || 0
+  const batchId = done.get('verzending')
   const filtered = ['status', 'organisatie', 'sector', 'zoek'].some((k) => params.get(k))
   const exportQuery = new URLSearchParams(
     [...params.entries()].filter(([k]) => ['status', 'organisatie', 'sector', 'zoek'].includes(k)),
@@ -252,13 +268,13 @@ export default function Invitations() {
                               name="invitationId"
                               value={row.id}
                               id={`select-${row.id}`}
-                              aria-label={i.selectOne(row.name)}
+                              aria-label={i.selectOne(row.name || t.privacy.anonymised)}
                             />
                           )}
                         </td>
                       ) : null}
                       <th scope="row">
-                        {row.name}
+                        {row.name || t.privacy.anonymised}
                         <br />
                         <span className="muted">{row.email}</span>
                       </th>
@@ -274,11 +290,11 @@ export default function Invitations() {
                         <td>
                           {row.status === 'revoked' ? (
                             <button type="submit" name="reinvite" value={row.id} className="link-button">
-                              <ActionLabel text={i.reinvite} object={row.name} />
+                              <ActionLabel text={i.reinvite} object={row.name || t.privacy.anonymised} />
                             </button>
                           ) : (
                             <Link to={`${row.id}/intrekken`}>
-                              <ActionLabel text={i.revoke} object={row.name} />
+                              <ActionLabel text={i.revoke} object={row.name || t.privacy.anonymised} />
                             </Link>
                           )}
                         </td>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { redirectWithNotice } from '~/utils/flash.server'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Fieldset } from '~/components/forms'
@@ -57,9 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ error: chosen ? t.errors.noContacts : t.errors.chooseSomeone }, { status: 400 })
     }
     case 'invited':
-      return redirect(
-        `/beheer/bijeenkomsten/${eventId}/uitnodigingen?nieuw=${result.created}&bestaand=${result.existing}&heropend=${result.reinvited}`,
-      )
+      return redirectWithNotice(user, `/beheer/bijeenkomsten/${eventId}/uitnodigingen`, 'done', {
+        nieuw: result.created,
+        bestaand: result.existing,
+        heropend: result.reinvited,
+      })
   }
 }
 

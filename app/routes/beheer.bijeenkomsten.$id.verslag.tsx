@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, ErrorSummary } from '~/components/forms'
 import { LayoutEditor, ReportMailForm, ReportVersions, warningText } from '~/components/report-editor'
@@ -11,6 +11,8 @@ import { dictionary, metaTitle, useLang, useT } from '~/i18n'
 import { getLang } from '~/i18n/lang.server'
 import { mailableOrganisations, mailReport } from '~/models/report-mail.server'
 import { publishReport, reportEditor, saveReportDraft } from '~/models/report.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/report.css?url'
 
@@ -24,7 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editor = await reportEditor(params.id ?? '')
   if (!editor) throw new Response('Not found', { status: 404 })
   const canEdit = can(user, 'edit')
-  return { ...editor, canEdit, organisations: canEdit ? await mailableOrganisations(editor.event.id) : [] }
+  return {
+    ...editor,
+    canEdit,
+    organisations: canEdit ? await mailableOrganisations(editor.event.id) : [],
+    notice: await takeNotice(user, request),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,9 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const mailed = await mailReport(eventId, audience.data, user.id)
     return mailed.kind === 'queued' && mailed.total > 0
       ? redirect(`/beheer/verzendingen/${mailed.batchId}`)
-      : redirect(
-          `/beheer/bijeenkomsten/${eventId}/verslag?verzonden=${mailed.kind === 'queued' ? 'nobody' : mailed.kind}#versturen`,
-        )
+      : redirectWithNotice(user, `/beheer/bijeenkomsten/${eventId}/verslag#versturen`, 'done', {
+          verzonden: mailed.kind === 'queued' ? 'nobody' : mailed.kind,
+        })
   }
   const parsed = parseReportForm(form, t.report.errors)
   if (!parsed) throw new Response('Bad request', { status: 400 })
@@ -56,9 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.intent.kind === 'publish') {
     const published = await publishReport(eventId, user.id)
     if (!published) throw new Response('Not found', { status: 404 })
-    return redirect(`${base}?gepubliceerd=${published.version}`)
+    return redirectWithNotice(user, base, 'done', { gepubliceerd: published.version })
   }
-  if (parsed.intent.kind === 'save') return redirect(`${base}?opgeslagen=1`)
+  if (parsed.intent.kind === 'save') return redirectWithNotice(user, base, 'saved')
   const intent = parsed.intent
   const focus = intent.kind === 'add' ? layout[layout.findIndex((e) => e.id === intent.after) + 1]?.id : null
   return redirect(`${base}#${focus ? `text-${focus}` : 'onderdelen'}`)
@@ -76,14 +83,14 @@ export default function ReportEditor() {
   const r = t.report
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const { event, draft, blocks, preview, warnings, versions, canEdit, slug, organisations } = loaded
-  const mailed = params.get('verzonden') as keyof typeof r.mail.results | null
+  const done = noticeCounts(loaded.notice)
+  const mailed = done.get('verzonden') as keyof typeof r.mail.results | null
   const errors: Record<string, string[]> = actionData?.fieldErrors ?? {}
   const hasEnglish = !!(draft.titleEn && draft.leadEn)
   const layout = actionData?.layout ?? loaded.layout
-  const published = Number(params.get('gepubliceerd')) || 0
-  const notice = published ? r.published(published) : params.get('opgeslagen') ? r.saved : null
+  const published = Number(done.get('gepubliceerd')) || 0
+  const notice = published ? r.published(published) : loaded.notice?.name === 'saved' ? r.saved : null
   const fieldProps = (name: 'title' | 'titleEn' | 'lead' | 'leadEn' | 'photoCredits') => ({
     id: `report-${name}`,
     name,

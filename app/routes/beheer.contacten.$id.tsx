@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ContactForm } from '~/components/partner-forms'
-import { dictionary, metaTitle, useT } from '~/i18n'
-import { getLang } from '~/i18n/lang.server'
-import { handleContactDelete, handleContactForm, intentOf } from '~/routes-support/partners-form.server'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ContactForm, DeleteSection, SavedNotice } from '~/components/partner-forms'
+import { metaTitle, useT } from '~/i18n'
+import { handleContactDelete, handleContactForm, saveOrDelete } from '~/routes-support/partners-form.server'
 import { getContact, organisationChoices } from '~/models/partners.server'
-import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -31,18 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'edit')
-  const id = params.id ?? ''
-  const form = await request.formData()
-  const t = dictionary(await getLang(request))
-  if (intentOf(form) === 'delete') {
-    const outcome = await handleContactDelete(id, t, user.id)
-    if (outcome.kind === 'response') return outcome.response
-    return redirectWithNotice(user, '/beheer/contacten', 'deleted')
-  }
-  const outcome = await handleContactForm(form, id, t, user.id)
-  if (outcome.kind === 'response') return outcome.response
-  return redirectWithNotice(user, `/beheer/contacten/${outcome.id}`, 'saved')
+  return saveOrDelete(request, params.id ?? '', '/beheer/contacten', {
+    save: handleContactForm,
+    remove: handleContactDelete,
+  })
 }
 
 export default function EditContact() {
@@ -56,32 +47,14 @@ export default function EditContact() {
       <p>
         <Link to="/beheer/contacten">{c.title}</Link>
       </p>
-      {notice?.name === 'saved' ? (
-        <p role="status" className="notice">
-          {t.partners.saved}
-        </p>
-      ) : null}
+      {notice?.name === 'saved' ? <SavedNotice /> : null}
       <h1>{c.editTitle(name)}</h1>
       <ContactForm
         lastResult={actionData && 'result' in actionData ? actionData.result : null}
         organisations={organisations}
         defaults={defaults}
       />
-      <section aria-labelledby="delete-heading">
-        <h2 id="delete-heading">{c.deleteTitle}</h2>
-        <p>{c.deleteHint}</p>
-        {deleteError ? (
-          <p className="notice notice--error" role="alert">
-            {deleteError}
-          </p>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button button--secondary">
-            {t.partners.delete}
-          </button>
-        </Form>
-      </section>
+      <DeleteSection title={c.deleteTitle} hint={c.deleteHint} error={deleteError} />
     </>
   )
 }

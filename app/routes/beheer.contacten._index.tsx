@@ -100,7 +100,10 @@ export default function Contacts() {
         columns={[
           {
             header: c.columns.name,
-            cell: (contact) => (canEdit ? <Link to={contact.id}>{contact.name}</Link> : contact.name),
+            cell: (contact) => {
+              const name = contact.name || t.privacy.anonymised
+              return canEdit ? <Link to={contact.id}>{name}</Link> : name
+            },
           },
           { header: c.columns.email, cell: (contact) => contact.email },
           { header: c.columns.function, cell: (contact) => contact.function },

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { OrganisationForm } from '~/components/partner-forms'
-import { dictionary, metaTitle, useT } from '~/i18n'
-import { getLang } from '~/i18n/lang.server'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { OrganisationForm, DeleteSection, SavedNotice } from '~/components/partner-forms'
+import { metaTitle, useT } from '~/i18n'
 import { getOrganisation } from '~/models/partners.server'
-import { handleOrganisationDelete, handleOrganisationForm, intentOf } from '~/routes-support/partners-form.server'
-import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { handleOrganisationDelete, handleOrganisationForm, saveOrDelete } from '~/routes-support/partners-form.server'
+import { takeNotice } from '~/utils/flash.server'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -31,18 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'edit')
-  const id = params.id ?? ''
-  const form = await request.formData()
-  const t = dictionary(await getLang(request))
-  if (intentOf(form) === 'delete') {
-    const outcome = await handleOrganisationDelete(id, t, user.id)
-    if (outcome.kind === 'response') return outcome.response
-    return redirectWithNotice(user, '/beheer/organisaties', 'deleted')
-  }
-  const outcome = await handleOrganisationForm(form, id, t, user.id)
-  if (outcome.kind === 'response') return outcome.response
-  return redirectWithNotice(user, `/beheer/organisaties/${outcome.id}`, 'saved')
+  return saveOrDelete(request, params.id ?? '', '/beheer/organisaties', {
+    save: handleOrganisationForm,
+    remove: handleOrganisationDelete,
+  })
 }
 
 export default function EditOrganisation() {
@@ -56,11 +47,7 @@ export default function EditOrganisation() {
       <p>
         <Link to="/beheer/organisaties">{o.title}</Link>
       </p>
-      {notice?.name === 'saved' ? (
-        <p role="status" className="notice">
-          {t.partners.saved}
-        </p>
-      ) : null}
+      {notice?.name === 'saved' ? <SavedNotice /> : null}
       <h1>{o.editTitle(name)}</h1>
       <p>
         <Link to={`/beheer/contacten?organisatie=${id}`}>
@@ -71,21 +58,7 @@ export default function EditOrganisation() {
         lastResult={actionData && 'result' in actionData ? actionData.result : null}
         defaults={defaults}
       />
-      <section aria-labelledby="delete-heading">
-        <h2 id="delete-heading">{o.deleteTitle}</h2>
-        <p>{o.deleteHint}</p>
-        {deleteError ? (
-          <p className="notice notice--error" role="alert">
-            {deleteError}
-          </p>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button button--secondary">
-            {t.partners.delete}
-          </button>
-        </Form>
-      </section>
+      <DeleteSection title={o.deleteTitle} hint={o.deleteHint} error={deleteError} />
     </>
   )
 }

@@ -48,6 +48,11 @@ export default function SecretariatLayout() {
             ) : null}
             {user.role === 'admin' ? (
               <li>
+                <NavLink to="/beheer/privacy">{t.privacy.admin.nav}</NavLink>
+              </li>
+            ) : null}
+            {user.role === 'admin' ? (
+              <li>
                 <NavLink to="/beheer/audit">{t.audit.nav}</NavLink>
               </li>
             ) : null}

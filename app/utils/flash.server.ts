@@ -6,14 +6,15 @@ import { z } from 'zod'
 import { db } from './db.server'
 import type { SessionUser } from './session.server'
 
-export type NoticeName = 'saved' | 'created' | 'deleted' | 'status-changed' | 'copied'
+// `done`: a bulk step's counts (created, sent, reminded…), as a query string in `value`, read with noticeCounts.
+export type NoticeName = 'saved' | 'created' | 'deleted' | 'status-changed' | 'copied' | 'shifted' | 'done'
 
 /** What a page shows: which notice, and the detail it needs (how many mails went out, which row). */
 export type Notice = { name: NoticeName; value: string | null }
 
 const stored = z.object({
   path: z.string(),
-  name: z.enum(['saved', 'created', 'deleted', 'status-changed', 'copied']),
+  name: z.enum(['saved', 'created', 'deleted', 'status-changed', 'copied', 'shifted', 'done']),
   value: z.string().nullable(),
 })
 
@@ -24,8 +25,10 @@ export async function redirectWithNotice(
   user: Pick<SessionUser, 'sessionId'>,
   to: string,
   name: NoticeName,
-  value: string | number | null = null,
+  value: string | number | Record<string, string | number> | null = null,
 ) {
+  if (value !== null && typeof value === 'object')
+    value = new URLSearchParams(Object.entries(value).map(([k, v]) => [k, String(v)])).toString()
   const flash = JSON.stringify({ path: pathOf(to), name, value: value === null ? null : String(value) })
   await db.session.update({ where: { id: user.sessionId }, data: { flash } })
   return redirect(to)

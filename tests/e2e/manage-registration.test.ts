@@ -62,15 +62,7 @@ async function fullEvent(title: string, first: string, second: string) {
   return event
 }
 
-async function mailTo(email: string, subject: RegExp) {
-  for (let i = 0; i < 120; i++) {
-    const found = smtp.messages.find((m) => m.envelope.to.includes(email) && subject.test(m.parsed?.subject ?? ''))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const seen = smtp.messages.map((m) => `${m.envelope.to.join(',')}: ${m.parsed?.subject ?? ''}`)
-  throw new Error(`no mail to ${email} matching ${String(subject)}; received:\n${seen.join('\n')}\n${app.output()}`)
-}
+const mailTo = (email: string, subject: RegExp) => smtp.mailTo(email, subject, () => app.output())
 
 function manageLinkIn(text: string) {
   const match = /(http:\/\/127\.0\.0\.1:\d+\/aanmelding\/[A-Za-z0-9_-]{43})/.exec(text)

@@ -15,7 +15,7 @@ import { startAppServer, type AppServer } from '../support/app-server.ts'
 import { expectNoAxeViolations, keepScreenshot, launchBrowser, newPage, waitForHydration } from '../support/browser.ts'
 import { parseIcs } from '../support/ics.ts'
 import { tabTo, typeInto } from '../support/keyboard.ts'
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp.ts'
+import { startSmtpSink, type SmtpSink } from '../support/smtp.ts'
 
 let app: AppServer
 let browser: Browser
@@ -38,15 +38,7 @@ afterAll(async () => {
   await smtp?.close()
 })
 
-async function mailTo(email: string, subject: RegExp): Promise<ReceivedMail> {
-  for (let i = 0; i < 120; i++) {
-    const found = smtp.messages.find((m) => m.envelope.to.includes(email) && subject.test(m.parsed?.subject ?? ''))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const seen = smtp.messages.map((m) => `${m.envelope.to.join(',')}: ${m.parsed?.subject ?? ''}`)
-  throw new Error(`no mail to ${email} matching ${String(subject)}; received:\n${seen.join('\n')}`)
-}
+const mailTo = (email: string, subject: RegExp) => smtp.mailTo(email, subject)
 
 /** An invite-only event with one seat, and a personal invitation link for a contact of a municipality. */
 async function invitedTo(title: string, contact: { name: string; email: string }) {

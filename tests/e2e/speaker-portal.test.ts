@@ -66,15 +66,7 @@ afterAll(async () => {
   await smtp?.close()
 })
 
-async function mailTo(email: string, subject: RegExp) {
-  for (let i = 0; i < 120; i++) {
-    const found = smtp.messages.find((m) => m.envelope.to.includes(email) && subject.test(m.parsed?.subject ?? ''))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  const seen = smtp.messages.map((m) => `${m.envelope.to.join(',')}: ${m.parsed?.subject ?? ''}`)
-  throw new Error(`no mail to ${email} matching ${String(subject)}; received:\n${seen.join('\n')}\n${app.output()}`)
-}
+const mailTo = (email: string, subject: RegExp) => smtp.mailTo(email, subject, () => app.output())
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 

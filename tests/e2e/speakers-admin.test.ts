@@ -61,6 +61,21 @@ describe('speakers and quotes, secretariat side', () => {
     await expect.poll(() => harbers.getByText(/^Verstuurd op \d+ \w+ \d{4}/).count()).toBe(1)
     await keepScreenshot(page, 'speakers-admin-sprekers')
 
+    // The day itself: a phone number that is none is refused at the field; then contact and arrival are saved.
+    await page.getByLabel('Contactpersoon voor de sprekers').fill('Sanne Visser')
+    await page.getByLabel('Telefoonnummer van de contactpersoon').fill('bel mij')
+    await page.getByLabel(/^Aankomst: aantal minuten/).fill('45')
+    await page.getByRole('button', { name: 'Opslaan – Op de dag zelf' }).click()
+    await expect
+      .poll(() => page.locator('#op-de-dag .field-errors').first().textContent())
+      .toContain('Vul een telefoonnummer in met cijfers')
+    await page.getByLabel('Telefoonnummer van de contactpersoon').fill('070 123 45 67')
+    await page.getByRole('button', { name: 'Opslaan – Op de dag zelf' }).click()
+    await page.waitForURL(/\/sprekers#op-de-dag$/, { timeout: 15_000 })
+    await expect
+      .poll(() => page.locator('#op-de-dag').textContent())
+      .toContain('Nu in de briefing: Sanne Visser, 070 123 45 67. Aankomst 45 minuten voor het eerste onderdeel.')
+
     await page.getByRole('link', { name: 'Terug naar de bijeenkomst' }).click()
     await page.locator(`a[href="/beheer/bijeenkomsten/${eventId}/citaten"]`).click()
     await page.waitForURL(/\/citaten$/, { timeout: 15_000 })

@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { MailWorker } from '~/mail/worker.server'
 import { action as itemAction } from '~/routes/beheer.bijeenkomsten.$id.programma.$itemId'
+import { action as editEventAction } from '~/routes/beheer.bijeenkomsten.$id.bewerken'
 import { action as speakersAction, loader as speakersLoader } from '~/routes/beheer.bijeenkomsten.$id.sprekers'
 import { action as loginAction } from '~/routes/inloggen'
+import { loader as portalLoader } from '~/routes/spreker.$token._index'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { requireLinkSession, resolvePersonalLink } from '~/utils/link-session.server'
@@ -200,20 +202,42 @@ describe('inviting a speaker', () => {
     expect(rowOf(after.data).state).toBe('opened')
   })
 
-  test('resend makes a new link and mail; the old link keeps working until revoked', async () => {
+  test('resend revokes the old link (410, a clear page) and sends a new one; only the recipients sent again', async () => {
     const { event, speaker } = await setUp()
-    await speakers(event.id, { intent: 'invite', speakerId: speaker.id })
-    await speakers(event.id, { intent: 'invite', speakerId: speaker.id })
+    await speakers(event.id, { intent: 'invite', speakerId: speaker.id, alsoDelegate: 'on' })
     expect(await deliver()).toBe(2)
-    const mails = await sink.waitFor(2)
-    expect(mails.every((m) => to(m) === speaker.email)).toBe(true)
-    const [first, second] = mails.map(portalToken)
-    expect(first).not.toBe(second)
+    const firstMails = await sink.waitFor(2)
+    const firstSpeaker = portalToken(firstMails.find((m) => to(m) === speaker.email)!)
+    const firstDelegate = portalToken(firstMails.find((m) => to(m) === speaker.delegateEmail)!)
+    sink.messages.length = 0
+    // Sent again to the speaker alone: the speaker's old link stops, the delegate's keeps working.
+    await speakers(event.id, { intent: 'invite', speakerId: speaker.id })
+    expect(await deliver()).toBe(1)
+    const [again] = await sink.waitFor(1)
+    expect(to(again!)).toBe(speaker.email)
+    const second = portalToken(again!)
+    expect(second).not.toBe(firstSpeaker)
     const invitation = await db.speakerInvitation.findUniqueOrThrow({
       where: { eventId_speakerId: { eventId: event.id, speakerId: speaker.id } },
     })
     expect(invitation.sendCount).toBe(2)
-    expect((await resolvePersonalLink('speaker', first!)).ok).toBe(true)
+    expect(await resolvePersonalLink('speaker', firstSpeaker)).toEqual({ ok: false, problem: 'revoked' })
+    expect((await resolvePersonalLink('speaker', second)).ok).toBe(true)
+    expect((await resolvePersonalLink('speaker', firstDelegate)).ok).toBe(true)
+    // The portal answers the old link with 410 Gone (the root error page: "Deze link werkt niet meer"), the
+    // new one with the swap for the session.
+    const old = await callRoute(portalLoader, getRequest(`/spreker/${firstSpeaker}`), { token: firstSpeaker })
+    expect(old.status).toBe(410)
+    expect(old.headers.get('cache-control')).toBe('private, no-store')
+    expect((await callRoute(portalLoader, getRequest(`/spreker/${second}`), { token: second })).status).toBe(303)
+    // Sent again with the delegate: now the delegate's first link stops too.
+    await speakers(event.id, { intent: 'invite', speakerId: speaker.id, alsoDelegate: 'on' })
+    expect(await resolvePersonalLink('speaker', firstDelegate)).toEqual({ ok: false, problem: 'revoked' })
+    expect(await resolvePersonalLink('speaker', second)).toEqual({ ok: false, problem: 'revoked' })
+    const live = await db.personalLink.findMany({
+      where: { kind: 'speaker', subjectId: speaker.id, eventId: event.id, revokedAt: null },
+    })
+    expect(live.map((l) => l.delegate).sort()).toEqual([false, true])
   })
 
   test('a delegate address typed in the form is used and saved on the speaker', async () => {
@@ -331,6 +355,83 @@ describe('later changes to the slot', () => {
     expect(py.events[0]).toMatchObject({ sequence: first.sequence + 1, dtstart: '2027-03-10T12:00:00Z' })
     // The other person in the slot was never invited, so is not mailed.
     expect(sink.messages).toHaveLength(1)
+    // The update carries the speaker's own portal link: a new one that opens the portal, sealed out of the
+    // stored mail (ADR 004) like the invitation's.
+    const token = portalToken(update!)
+    expect(update!.parsed!.html).toContain(`/spreker/${token}`)
+    const link = await resolvePersonalLink('speaker', token)
+    expect(link).toMatchObject({ ok: true, subjectId: speaker.id, eventId: event.id })
+    const stored = await db.outboxMessage.findFirstOrThrow({
+      where: { kind: 'speaker-slot-update', eventId: event.id },
+    })
+    expect(`${stored.text} ${stored.html} ${stored.icsContent}`).not.toContain(token)
+    expect(stored.linkSecrets).toBeNull()
+  })
+
+  test('a delegate who was invited gets the same update (SEQUENCE+1) and CANCEL, with their own link', async () => {
+    const { event, item, speaker, participation } = await setUp()
+    await speakers(event.id, { intent: 'invite', speakerId: speaker.id, alsoDelegate: 'on' })
+    expect(await deliver()).toBe(2)
+    const invited = await sink.waitFor(2)
+    const first = parseIcs(calendarOf(invited[0]!)).events[0]!
+    sink.messages.length = 0
+
+    expect((await saveItem(event.id, item.id, { ...itemFields, startTime: '13:00', endTime: '14:00' })).status).toBe(
+      302,
+    )
+    expect(await deliver()).toBe(2)
+    const updates = await sink.waitFor(2)
+    const speakerUpdate = updates.find((m) => to(m) === speaker.email)!
+    const delegateUpdate = updates.find((m) => to(m) === speaker.delegateEmail)!
+    expect(delegateUpdate.parsed!.subject).toBe('Gewijzigd: uw bijdrage aan Regiobijeenkomst Oost op 10 maart 2027')
+    expect(delegateUpdate.parsed!.text).toContain('namens burgemeester De Vries')
+    expect(delegateUpdate.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i)
+    for (const mail of [speakerUpdate, delegateUpdate]) {
+      const ics = calendarOf(mail)
+      expect(parseIcs(ics)).toMatchObject({ method: 'REQUEST' })
+      expect(parseIcs(ics).events[0]).toMatchObject({
+        uid: first.uid,
+        sequence: first.sequence + 1,
+        start: '2027-03-10T12:00:00.000Z',
+        attendees: [{ value: `mailto:${speaker.email}`, rsvp: 'FALSE' }],
+      })
+      const py = checkIcsWithPython({ 'update.ics': ics })['update.ics']!
+      expect(py.errors).toEqual([])
+      expect(py.method).toBe('REQUEST')
+      expect(py.events[0]).toMatchObject({ uid: first.uid, sequence: first.sequence + 1 })
+    }
+    // Each gets their own new link: the delegate's is marked as the delegate's.
+    const delegateLink = await db.personalLink.findUniqueOrThrow({
+      where: { tokenHash: hashToken(portalToken(delegateUpdate)) },
+    })
+    expect(delegateLink.delegate).toBe(true)
+    const speakerLink = await db.personalLink.findUniqueOrThrow({
+      where: { tokenHash: hashToken(portalToken(speakerUpdate)) },
+    })
+    expect(speakerLink.delegate).toBe(false)
+    sink.messages.length = 0
+
+    const removed = await callRoute(
+      itemAction,
+      formRequest(
+        `/beheer/bijeenkomsten/${event.id}/programma/${item.id}`,
+        { intent: 'remove-participant', participationId: participation.id },
+        { cookie: organiser },
+      ),
+      { id: event.id, itemId: item.id },
+    )
+    expect(removed.status).toBe(302)
+    expect(await deliver()).toBe(2)
+    const cancels = await sink.waitFor(2)
+    expect(cancels.map(to).sort()).toEqual([speaker.email, speaker.delegateEmail].sort())
+    for (const cancel of cancels) {
+      expect(cancel.raw).toMatch(/method=CANCEL/i)
+      const ics = calendarOf(cancel)
+      const file = parseIcs(ics)
+      expect(file.method).toBe('CANCEL')
+      expect(file.events[0]).toMatchObject({ uid: first.uid, status: 'CANCELLED', sequence: first.sequence + 2 })
+      expect(checkIcsWithPython({ 'cancel.ics': ics })['cancel.ics']!).toMatchObject({ method: 'CANCEL', errors: [] })
+    }
   })
 
   test('removing the participation sends a CANCEL with a higher SEQUENCE; a second removal sends nothing', async () => {
@@ -382,13 +483,18 @@ describe('later changes to the slot', () => {
       )
       expect((thrown as Response).status).toBe(410)
     }
-    expect(await deliver()).toBe(1)
-    const [cancel] = await sink.waitFor(1)
-    expect(to(cancel!)).toBe(speaker.email)
-    const file = parseIcs(calendarOf(cancel!))
-    expect(file.method).toBe('CANCEL')
-    expect(file.events[0]!.uid).toBe(first.uid)
-    expect(file.events[0]!.sequence).toBeGreaterThan(first.sequence)
+    // The speaker and the delegate who had the entry each get the CANCEL, without a link (it just stopped).
+    expect(await deliver()).toBe(2)
+    const cancels = await sink.waitFor(2)
+    expect(cancels.map(to).sort()).toEqual([speaker.email, speaker.delegateEmail].sort())
+    for (const cancel of cancels) {
+      const file = parseIcs(calendarOf(cancel))
+      expect(file.method).toBe('CANCEL')
+      expect(file.events[0]!.uid).toBe(first.uid)
+      expect(file.events[0]!.sequence).toBeGreaterThan(first.sequence)
+      expect(file.events[0]!.attendees[0]!.value).toBe(`mailto:${speaker.email}`)
+      expect(cancel.parsed!.text).not.toMatch(/\/spreker\//)
+    }
     expect((await db.participation.findFirstOrThrow({ where: { speakerId: speaker.id } })).calendarSequence).toBeNull()
 
     const again = await speakers(event.id, { intent: 'revoke', speakerId: speaker.id })
@@ -400,5 +506,84 @@ describe('later changes to the slot', () => {
       (s) => s.id === speaker.id,
     )!
     expect(row.state).toBe('revoked')
+  })
+
+  function editEvent(event: { id: string; programmeId: string; title: string }, fields: Record<string, string>) {
+    return callRoute(
+      editEventAction,
+      formRequest(
+        `/beheer/bijeenkomsten/${event.id}/bewerken`,
+        { intent: 'save', programmeId: event.programmeId, title: event.title, notify: 'confirmed', ...fields },
+        { cookie: organiser },
+      ),
+      { id: event.id },
+    )
+  }
+
+  test('moving the whole event to another day moves the programme and sends speaker and delegate the update', async () => {
+    const { event, item, speaker, other } = await setUp()
+    await speakers(event.id, { intent: 'invite', speakerId: speaker.id, alsoDelegate: 'on' })
+    expect(await deliver()).toBe(2)
+    const first = parseIcs(calendarOf((await sink.waitFor(2))[0]!)).events[0]!
+    sink.messages.length = 0
+
+    // A week later, across the start of summer time: the programme keeps its wall-clock times (11.00 stays
+    // 11.00, now 09:00 UTC instead of 10:00).
+    const moved = await editEvent(event, { date: '2027-03-31', startTime: '10:00', endTime: '16:00' })
+    expect(moved.status).toBe(302)
+    const item2 = await db.agendaItem.findUniqueOrThrow({ where: { id: item.id } })
+    expect([item2.startsAt.toISOString(), item2.endsAt.toISOString()]).toEqual([
+      '2027-03-31T09:00:00.000Z',
+      '2027-03-31T10:00:00.000Z',
+    ])
+    expect(await deliver()).toBe(2)
+    const updates = await sink.waitFor(2)
+    expect(updates.map(to).sort()).toEqual([speaker.email, speaker.delegateEmail].sort())
+    const sequences = []
+    for (const mail of updates) {
+      expect(mail.parsed!.subject).toBe('Gewijzigd: uw bijdrage aan Regiobijeenkomst Oost op 31 maart 2027')
+      expect(mail.parsed!.text).toContain('woensdag 31 maart 2027')
+      const ics = calendarOf(mail)
+      const file = parseIcs(ics)
+      expect(file.method).toBe('REQUEST')
+      expect(file.events[0]).toMatchObject({
+        uid: first.uid,
+        start: '2027-03-31T09:00:00.000Z',
+        attendees: [{ value: `mailto:${speaker.email}` }],
+      })
+      expect(file.events[0]!.sequence).toBeGreaterThan(first.sequence)
+      sequences.push(file.events[0]!.sequence)
+      const py = checkIcsWithPython({ 'moved.ics': ics })['moved.ics']!
+      expect(py.errors).toEqual([])
+      expect(py.events[0]).toMatchObject({ uid: first.uid, dtstart: '2027-03-31T09:00:00Z' })
+      expect((await resolvePersonalLink('speaker', portalToken(mail))).ok).toBe(true)
+    }
+    expect(new Set(sequences).size).toBe(1)
+    // The speaker who was never invited has nothing in a calendar: no mail. The links follow the new end.
+    expect(updates.some((m) => to(m) === other.email)).toBe(false)
+    const after = await db.event.findUniqueOrThrow({ where: { id: event.id } })
+    const links = await db.personalLink.findMany({ where: { kind: 'speaker', eventId: event.id, revokedAt: null } })
+    for (const link of links) expect(link.expiresAt.getTime()).toBeGreaterThan(after.endsAt.getTime() + 89 * 86400e3)
+    sink.messages.length = 0
+
+    // Other hours on the same day, and the secretariat keeps the agenda where it is (the edit form asks): the
+    // items keep their own times, so no slot moves and no slot mail goes.
+    const asked = await editEvent(event, { date: '2027-03-31', startTime: '09:30', endTime: '16:00' })
+    expect(asked.data).toMatchObject({ confirm: { agenda: { shiftMinutes: -30, outside: [] } } })
+    expect(
+      (await editEvent(event, { date: '2027-03-31', startTime: '09:30', endTime: '16:00', agenda: 'keep' })).status,
+    ).toBe(302)
+    expect((await db.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).startsAt).toEqual(item2.startsAt)
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      icsSequence: after.icsSequence + 1,
+    })
+    expect(await deliver()).toBe(0)
+
+    // A later move of the slot itself still goes above every SEQUENCE sent.
+    await saveItem(event.id, item.id, { ...itemFields, date: '2027-03-31', startTime: '12:00', endTime: '13:00' })
+    expect(await deliver()).toBe(2)
+    for (const mail of await sink.waitFor(2)) {
+      expect(parseIcs(calendarOf(mail)).events[0]!.sequence).toBeGreaterThan(sequences[0]!)
+    }
   })
 })

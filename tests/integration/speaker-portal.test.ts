@@ -25,8 +25,11 @@ import {
   loader as adminBriefingsLoader,
 } from '~/routes/beheer.bijeenkomsten.$id.briefing._index'
 import { loader as adminBriefingLoader } from '~/routes/beheer.bijeenkomsten.$id.briefing.$speakerId'
+import { action as speakersAction, loader as speakersLoader } from '~/routes/beheer.bijeenkomsten.$id.sprekers'
+import { resetEnvCache } from '~/utils/env.server'
 import { action as loginAction } from '~/routes/inloggen'
 import { resolvePersonalLink } from '~/utils/link-session.server'
+import { getLang, langCookie } from '~/i18n/lang.server'
 import { db } from '~/utils/db.server'
 import {
   addParticipation,
@@ -109,7 +112,9 @@ async function open(token: string): Promise<Session & { setCookies: string[] }> 
   expect(result.status).toBe(303)
   const linkId = result.location!.split('/').pop()!
   const setCookies = result.headers.getSetCookie()
-  const cookie = setCookies.find((c) => c.startsWith('bijeen_link_'))!.split(';')[0]!
+  const cookie = setCookies
+    .find((c) => c.startsWith('bijeen_link_') && !c.startsWith('bijeen_link_lang='))!
+    .split(';')[0]!
   return { linkId, cookie, setCookies }
 }
 
@@ -153,7 +158,19 @@ describe('the portal page', () => {
     const token = await speakerLink(f.y.id, f.event.id)
     const session = await open(token)
     expect(session.linkId).not.toContain(token)
-    expect(session.setCookies.some((c) => c.startsWith('bijeen_lang=') && c.includes('en'))).toBe(true)
+    // The speaker's language rides on the link's own cookie (path /spreker), never on the site-wide choice.
+    expect(session.setCookies.some((c) => c.startsWith('bijeen_lang='))).toBe(false)
+    const linkLang = session.setCookies.find((c) => c.startsWith('bijeen_link_lang='))
+    expect(linkLang).toMatch(/; Path=\/spreker(;|$)/)
+    const pair = linkLang!.split(';')[0]!
+    const page = (cookie: string) => getRequest(`/spreker/${session.linkId}`, { cookie, 'accept-language': 'nl' })
+    expect(await getLang(page(`${session.cookie}; ${pair}`))).toBe('en')
+    // A visitor who chose Dutch with the switch keeps that choice on the portal too, and it is not overwritten.
+    const chosen = (await langCookie.serialize('nl')).split(';')[0]!
+    expect(await getLang(page(`${session.cookie}; ${pair}; ${chosen}`))).toBe('nl')
+    const shown = await show({ ...session, cookie: `${session.cookie}; ${pair}; ${chosen}` })
+    expect(shown.status).toBe(200)
+    expect(shown.headers.getSetCookie().some((c) => c.startsWith('bijeen_lang='))).toBe(false)
   })
 
   test('unknown link 404, expired and revoked 410, no cookie 401, someone else’s link id 404', async () => {
@@ -653,6 +670,103 @@ describe('speaker briefing', () => {
     const xMail = mails.find((m) => m.to === f.x.email)!
     expect(xMail.text).toContain('Plenaire zaal')
     expect(xMail.text).toContain('Mo de Moderator')
+  })
+
+  test('contact and arrival per event, set on the speakers page; empty falls back to the defaults', async () => {
+    process.env.SPEAKER_CONTACT_NAME = 'Dienstdoende medewerker'
+    process.env.SPEAKER_CONTACT_PHONE = '070 000 00 00'
+    resetEnvCache()
+    try {
+      const f = await panelEvent()
+      const login = async (role: 'organiser' | 'viewer') => {
+        const { user, password } = await createUser(db, { role })
+        return cookieFrom(
+          await callRoute(
+            loginAction,
+            formRequest(
+              '/inloggen',
+              { email: user.email, password },
+              { 'x-bijeen-client-ip': `10.9.1.${role.length}` },
+            ),
+          ),
+        )
+      }
+      const organiser = await login('organiser')
+      const viewer = await login('viewer')
+      const path = `/beheer/bijeenkomsten/${f.event.id}/sprekers`
+      const save = (fields: Record<string, string>, cookie = organiser) =>
+        callRoute(speakersAction, formRequest(path, { intent: 'speaker-day', ...fields }, { cookie }), {
+          id: f.event.id,
+        })
+      // Nothing set: the environment's contact, and the default 30 minutes shown as the default.
+      const before = (await getBriefing(f.event.id, f.x.id))!
+      expect(before.contact).toMatchObject({ name: 'Dienstdoende medewerker', phone: '070 000 00 00' })
+      expect(before.arrivalAt).toEqual(at('2027-03-04', '13:30'))
+      const page = await callRoute(speakersLoader, getRequest(path, { cookie: viewer }), { id: f.event.id })
+      expect((page.data as { speakerDay: unknown }).speakerDay).toMatchObject({
+        stored: { speakerContactName: null, speakerContactPhone: null, speakerArrivalMins: null },
+        defaults: { name: 'Dienstdoende medewerker', phone: '070 000 00 00', minutes: 30 },
+        shown: { minutes: 30, minutesIsDefault: true },
+      })
+
+      // Bad input: a clear message per field, nothing saved; a viewer may not change it.
+      const bad = await save({ speakerContactPhone: 'bel mij', speakerArrivalMins: '600' })
+      expect(bad.status).toBe(400)
+      const errors = (bad.data as { dayErrors: Record<string, string[]> }).dayErrors
+      expect(errors.speakerContactPhone).toEqual([
+        'Vul een telefoonnummer in met cijfers, zoals 070 123 45 67 of +31 6 12345678.',
+      ])
+      expect(errors.speakerArrivalMins).toEqual(['Vul een heel aantal minuten in van 0 tot en met 240.'])
+      expect((bad.data as { dayValues: Record<string, string> }).dayValues).toMatchObject({
+        speakerContactPhone: 'bel mij',
+        speakerArrivalMins: '600',
+      })
+      expect((await save({ speakerArrivalMins: '45' }, viewer)).status).toBe(403)
+      expect(await db.event.findUniqueOrThrow({ where: { id: f.event.id } })).toMatchObject({
+        speakerArrivalMins: null,
+      })
+
+      const saved = await save({
+        speakerContactName: 'Sanne Visser',
+        speakerContactPhone: '+31 6 1234 5678',
+        speakerArrivalMins: '45',
+      })
+      expect(saved.status).toBe(302)
+      expect(saved.location).toBe(`${path}#op-de-dag`)
+      const after = await callRoute(speakersLoader, getRequest(path, { cookie: organiser }), { id: f.event.id })
+      expect(after.data).toMatchObject({
+        daySaved: true,
+        speakerDay: { shown: { name: 'Sanne Visser', phone: '+31 6 1234 5678', minutes: 45, minutesIsDefault: false } },
+      })
+      // The briefing (page, portal and mail) shows them: 45 minutes before X's first slot at 14.00.
+      const briefing = (await getBriefing(f.event.id, f.x.id))!
+      expect(briefing.contact).toMatchObject({ name: 'Sanne Visser', phone: '+31 6 1234 5678' })
+      expect(briefing.arrivalAt).toEqual(at('2027-03-04', '13:15'))
+      // Y's first slot is the panel at 14.30: 13.45.
+      expect((await getBriefing(f.event.id, f.y.id))!.arrivalAt).toEqual(at('2027-03-04', '13:45'))
+      const portal = await getPortal(await actorFor(await speakerLink(f.y.id, f.event.id)))
+      expect(portal!.contact).toMatchObject({ name: 'Sanne Visser', phone: '+31 6 1234 5678' })
+      const { user } = await createUser(db, { role: 'organiser' })
+      await mailBriefings(f.event.id, user.id)
+      const mail = await db.outboxMessage.findFirstOrThrow({
+        where: { kind: 'speaker-briefing', eventId: f.event.id, to: f.x.email! },
+      })
+      expect(mail.text).toContain('Sanne Visser')
+      expect(mail.text).toContain('+31 6 1234 5678')
+      expect(mail.text).toContain('13.15 uur')
+
+      // Emptied again: back to the defaults.
+      expect((await save({ speakerContactName: '', speakerContactPhone: ' ', speakerArrivalMins: '' })).status).toBe(
+        302,
+      )
+      const reset = (await getBriefing(f.event.id, f.x.id))!
+      expect(reset.contact.name).toBe('Dienstdoende medewerker')
+      expect(reset.arrivalAt).toEqual(at('2027-03-04', '13:30'))
+    } finally {
+      delete process.env.SPEAKER_CONTACT_NAME
+      delete process.env.SPEAKER_CONTACT_PHONE
+      resetEnvCache()
+    }
   })
 
   test('mailBriefings: nobody to mail, unknown event', async () => {

@@ -19,6 +19,8 @@ export type SmtpSink = {
   /** Answer the next `times` messages with this SMTP code and text instead of accepting them. */
   failNext: (times: number, code: number, message: string) => void
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>
+  /** The first mail to `email` whose subject matches, waiting up to 30 s; `context` adds to the failure (a log). */
+  mailTo: (email: string, subject: RegExp, context?: () => string) => Promise<ReceivedMail>
   close: () => Promise<void>
 }
 
@@ -96,6 +98,17 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
         })
       }
       return messages
+    },
+    async mailTo(email, subject, context) {
+      for (let i = 0; i < 120; i++) {
+        const found = messages.find((m) => m.envelope.to.includes(email) && subject.test(m.parsed?.subject ?? ''))
+        if (found) return found
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      const seen = messages.map((m) => `${m.envelope.to.join(',')}: ${m.parsed?.subject ?? ''}`)
+      throw new Error(
+        `no mail to ${email} matching ${String(subject)}; received:\n${seen.join('\n')}\n${context?.() ?? ''}`,
+      )
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import {
   arrivalTime,
   authoriseSchema,
+  speakerDaySchema,
   profileSchema,
   respondSchema,
   submitStatementSchema,
@@ -25,6 +26,42 @@ describe('arrival time', () => {
     expect(arrivalTime(new Date('2026-12-04T12:00:00Z'), new Date('2026-12-04T13:00:00Z'))).toEqual(
       new Date('2026-12-04T12:30:00Z'),
     )
+  })
+})
+
+describe('arrival per event', () => {
+  test('the event’s own minutes before the first slot', () => {
+    expect(arrivalTime(new Date('2026-12-04T13:30:00Z'), new Date('2026-12-04T13:00:00Z'), 60)).toEqual(
+      new Date('2026-12-04T12:30:00Z'),
+    )
+    expect(arrivalTime(new Date('2026-12-04T13:30:00Z'), new Date('2026-12-04T13:00:00Z'), 0)).toEqual(
+      new Date('2026-12-04T13:30:00Z'),
+    )
+  })
+  test('the form: empty is the default (undefined), bad phone and minutes refused', () => {
+    const schema = speakerDaySchema(nl.eventSpeakers.speakerDay.errors)
+    expect(
+      schema.parse({ intent: 'speaker-day', speakerContactName: ' ', speakerContactPhone: '', speakerArrivalMins: '' }),
+    ).toEqual({ intent: 'speaker-day' })
+    expect(
+      schema.parse({
+        intent: 'speaker-day',
+        speakerContactName: ' Sanne Visser ',
+        speakerContactPhone: '+31 (0)6-1234 5678',
+        speakerArrivalMins: '45',
+      }),
+    ).toEqual({
+      intent: 'speaker-day',
+      speakerContactName: 'Sanne Visser',
+      speakerContactPhone: '+31 (0)6-1234 5678',
+      speakerArrivalMins: 45,
+    })
+    for (const phone of ['bel mij', '12345', '<script>0612345678']) {
+      expect(schema.safeParse({ intent: 'speaker-day', speakerContactPhone: phone }).success).toBe(false)
+    }
+    for (const minutes of ['-5', '2.5', '241', 'dertig']) {
+      expect(schema.safeParse({ intent: 'speaker-day', speakerArrivalMins: minutes }).success).toBe(false)
+    }
   })
 })
 

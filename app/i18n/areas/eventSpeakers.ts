@@ -202,6 +202,29 @@ export const eventSpeakersNl = {
       invalidDays: 'Vul een aantal dagen in van 1 tot en met 60.',
     },
   },
+  // ─── The day itself (speaker contact and arrival, per event) and resending ─────────────────────────────
+  speakerDay: {
+    title: 'Op de dag zelf',
+    intro:
+      'Dit staat in de briefing voor de sprekers. Laat u een veld leeg, dan geldt de standaardwaarde die eronder staat.',
+    contactName: 'Contactpersoon voor de sprekers',
+    contactPhone: 'Telefoonnummer van de contactpersoon',
+    arrival: 'Aankomst: aantal minuten voor het eerste onderdeel van de spreker',
+    fallback: (value: string) => `Leeg: ${value}.`,
+    noPhone: 'geen telefoonnummer',
+    defaultMinutes: (minutes: number) => `${minutes} minuten (standaard)`,
+    nowShown: (name: string, phone: string, minutes: number, isDefault: boolean) =>
+      `Nu in de briefing: ${name}${phone ? `, ${phone}` : ''}. Aankomst ${minutes} minuten voor het eerste onderdeel${isDefault ? ' (standaard)' : ''}.`,
+    save: 'Opslaan',
+    saved: 'De gegevens voor de dag zelf zijn opgeslagen. Ze staan nu in de briefing.',
+    resendHint:
+      'Opnieuw versturen maakt een nieuwe link. De vorige link van dezelfde ontvanger werkt daarna niet meer.',
+    errors: {
+      phoneInvalid: 'Vul een telefoonnummer in met cijfers, zoals 070 123 45 67 of +31 6 12345678.',
+      minutesInvalid: (max: number) => `Vul een heel aantal minuten in van 0 tot en met ${max}.`,
+      tooLong: (max: number) => `Gebruik hoogstens ${max} tekens.`,
+    },
+  },
 }
 
 export type EventSpeakersCopy = typeof eventSpeakersNl
@@ -397,6 +420,27 @@ export const eventSpeakersEn: EventSpeakersCopy = {
       invalidDate: 'Enter a valid date and time, or leave both empty.',
       deadlinePast: 'The deadline is in the past.',
       invalidDays: 'Enter a number of days from 1 to 60.',
+    },
+  },
+  // ─── The day itself (speaker contact and arrival, per event) and resending ─────────────────────────────
+  speakerDay: {
+    title: 'On the day',
+    intro: 'This is in the speakers’ briefing. If you leave a field empty, the default shown below it applies.',
+    contactName: 'Contact person for the speakers',
+    contactPhone: 'Phone number of the contact person',
+    arrival: 'Arrival: number of minutes before the speaker’s first part',
+    fallback: (value) => `Empty: ${value}.`,
+    noPhone: 'no phone number',
+    defaultMinutes: (minutes) => `${minutes} minutes (default)`,
+    nowShown: (name, phone, minutes, isDefault) =>
+      `Now in the briefing: ${name}${phone ? `, ${phone}` : ''}. Arrival ${minutes} minutes before the first part${isDefault ? ' (default)' : ''}.`,
+    save: 'Save',
+    saved: 'The details for the day have been saved. They are now in the briefing.',
+    resendHint: 'Sending again makes a new link. The previous link of the same recipient then stops working.',
+    errors: {
+      phoneInvalid: 'Enter a phone number with digits, such as 070 123 45 67 or +31 6 12345678.',
+      minutesInvalid: (max) => `Enter a whole number of minutes from 0 to ${max}.`,
+      tooLong: (max) => `Use at most ${max} characters.`,
     },
   },
 }

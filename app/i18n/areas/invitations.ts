@@ -168,7 +168,7 @@ export const invitationsEn: typeof invitationsNl = {
   columns: {
     select: 'Select',
     name: 'Name',
-    email: 'Email address',
+    email: 'E-mail address',
     organisation: 'Organisation',
     sector: 'Sector',
     status: 'Status',

@@ -171,7 +171,7 @@ export const registrationEn: typeof registrationNl = {
     questions: 'Questions from the organisers',
     consent: 'Photos',
     name: 'Name',
-    email: 'Email address',
+    email: 'E-mail address',
     emailHint: 'We send the confirmation and your personal link to this address.',
     organisationName: 'Organisation (optional)',
     organisationFixed: (name) => `Organisation: ${name}`,
