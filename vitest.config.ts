@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import LastRunLogSequencer from './tests/setup/e2e-sequencer.ts'
 
 // Three projects: unit (pure logic), integration (models, routes, mail against a real database and SMTP
 // server) and e2e (Chromium against a running app). `npm run test:pg` runs integration on PostgreSQL.
@@ -10,6 +11,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
+    // Vitest's order, but tests/e2e/run-log.test.ts last (a sequencer is set for all projects or none).
+    sequence: { sequencer: LastRunLogSequencer },
     projects: [
       {
         resolve: { alias },
@@ -37,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.{ts,tsx}'],
+          // The run's logs, databases and tokens, for the last test (tests/e2e/run-log.test.ts), which runs last.
+          globalSetup: ['tests/setup/e2e-run.ts'],
           // A page needs a moment after a click, more so on a loaded 2-core machine; polls wait up to 15 s.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           setupFiles: ['tests/setup/test-env.ts'],

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { log } from './utils/log.server'
 import { NonceProvider } from './utils/nonce'
 import { describeError, redactPath } from './utils/redact'
 
@@ -47,7 +48,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors during streaming after the shell are logged; before it, the ErrorBoundary shows them.
-          if (shellRendered) console.error(describeError(error))
+          if (shellRendered) log().error({ err: describeError(error) }, 'render failed')
         },
       },
     )
@@ -61,5 +62,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // Log the path only: query strings and personal-link tokens stay out of the logs.
   const path = redactPath(new URL(request.url).pathname)
   // The error's kind and frames; for a database error not its message, which repeats the query's values.
-  console.error(`[bijeen] ${request.method} ${path}: ${describeError(error)}`)
+  log().error({ method: request.method, path, err: describeError(error) }, `[bijeen] ${request.method} ${path} failed`)
 }

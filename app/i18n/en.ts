@@ -13,6 +13,7 @@ import { speakerPortalEn } from './areas/speakerPortal'
 import { privacyEn } from './areas/privacy'
 // Staff accounts (issue 15)
 import { staffEn } from './areas/staff'
+import { auditEn } from './areas/audit'
 
 export const en: Dictionary = {
   meta: {
@@ -535,6 +536,8 @@ export const en: Dictionary = {
   privacy: privacyEn,
   // Staff accounts (issue 15)
   staff: staffEn,
+  // ── audit log (issue 15) ──
+  audit: auditEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

@@ -12,6 +12,7 @@ import { speakerPortalNl } from './areas/speakerPortal'
 import { privacyNl } from './areas/privacy'
 // Staff accounts (issue 15)
 import { staffNl } from './areas/staff'
+import { auditNl } from './areas/audit'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -566,6 +567,8 @@ export const nl = {
   privacy: privacyNl,
   // Staff accounts (issue 15)
   staff: staffNl,
+  // ── audit log (issue 15) ──
+  audit: auditNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

@@ -153,7 +153,7 @@ export async function saveAgendaItem(
   return { kind: 'saved', itemId: saved.id }
 }
 
-export async function moveAgendaItem(eventId: string, itemId: string, direction: 'up' | 'down') {
+export async function moveAgendaItem(eventId: string, itemId: string, direction: 'up' | 'down', actorUserId: string) {
   const items = await db.agendaItem.findMany({
     where: { eventId },
     orderBy: [{ order: 'asc' }, { startsAt: 'asc' }],
@@ -165,7 +165,10 @@ export async function moveAgendaItem(eventId: string, itemId: string, direction:
     direction,
   )
   if (!ids) return false
-  await db.$transaction(ids.map((id, order) => db.agendaItem.update({ where: { id }, data: { order } })))
+  await db.$transaction([
+    ...ids.map((id, order) => db.agendaItem.update({ where: { id }, data: { order } })),
+    audit({ actorUserId, action: 'agenda-item.moved', entity: 'AgendaItem', entityId: itemId, details: { eventId } }),
+  ])
   return true
 }
 
@@ -206,6 +209,7 @@ export async function addParticipation(
   eventId: string,
   itemId: string,
   input: { speakerId: string; role: ParticipationRole; order: number },
+  actorUserId: string,
 ) {
   const [item, speaker] = await Promise.all([
     db.agendaItem.findFirst({ where: { id: itemId, eventId }, select: { id: true } }),
@@ -216,8 +220,15 @@ export async function addParticipation(
     where: { agendaItemId_speakerId: { agendaItemId: itemId, speakerId: input.speakerId } },
   })
   if (existing) return { kind: 'duplicate' as const }
-  await db.participation.create({
+  const created = await db.participation.create({
     data: { agendaItemId: itemId, speakerId: input.speakerId, role: input.role, order: input.order },
+  })
+  await audit({
+    actorUserId,
+    action: 'participation.added',
+    entity: 'Participation',
+    entityId: created.id,
+    details: { eventId, agendaItemId: itemId, speakerId: input.speakerId, role: input.role },
   })
   return { kind: 'added' as const }
 }
@@ -226,6 +237,7 @@ export async function updateParticipation(
   eventId: string,
   participationId: string,
   input: { role: ParticipationRole; order: number; status: ParticipationStatus },
+  actorUserId: string,
 ) {
   // Field by field: the caller's object may carry more (the form's intent and id), which Prisma refuses.
   const result = await db.participation.updateMany({
@@ -237,15 +249,35 @@ export async function updateParticipation(
       respondedAt: input.status === 'invited' ? null : new Date(),
     },
   })
+  if (result.count === 1)
+    await audit({
+      actorUserId,
+      action: 'participation.updated',
+      entity: 'Participation',
+      entityId: participationId,
+      details: { eventId, role: input.role, status: input.status },
+    })
   return result.count === 1
 }
 
-export async function removeParticipation(eventId: string, participationId: string) {
+export async function removeParticipation(eventId: string, participationId: string, actorUserId: string) {
   const cancels = await prepareSlotCancelled(eventId, { id: participationId })
   return db.$transaction(async (tx) => {
     const result = await tx.participation.deleteMany({ where: { id: participationId, agendaItem: { eventId } } })
     // Only when this request removed it: a second click must not mail the speaker again.
-    if (result.count === 1) await queueSlotMails(tx, cancels)
+    if (result.count === 1) {
+      await queueSlotMails(tx, cancels)
+      await audit(
+        {
+          actorUserId,
+          action: 'participation.removed',
+          entity: 'Participation',
+          entityId: participationId,
+          details: { eventId },
+        },
+        tx,
+      )
+    }
     return result.count === 1
   })
 }

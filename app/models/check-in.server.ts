@@ -106,7 +106,16 @@ async function checkIn(eventId: string, row: Row | null, viewer: Viewer): Promis
   const current = await db.registration.findUnique({ where: { id: row.id }, select: attendeeSelect })
   if (!current) return { kind: 'unknown' }
   const attendee = toAttendee(current, viewer.sensitive)
-  if (count === 1) return { kind: 'checked-in', attendee, at }
+  if (count === 1) {
+    await audit({
+      actorUserId: viewer.userId,
+      action: 'registration.checked-in',
+      entity: 'Registration',
+      entityId: row.id,
+      details: { eventId },
+    })
+    return { kind: 'checked-in', attendee, at }
+  }
   if (current.checkedInAt && current.status === 'confirmed') {
     return { kind: 'already', attendee, at: current.checkedInAt }
   }

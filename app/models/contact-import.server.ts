@@ -18,6 +18,7 @@ import {
 import type { Prisma } from '~/generated/prisma/client'
 import { db, type Db } from '~/utils/db.server'
 import { newId } from '~/utils/ids.server'
+import { log } from '~/utils/log.server'
 import type { Table } from '~/utils/spreadsheet.server'
 import { portableSql } from '~/utils/sql.server'
 import { audit } from './audit.server'
@@ -77,6 +78,13 @@ export async function createImportJob(fileName: string, table: Table, actorUserI
       createdById: actorUserId,
     },
     select: { id: true },
+  })
+  await audit({
+    actorUserId,
+    action: 'contact-import.uploaded',
+    entity: 'ImportJob',
+    entityId: job.id,
+    details: { rows: table.rows.length, columns: table.headers.length },
   })
   return job.id
 }
@@ -198,7 +206,7 @@ async function loadRows(id: string) {
 export type CheckOutcome = { kind: 'checked'; report: ImportReport } | { kind: 'not-found' } | { kind: 'locked' }
 
 /** Maps and checks every row (the preview). Nothing but the job is written. */
-export async function checkImport(id: string, mapping: ImportMapping): Promise<CheckOutcome> {
+export async function checkImport(id: string, mapping: ImportMapping, actorUserId: string): Promise<CheckOutcome> {
   const stored = await loadRows(id)
   if (!stored) return { kind: 'not-found' }
   // A failed job no longer holds its rows: the file has to be uploaded again.
@@ -210,7 +218,15 @@ export async function checkImport(id: string, mapping: ImportMapping): Promise<C
     where: { id, status: { in: ['uploaded', 'checked'] } },
     data: { mapping, report, status: 'checked', processed: 0 },
   })
-  return updated.count ? { kind: 'checked', report } : { kind: 'locked' }
+  if (!updated.count) return { kind: 'locked' }
+  await audit({
+    actorUserId,
+    action: 'contact-import.checked',
+    entity: 'ImportJob',
+    entityId: id,
+    details: { ok: report.ok, fields: Object.keys(mapping) },
+  })
+  return { kind: 'checked', report }
 }
 
 export type StartOutcome =
@@ -245,7 +261,10 @@ async function runImport(id: string, actorUserId: string) {
     await runClaimedImport(id, actorUserId)
   } catch (error) {
     // Only the job id and the error's kind: the message may quote an e-mail address.
-    console.error(`contact import ${id} failed:`, (error as { code?: string }).code ?? (error as Error).name)
+    log().error(
+      { importJobId: id, code: (error as { code?: string }).code ?? (error as Error).name },
+      'contact import failed',
+    )
     await db.importJob
       .update({
         where: { id },

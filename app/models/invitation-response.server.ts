@@ -9,6 +9,7 @@ import { db } from '~/utils/db.server'
 import { registrationInput } from './registration-form.server'
 import { mailManageLink } from './registration-link.server'
 import { register, type RegisterResult } from './registration.server'
+import { audit } from './audit.server'
 
 const ACTIVE: RegistrationStatus[] = ['pending_approval', 'confirmed', 'waitlisted']
 
@@ -127,6 +128,8 @@ export async function declineInvitation(invitationId: string, now = new Date()) 
     where: { id: invitationId, status: { not: 'registered' } },
     data: { status: 'declined', respondedAt: now },
   })
+  if (changed.count === 1)
+    await audit({ actorLabel: 'invitee', action: 'invitation.declined', entity: 'Invitation', entityId: invitationId })
   return changed.count === 1 ? ('declined' as const) : ('registered' as const)
 }
 

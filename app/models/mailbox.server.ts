@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser'
 import { enqueue, prepareMail } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { randomToken } from '~/utils/tokens.server'
+import { audit } from './audit.server'
 
 const PAGE_SIZE = 50
 
@@ -87,6 +88,8 @@ export async function sendTestMail(
     props: { lang: language, programmeName, recipientName: user.name, sentAt: new Date().toISOString() },
   })
   const queued = await enqueue([{ ...mail, idempotencyKey: `test:${user.id}:${requestKey}` }])
+  if (queued.length === 1)
+    await audit({ actorUserId: user.id, action: 'mail.test-sent', entity: 'OutboxMessage', entityId: queued[0]! })
   return queued.length === 1
 }
 

@@ -79,7 +79,7 @@ async function savedWithAudit(
 ) {
   return db.$transaction(async (tx) => {
     const row = await write(tx)
-    const action = `${entity.toLowerCase()}.${id ? 'update' : 'create'}`
+    const action = `${entity === 'Organisation' ? 'organisation' : 'contact'}.${id ? 'update' : 'create'}` as const
     await audit({ actorUserId, action, entity, entityId: row.id, details: { fields: Object.keys(data) } }, tx)
     return row
   })

@@ -53,18 +53,26 @@ export async function updateProgramme(id: string, input: ProgrammeInput, actorUs
   return result.count === 1
 }
 
-export async function moveProgramme(id: string, direction: 'up' | 'down') {
+export async function moveProgramme(id: string, direction: 'up' | 'down', actorUserId: string) {
   const ids = reordered(
     (await listProgrammesForAdmin()).map((r) => r.id),
     id,
     direction,
   )
   if (!ids) return false
-  await db.$transaction(ids.map((rowId, order) => db.programme.update({ where: { id: rowId }, data: { order } })))
+  await db.$transaction([
+    ...ids.map((rowId, order) => db.programme.update({ where: { id: rowId }, data: { order } })),
+    audit({ actorUserId, action: 'programme.moved', entity: 'Programme', entityId: id }),
+  ])
   return true
 }
 
-export async function moveActionLine(programmeId: string, lineId: string, direction: 'up' | 'down') {
+export async function moveActionLine(
+  programmeId: string,
+  lineId: string,
+  direction: 'up' | 'down',
+  actorUserId: string,
+) {
   const lines = await db.actionLine.findMany({
     where: { programmeId },
     orderBy: [{ order: 'asc' }, { code: 'asc' }],
@@ -76,7 +84,16 @@ export async function moveActionLine(programmeId: string, lineId: string, direct
     direction,
   )
   if (!ids) return false
-  await db.$transaction(ids.map((rowId, order) => db.actionLine.update({ where: { id: rowId }, data: { order } })))
+  await db.$transaction([
+    ...ids.map((rowId, order) => db.actionLine.update({ where: { id: rowId }, data: { order } })),
+    audit({
+      actorUserId,
+      action: 'action-line.moved',
+      entity: 'Programme',
+      entityId: programmeId,
+      details: { lineId },
+    }),
+  ])
   return true
 }
 

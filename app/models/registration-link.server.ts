@@ -7,6 +7,7 @@ import { db } from '~/utils/db.server'
 import { sqlDriver } from '~/utils/sql-driver.server'
 import { randomToken } from '~/utils/tokens.server'
 import { registrantMail } from './event-mail.server'
+import { audit } from './audit.server'
 import { addManageLink, manageUrlOf } from './registration.server'
 
 const RESEND_WINDOW_MS = 10 * 60 * 1000
@@ -45,6 +46,15 @@ export async function mailManageLink(registrationId: string, now = new Date()): 
     yield* addManageLink(registrationId, event, token)
     return 'queued' as const
   })
-  if (outcome === 'queued') mailQueued()
+  if (outcome === 'queued') {
+    mailQueued()
+    await audit({
+      actorLabel: registration.invitationId ? 'invitee' : 'public',
+      action: 'registration.link-mailed',
+      entity: 'Registration',
+      entityId: registrationId,
+      details: { eventId: event.id },
+    })
+  }
   return outcome
 }

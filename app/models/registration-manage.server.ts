@@ -178,6 +178,14 @@ export async function cancelOwnRegistration(
   if (!eventOpen(registration.event, now)) return { kind: 'event-closed' }
   const result = await cancelRegistration(registrationId, 'self')
   if (result.kind === 'not-found') return { kind: 'not-found' }
+  if (result.kind === 'cancelled')
+    await audit({
+      actorLabel: 'registrant',
+      action: 'registration.cancelled',
+      entity: 'Registration',
+      entityId: registrationId,
+      details: { promoted: result.promoted.length },
+    })
   return { kind: result.kind === 'cancelled' ? 'cancelled' : 'already' }
 }
 
@@ -196,6 +204,16 @@ export async function createFeedLink(
   const expiresAt = registrantLinkExpiry(registration.event)
   const token = await db.$transaction(async (tx) => {
     await revokePersonalLinks('registration_feed', registrationId, tx)
+    await audit(
+      {
+        actorLabel: 'registrant',
+        action: 'registration.feed-link-created',
+        entity: 'Registration',
+        entityId: registrationId,
+        details: { eventId: registration.eventId },
+      },
+      tx,
+    )
     return createPersonalLink(
       { kind: 'registration_feed', subjectId: registrationId, eventId: registration.eventId, expiresAt },
       tx,

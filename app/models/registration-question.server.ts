@@ -64,7 +64,7 @@ export async function saveQuestion(
   return created.id
 }
 
-export async function moveQuestion(eventId: string, questionId: string, direction: 'up' | 'down') {
+export async function moveQuestion(eventId: string, questionId: string, direction: 'up' | 'down', actorUserId: string) {
   const questions = await eventQuestions(eventId)
   const ids = reordered(
     questions.map((q) => q.id),
@@ -72,7 +72,16 @@ export async function moveQuestion(eventId: string, questionId: string, directio
     direction,
   )
   if (!ids) return false
-  await db.$transaction(ids.map((id, order) => db.registrationQuestion.update({ where: { id }, data: { order } })))
+  await db.$transaction([
+    ...ids.map((id, order) => db.registrationQuestion.update({ where: { id }, data: { order } })),
+    audit({
+      actorUserId,
+      action: 'question.moved',
+      entity: 'RegistrationQuestion',
+      entityId: questionId,
+      details: { eventId },
+    }),
+  ])
   return true
 }
 

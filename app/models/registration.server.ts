@@ -33,6 +33,7 @@ import { hashToken, randomToken } from '~/utils/tokens.server'
 import { appUrl } from '~/utils/env.server'
 import { eventMailBase, prepareRegistrationConfirmed, registrantMail } from './event-mail.server'
 import { registrantLinkExpiry } from './personal-link.server'
+import { audit } from './audit.server'
 
 export type RegistrationInput = {
   name: string
@@ -559,6 +560,13 @@ export async function register(
       return { status: 'waitlisted' as const, position, manageLinkId }
     })
     mailQueued()
+    await audit({
+      actorLabel: input.invitationId ? 'invitee' : 'public',
+      action: input.registeredById ? 'registration.colleague-added' : 'registration.created',
+      entity: 'Registration',
+      entityId: id,
+      details: { eventId, status: outcome.status, invitationId: input.invitationId ?? null },
+    })
     const manage = { registrationId: id, manageToken, manageLinkId: outcome.manageLinkId }
     if (outcome.status === 'waitlisted') return { kind: 'waitlisted', ...manage, waitlistPosition: outcome.position! }
     return { kind: outcome.status === 'confirmed' ? 'confirmed' : 'pending_approval', ...manage }
@@ -637,8 +645,17 @@ export async function promoteWaitlisted(eventId: string): Promise<string[]> {
     })
     if (!next) break
     const outcome = await promoteOne(event, next)
-    if (outcome === 'promoted') promoted.push(next.id)
-    else if (outcome === 'event-full') break
+    if (outcome === 'promoted') {
+      promoted.push(next.id)
+      // A consequence of a freed seat, whoever freed it: the app promotes, in waitlist order.
+      await audit({
+        actorLabel: 'system',
+        action: 'registration.promoted',
+        entity: 'Registration',
+        entityId: next.id,
+        details: { eventId },
+      })
+    } else if (outcome === 'event-full') break
     else if (outcome === 'organisation-full') passedOver.push(next.id)
   }
   return promoted

@@ -304,14 +304,12 @@ export async function publishReport(eventId: string, userId: string, now = new D
           data: { reportId: report.id, version, snapshot, publishedAt: now, publishedById: userId },
         }),
         db.report.update({ where: { id: report.id }, data: { status: 'published', publishedAt: now } }),
-        db.auditEntry.create({
-          data: {
-            actorUserId: userId,
-            action: 'report.publish',
-            entity: 'Report',
-            entityId: report.id,
-            details: { version },
-          },
+        audit({
+          actorUserId: userId,
+          action: 'report.publish',
+          entity: 'Report',
+          entityId: report.id,
+          details: { version },
         }),
       ])
       return { version, slug: report.slug }

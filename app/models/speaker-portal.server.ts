@@ -17,6 +17,7 @@ import type { Language } from '~/generated/prisma/enums'
 import { enqueue, prepareMail } from '~/mail/outbox.server'
 import { db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import type { AuditAction } from '~/domain/audit'
 import { audit } from './audit.server'
 import { appUrl, secretariat } from '~/utils/env.server'
 import { statementIdsInPublishedReports } from './report.server'
@@ -297,7 +298,7 @@ export async function respondToParticipation(
     )
     await audit(
       {
-        actorLabel: actorLabel(actor),
+        actorLabel: actorKind(actor),
         action: `participation.${status}`,
         entity: 'Participation',
         entityId: participation.id,
@@ -346,7 +347,7 @@ export async function updateSpeakerProfile(
     })
     await audit(
       {
-        actorLabel: actorLabel(actor),
+        actorLabel: actorKind(actor),
         action: 'speaker.profile-changed',
         entity: 'Speaker',
         entityId: actor.speakerId,
@@ -543,11 +544,16 @@ export async function withdrawStatement(
   return done ? { kind: 'withdrawn', statementId: statement.id } : { kind: 'stale' }
 }
 
-function statementAudit(actor: PortalActor, action: string, statementId: string, extra: Record<string, string> = {}) {
+function statementAudit(
+  actor: PortalActor,
+  action: AuditAction,
+  statementId: string,
+  extra: Record<string, string> = {},
+) {
   return {
-    actorLabel: actorLabel(actor),
+    actorLabel: actorKind(actor),
     action,
-    entity: 'Statement',
+    entity: 'Statement' as const,
     entityId: statementId,
     details: { linkId: actor.linkId, ...extra },
   }
@@ -566,6 +572,16 @@ export async function createSpeakerFeedLink(
   if (!link) return { kind: 'not-found' }
   const token = await db.$transaction(async (tx) => {
     await revokePersonalLinks('speaker_feed', actor.speakerId, tx)
+    await audit(
+      {
+        actorLabel: actorKind(actor),
+        action: 'speaker.feed-link-created',
+        entity: 'Speaker',
+        entityId: actor.speakerId,
+        details: { linkId: actor.linkId },
+      },
+      tx,
+    )
     return createPersonalLink(
       { kind: 'speaker_feed', subjectId: actor.speakerId, eventId: actor.eventId, expiresAt: link.expiresAt },
       tx,

@@ -241,7 +241,7 @@ async function remind(statement: Owing, now: Date, actorUserId: string | null) {
     await audit(
       {
         actorUserId,
-        actorLabel: actorUserId ? undefined : 'reminder job',
+        actorLabel: actorUserId ? undefined : 'system',
         action: 'statement.reminded',
         entity: 'Statement',
         entityId: statement.id,

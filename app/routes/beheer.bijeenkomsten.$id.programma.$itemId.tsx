@@ -101,15 +101,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (input.intent === 'add-participant') {
     const { speakerId, role, order } = input
-    const result = await addParticipation(eventId, itemId, { speakerId, role, order })
+    const result = await addParticipation(eventId, itemId, { speakerId, role, order }, user.id)
     if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
     if (result.kind === 'duplicate')
       return data({ participantError: t.agendaAdmin.alreadyAdded, result: null }, { status: 409 })
   } else if (input.intent === 'update-participant') {
     const { participationId, role, order, status } = input
-    if (!(await updateParticipation(eventId, participationId, { role, order, status })))
+    if (!(await updateParticipation(eventId, participationId, { role, order, status }, user.id)))
       throw new Response('Not found', { status: 404 })
-  } else if (!(await removeParticipation(eventId, input.participationId))) {
+  } else if (!(await removeParticipation(eventId, input.participationId, user.id))) {
     throw new Response('Not found', { status: 404 })
   }
   return redirect(`${here}#sprekers`)

@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
   const ok =
     parsed.data.intent === 'move'
-      ? await moveAgendaItem(eventId, parsed.data.itemId, parsed.data.direction)
+      ? await moveAgendaItem(eventId, parsed.data.itemId, parsed.data.direction, user.id)
       : await deleteAgendaItem(eventId, parsed.data.itemId, user.id)
   // An item of another event is not found here.
   if (!ok) throw new Response('Not found', { status: 404 })

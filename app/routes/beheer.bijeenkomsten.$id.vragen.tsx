@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
   const ok =
     parsed.data.intent === 'move'
-      ? await moveQuestion(eventId, parsed.data.questionId, parsed.data.direction)
+      ? await moveQuestion(eventId, parsed.data.questionId, parsed.data.direction, user.id)
       : await deleteQuestion(eventId, parsed.data.questionId, user.id)
   if (!ok) throw new Response('Not found', { status: 404 })
   if (parsed.data.intent === 'delete') return redirectWithNotice(user, base, 'deleted')

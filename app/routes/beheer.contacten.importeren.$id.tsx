@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (const field of parsed.bad) fieldErrors[field as ImportField] = m.badColumn
     return data({ error: null, fieldErrors }, { status: 400 })
   }
-  const outcome = await checkImport(id, parsed.mapping)
+  const outcome = await checkImport(id, parsed.mapping, user.id)
   if (outcome.kind === 'not-found') throw new Response('Not found', { status: 404 })
   if (outcome.kind === 'locked') return data({ error: m.alreadyStarted, fieldErrors: {} }, { status: 409 })
   // Bad rows: the page (from the job) names them; 422 says the file cannot be imported as it is.

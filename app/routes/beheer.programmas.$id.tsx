@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'move-line') {
     const parsed = moveLine.safeParse(Object.fromEntries(formData))
     if (!parsed.success) throw new Response('Bad request', { status: 400 })
-    if (!(await moveActionLine(id, parsed.data.lineId, parsed.data.direction)))
+    if (!(await moveActionLine(id, parsed.data.lineId, parsed.data.direction, user.id)))
       throw new Response('Not found', { status: 404 })
     return redirect(`/beheer/programmas/${id}#actielijnen`)
   }

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'move') {
     const parsed = move.safeParse(Object.fromEntries(formData))
     if (!parsed.success) throw new Response('Bad request', { status: 400 })
-    if (!(await moveProgramme(parsed.data.programmeId, parsed.data.direction)))
+    if (!(await moveProgramme(parsed.data.programmeId, parsed.data.direction, user.id)))
       throw new Response('Not found', { status: 404 })
     return redirect('/beheer/programmas')
   }

@@ -56,6 +56,11 @@ export default function SecretariatLayout() {
                 <NavLink to="/beheer/medewerkers">{t.staff.nav}</NavLink>
               </li>
             ) : null}
+            {user.role === 'admin' ? (
+              <li>
+                <NavLink to="/beheer/audit">{t.audit.nav}</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/beheer/account">{t.staff.accountNav}</NavLink>
             </li>

@@ -5,6 +5,7 @@ import { createServer } from 'vite'
 import { loadDotEnv } from './dotenv.ts'
 import type * as Background from './background.ts'
 import { startServer } from './http.ts'
+import { log } from '../utils/log.server.ts'
 
 loadDotEnv()
 
@@ -14,6 +15,6 @@ await startServer({
   viteDevServer,
   startBackground: async () => {
     const background = (await viteDevServer.ssrLoadModule('/app/server/background.ts')) as typeof Background
-    return background.startBackground({ pollIntervalMs: 500, log: (line) => console.log(line) })
+    return background.startBackground({ pollIntervalMs: 500, log: (line) => log().warn(line) })
   },
 })

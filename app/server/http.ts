@@ -9,7 +9,9 @@ import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import type { ViteDevServer } from 'vite'
 import { getEnv } from '../utils/env.server.ts'
+import { log } from '../utils/log.server.ts'
 import { redactPath } from '../utils/redact.ts'
+import { describeOrigin, withRequestContext } from '../utils/request-context.server.ts'
 import { contentSecurityPolicy, nonceSource } from './csp.ts'
 import { pageSecurityHeaders } from './security-headers.ts'
 import { createGuardedRequestHandler } from './request-guard.ts'
@@ -37,7 +39,7 @@ export function runPrimary(count: number): Promise<never> {
   let stopping = false
   cluster.on('exit', (worker, code) => {
     if (!stopping) {
-      console.error(`web process ${worker.process.pid} stopped (${code}); starting another`)
+      log().error({ workerPid: worker.process.pid, code }, 'web process stopped; starting another')
       cluster.fork()
     } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
   })
@@ -61,8 +63,6 @@ export async function startServer({ build, viteDevServer, startBackground }: Ser
   const production = !viteDevServer
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? '127.0.0.1'
-  const quiet =
-    process.env.LOG_LEVEL === 'silent' || process.env.LOG_LEVEL === 'warn' || process.env.LOG_LEVEL === 'error'
 
   const app = express()
   app.disable('x-powered-by')
@@ -99,15 +99,20 @@ export async function startServer({ build, viteDevServer, startBackground }: Ser
       }
       return writeHead.apply(this, args)
     } as typeof res.writeHead
-    if (!quiet) {
+    if (log().isLevelEnabled('info')) {
       const started = process.hrtime.bigint()
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6
-        // Paths only, with personal-link tokens redacted and no query string.
-        console.log(`${req.method} ${redactPath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`)
+        // Paths only, with personal-link tokens masked and no query string.
+        log().info(
+          { method: req.method, path: redactPath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+          'request',
+        )
       })
     }
-    next()
+    // Where the request came from, coarsely, for the audit entries the request writes (req.ip is the proxy's
+    // client address only with TRUST_PROXY).
+    withRequestContext({ origin: describeOrigin(req.ip ?? 'unknown', req.get('user-agent') ?? '') }, next)
   })
 
   if (viteDevServer) {
@@ -147,7 +152,8 @@ export async function startServer({ build, viteDevServer, startBackground }: Ser
   const server = app.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port
-    console.log(`bijeen listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`)
+    // Start, stop and the worker's notes at warn: shown at every level but silent.
+    log().warn(`bijeen listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`)
   })
 
   // The embedded default: the mail worker runs inside the web process. With several processes, set
@@ -157,7 +163,7 @@ export async function startServer({ build, viteDevServer, startBackground }: Ser
   drainOnSignals(
     server,
     () => background?.stop() ?? Promise.resolve(),
-    (line) => console.log(line),
+    (line) => log().warn(line),
   )
   return server
 }

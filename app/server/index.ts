@@ -17,6 +17,7 @@ await startServer({
   build,
   startBackground: async () => {
     const { startBackground } = await import('./background.ts')
-    return startBackground({ pollIntervalMs: 500, log: (line) => console.log(line) })
+    const { log } = await import('../utils/log.server.ts')
+    return startBackground({ pollIntervalMs: 500, log: (line) => log().warn(line) })
   },
 })

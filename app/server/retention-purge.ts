@@ -1,6 +1,7 @@
 // The daily retention purge (runDailyPurge), where the mail worker runs. Each process asks every hour; the
 // lease in the database lets one of them purge once per (UTC) day, however many workers there are.
 import { runDailyPurge } from '../models/retention.server.ts'
+import { log } from '../utils/log.server.ts'
 import { describeError } from '../utils/redact.ts'
 
 const EVERY_MS = 60 * 60_000
@@ -10,14 +11,8 @@ const FIRST_AFTER_MS = 2 * 60_000
 export function startRetentionPurge() {
   const run = () =>
     runDailyPurge().then(
-      (outcome) =>
-        outcome.kind === 'purged' &&
-        console.log(
-          `retention purge: ${Object.entries(outcome.counts)
-            .map(([k, n]) => `${k} ${n}`)
-            .join(', ')}`,
-        ),
-      (error: unknown) => console.warn(`retention purge failed: ${describeError(error)}`),
+      (outcome) => outcome.kind === 'purged' && log().info({ counts: outcome.counts }, 'retention purge'),
+      (error: unknown) => log().warn(`retention purge failed: ${describeError(error)}`),
     )
   const first = setTimeout(run, FIRST_AFTER_MS)
   first.unref()

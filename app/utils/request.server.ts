@@ -1,4 +1,5 @@
 import { getEnv } from './env.server'
+import { clientKind, coarseAddress } from './request-context.server'
 
 /**
  * The client address, for rate limits. X-Forwarded-For is only believed behind a proxy that we
@@ -16,30 +17,8 @@ export function clientAddress(request: Request): string {
 
 /** A coarse description of the client for the session list: never the full address. */
 export function summariseClient(request: Request) {
-  const address = clientAddress(request)
-  const ipSummary = address.includes('.')
-    ? address.split('.').slice(0, 3).join('.') + '.x'
-    : address.split(':').slice(0, 3).join(':') + ':…'
-  const ua = request.headers.get('user-agent') ?? ''
-  const browser = /Firefox\//.test(ua)
-    ? 'Firefox'
-    : /Edg\//.test(ua)
-      ? 'Edge'
-      : /Chrom(e|ium)\//.test(ua)
-        ? 'Chrome'
-        : /Safari\//.test(ua)
-          ? 'Safari'
-          : 'onbekend'
-  const os = /Windows/.test(ua)
-    ? 'Windows'
-    : /Mac OS X|Macintosh/.test(ua)
-      ? 'macOS'
-      : /Android/.test(ua)
-        ? 'Android'
-        : /iPhone|iPad/.test(ua)
-          ? 'iOS'
-          : /Linux/.test(ua)
-            ? 'Linux'
-            : 'onbekend'
-  return { ipSummary, userAgent: `${browser} op ${os}` }
+  return {
+    ipSummary: coarseAddress(clientAddress(request)),
+    userAgent: clientKind(request.headers.get('user-agent') ?? ''),
+  }
 }

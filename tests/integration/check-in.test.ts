@@ -281,8 +281,9 @@ describe('search, undo and the count', () => {
     const stored = await db.registration.findUniqueOrThrow({ where: { id: guest.id } })
     expect(stored.checkedInAt).toBeNull()
     expect(stored.checkedInById).toBeNull()
-    const entries = await db.auditEntry.findMany({ where: { entityId: guest.id } })
+    const entries = await db.auditEntry.findMany({ where: { entityId: guest.id }, orderBy: { at: 'asc' } })
     expect(entries).toEqual([
+      expect.objectContaining({ action: 'registration.checked-in', actorUserId: users.organiser }),
       expect.objectContaining({ action: 'registration.check-in-undone', actorUserId: users.organiser }),
     ])
     const page = (await load(event.id, `?teruggedraaid=${guest.id}`)).data as LoaderData

@@ -346,14 +346,22 @@ describe('agenda editor', () => {
     // The model itself, given more than it needs (as the form's whole parsed value would be): only the three
     // fields are written; back to invited clears the answer's moment.
     const { updateParticipation } = await import('~/models/agenda.server')
+    const { user: editor } = await createUser(db, { role: 'organiser' })
     const whole = { intent: 'update-participant', participationId: participation.id, role: 'host', order: 5 }
-    expect(await updateParticipation(event.id, participation.id, { ...whole, status: 'invited' } as never)).toBe(true)
+    expect(
+      await updateParticipation(event.id, participation.id, { ...whole, status: 'invited' } as never, editor.id),
+    ).toBe(true)
     const again = await db.participation.findUniqueOrThrow({ where: { id: participation.id } })
     expect([again.role, again.order, again.status, again.respondedAt]).toEqual(['host', 5, 'invited', null])
 
     // Another event's page, or a bad value, changes nothing.
     expect(
-      await updateParticipation(other.id, participation.id, { role: 'speaker', order: 1, status: 'declined' }),
+      await updateParticipation(
+        other.id,
+        participation.id,
+        { role: 'speaker', order: 1, status: 'declined' },
+        editor.id,
+      ),
     ).toBe(false)
     expect((await post(itemAction, '/x', fields(), organiserCookie, { id: other.id, itemId: item.id })).status).toBe(
       404,

@@ -1,6 +1,8 @@
 // ADR 004 promises that only a personal link's hash is stored. After a run that sends invitations, a
 // registration confirmation and a "here is your link again" mail (one of them retried after a 421), every
-// text column of every table is searched for the tokens those mails carried: none may be there.
+// text column of every table is searched for the tokens those mails carried: none may be there. The same for a
+// speaker's invitation (to the speaker and to a delegate) and the calendar feed links shown once. (The whole
+// browser run is searched the same way: tests/e2e/run-log.test.ts.)
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +16,19 @@ import { action as loginAction } from '~/routes/inloggen'
 import { db, dbProvider } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { resolvePersonalLink } from '~/utils/link-session.server'
-import { createContact, createEvent, createOrganisation, createProgramme, createUser } from '../factories.ts'
+import { createFeedLink } from '~/models/registration-manage.server'
+import { inviteSpeaker } from '~/models/speaker-invitation.server'
+import { createSpeakerFeedLink, portalActor } from '~/models/speaker-portal.server'
+import {
+  addParticipation,
+  createAgendaItem,
+  createContact,
+  createEvent,
+  createOrganisation,
+  createProgramme,
+  createSpeaker,
+  createUser,
+} from '../factories.ts'
 import { BASE, callRoute, cookieFrom, formRequest } from '../support/remix.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp.ts'
 
@@ -78,6 +92,7 @@ async function columnsHolding(tokens: string[]): Promise<string[]> {
 }
 
 const LINK = /\/(uitnodiging|aanmelding)\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g
+const SPEAKER_LINK = /\/spreker\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g
 
 test('after invitations and registrations are sent, no token of theirs is in any text column', async () => {
   const programmeId = (await createProgramme(db)).id
@@ -158,6 +173,72 @@ test('after invitations and registrations are sent, no token of theirs is in any
   }
   expect(tokens.size).toBe(4)
 
+  expect(await columnsHolding([...tokens])).toEqual([])
+})
+
+test('speaker invitations (speaker and delegate) and feed links: no token of theirs is in any text column', async () => {
+  const programmeId = (await createProgramme(db)).id
+  const { user } = await createUser(db, { role: 'organiser' })
+  const event = await createEvent(db, programmeId, {
+    status: 'published',
+    title: 'Regiobijeenkomst Oost',
+    date: '2027-03-10',
+    startTime: '10:00',
+    endTime: '16:00',
+  })
+  const item = await createAgendaItem(db, event, { date: '2027-03-10', start: '11:00', end: '12:00', title: 'Panel' })
+  const speaker = await createSpeaker(db, { email: `spreker-${event.id}@example.org` })
+  const delegated = await createSpeaker(db, {
+    delegateName: 'Anna Bakker',
+    delegateEmail: `woordvoerder-${event.id}@example.org`,
+  })
+  for (const s of [speaker, delegated]) await addParticipation(db, { agendaItemId: item.id, speakerId: s.id })
+  expect((await inviteSpeaker(event.id, speaker.id, { toDelegate: false }, user.id)).kind).toBe('sent')
+  expect((await inviteSpeaker(event.id, delegated.id, { toDelegate: true }, user.id)).kind).toBe('sent')
+  await deliver()
+  const addresses = [speaker.email!, delegated.delegateEmail!]
+  const received = sink.messages.filter((m) => addresses.includes(m.envelope.to[0]!))
+  expect(received).toHaveLength(2)
+  const speakerTokens = new Set(
+    received.flatMap((mail) =>
+      [...`${mail.parsed!.text}\n${String(mail.parsed!.html)}`.matchAll(SPEAKER_LINK)].map((m) => m[1]!),
+    ),
+  )
+  expect(speakerTokens.size).toBe(2)
+  const tokens = new Set(speakerTokens)
+  for (const token of speakerTokens) {
+    const link = await resolvePersonalLink('speaker', token)
+    if (!link.ok) throw new Error('the speaker link does not open')
+    // The calendar feed link the portal shows once.
+    const actor = await portalActor({ subjectId: link.subjectId, eventId: link.eventId, linkId: link.linkId })
+    const feed = await createSpeakerFeedLink(actor!)
+    if (feed.kind !== 'created') throw new Error('no feed link')
+    tokens.add(/\/spreker\/([A-Za-z0-9_-]+)\/agenda\.ics$/.exec(feed.url)![1]!)
+  }
+  // And a registrant's calendar feed link.
+  const open = await createEvent(db, programmeId, { visibility: 'public', title: 'Open middag' })
+  const registered = await callRoute(
+    registerAction,
+    formRequest(
+      `/bijeenkomsten/${open.slug}/aanmelden`,
+      {
+        name: 'Eva Smit',
+        email: `eva-${open.id}@example.org`,
+        organisationName: 'Gemeente Utrecht',
+        language: 'nl',
+        website: '',
+      },
+      { 'x-bijeen-client-ip': '10.31.0.9' },
+    ),
+    { slug: open.slug },
+  )
+  expect(registered.status).toBe(303)
+  const registration = await db.registration.findFirstOrThrow({ where: { eventId: open.id } })
+  const feed = await createFeedLink(registration.id)
+  expect(feed.kind).toBe('created')
+  if (feed.kind === 'created') tokens.add(feed.token)
+
+  expect(tokens.size).toBe(5)
   expect(await columnsHolding([...tokens])).toEqual([])
 })
 

@@ -236,7 +236,9 @@ describe('confirm or decline', () => {
       status: 'declined',
     })
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: f.xOpening.id } })
-    expect(audit.actorLabel).toBe('delegate: Marieke de Boer')
+    // The delegate's name is personal data: the audit log says "delegate" only.
+    expect(audit.actorLabel).toBe('delegate')
+    expect(JSON.stringify(audit)).not.toContain('Marieke')
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: 'speaker-notice', eventId: f.event.id } })
     expect(mail.text).toContain('Marieke de Boer, namens de spreker')
   })

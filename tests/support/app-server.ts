@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { migrate } from '../../prisma/migrate.ts'
 import { freePort } from './pg-cluster.ts'
+import { runDir } from './run-log.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -67,14 +68,22 @@ export async function startAppServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       APP_URL: url,
-      LOG_LEVEL: 'warn',
+      // In a whole browser run every request line is logged, so that the run's last test can read them all.
+      LOG_LEVEL: runDir() ? 'info' : 'warn',
       UPLOAD_DIR: path.join(dir, 'uploads'),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  // The whole run's log: everything this server writes, for tests/e2e/run-log.test.ts.
+  const run = runDir()
+  const logFile = run ? path.join(run, `server-${port}.log`) : null
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString()
+    if (logFile) fs.appendFileSync(logFile, chunk)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 30_000)
     const check = () => {
@@ -102,6 +111,16 @@ export async function startAppServer(
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM')
         await exited
+      }
+      // A copy of the database (with its write-ahead log folded in) for the run's search for tokens at rest.
+      if (run && databaseUrl.startsWith('file:') && fs.existsSync(databaseUrl.slice(5))) {
+        const { default: Database } = await import('better-sqlite3')
+        const file = new Database(databaseUrl.slice(5))
+        try {
+          file.exec(`VACUUM INTO '${path.join(run, `server-${port}.db`).replace(/'/g, "''")}'`)
+        } finally {
+          file.close()
+        }
       }
       fs.rmSync(dir, { recursive: true, force: true })
     },

@@ -4,6 +4,7 @@ import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { recordTokens } from './run-log.ts'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -50,6 +51,8 @@ export async function newPage(browser: Browser, options: Parameters<Browser['new
     }
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  // Every personal link the browser opens, for the whole run's log check (tests/support/run-log.ts).
+  page.on('request', (request) => recordTokens(new URL(request.url()).pathname))
   return { context, page, problems }
 }
 

@@ -1,5 +1,6 @@
 // Calls Remix loaders and actions with real Request objects and gives back what a browser would get.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { describeOrigin, withRequestContext } from '~/utils/request-context.server'
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown
 
@@ -28,7 +29,12 @@ export async function callRoute(
   params: Record<string, string> = {},
 ): Promise<RouteResult> {
   try {
-    const value = await handler({ request, params, context: {} })
+    // As the HTTP server does (app/server/http.ts): the audit entries know where the request came from.
+    const origin = describeOrigin(
+      request.headers.get('x-bijeen-client-ip') ?? '127.0.0.1',
+      request.headers.get('user-agent') ?? '',
+    )
+    const value = await withRequestContext({ origin }, () => handler({ request, params, context: {} }))
     if (value instanceof Response) return fromResponse(value)
     if (isDataWithInit(value)) {
       return {

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { recordTokens, unfoldMail } from './run-log.ts'
 
 export type ReceivedMail = {
   raw: string
@@ -46,9 +47,12 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
           return
         }
         const raw = Buffer.concat(chunks).toString('utf8')
+        // The links this mail carries, for the whole browser run's log check (tests/support/run-log.ts).
+        recordTokens(unfoldMail(raw))
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? ''
         ;(parse ? simpleParser(raw) : Promise.resolve(null))
           .then((parsed) => {
+            if (parsed) recordTokens(`${parsed.text ?? ''}\n${typeof parsed.html === 'string' ? parsed.html : ''}`)
             messages.push({
               raw,
               messageId,

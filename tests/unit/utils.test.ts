@@ -17,9 +17,11 @@ describe('tokens', () => {
 
 describe('log redaction', () => {
   test('removes personal-link tokens and query strings', () => {
-    expect(redactPath('/uitnodiging/abcDEF123_-')).toBe('/uitnodiging/[token]')
-    expect(redactPath('/aanmelding/xyz/annuleren')).toBe('/aanmelding/[token]/annuleren')
-    expect(redactPath('/spreker/tok?x=1')).toBe('/spreker/[token]')
+    expect(redactPath('/uitnodiging/abcDEF123_-')).toBe('/uitnodiging/:token')
+    expect(redactPath('/aanmelding/xyz/annuleren')).toBe('/aanmelding/:token/annuleren')
+    expect(redactPath('/spreker/tok?x=1')).toBe('/spreker/:token')
+    expect(redactPath('/verslag/tok/pdf')).toBe('/verslag/:token/pdf')
+    expect(redactPath('/verslagen/formele-start')).toBe('/verslagen/formele-start')
     expect(redactPath('/beheer?email=a@b.nl')).toBe('/beheer')
   })
 })
