@@ -122,6 +122,8 @@ export const AUDIT_ACTIONS = [
   'two-factor.disabled',
   'two-factor.recovery-code-used',
   'two-factor.recovery-codes-renewed',
+  'session.ended',
+  'session.others-ended',
   'agenda.shifted',
   'event.speaker-day',
   'privacy.export',

@@ -483,26 +483,10 @@ export async function batchProgress(batchId: string): Promise<BatchProgress | nu
   return batch ? (await batchesProgress([batch])).get(batch.id)! : null
 }
 
-/** Puts a failed mail back in the queue, keeping its Message-ID. Returns false when it was not failed. */
-export async function resendFailed(messageId: string, batchId?: string) {
+/** Failed mails back in the queue as if new (their Message-ID kept, so a resend is still the same mail). */
+async function requeueFailed(where: { id?: string; batchId?: string }) {
   const result = await db.outboxMessage.updateMany({
-    where: { id: messageId, status: 'failed', ...(batchId ? { batchId } : {}) },
-    data: {
-      status: 'queued',
-      attempts: 0,
-      nextAttemptAt: new Date(),
-      lastError: null,
-      leaseUntil: null,
-      lockedBy: null,
-    },
-  })
-  if (result.count) notifyWorkers()
-  return result.count === 1
-}
-
-export async function resendAllFailed(batchId: string) {
-  const result = await db.outboxMessage.updateMany({
-    where: { batchId, status: 'failed' },
+    where: { ...where, status: 'failed' },
     data: {
       status: 'queued',
       attempts: 0,
@@ -514,4 +498,13 @@ export async function resendAllFailed(batchId: string) {
   })
   if (result.count) notifyWorkers()
   return result.count
+}
+
+/** Puts a failed mail back in the queue, keeping its Message-ID. Returns false when it was not failed. */
+export async function resendFailed(messageId: string, batchId?: string) {
+  return (await requeueFailed({ id: messageId, ...(batchId ? { batchId } : {}) })) === 1
+}
+
+export async function resendAllFailed(batchId: string) {
+  return requeueFailed({ batchId })
 }

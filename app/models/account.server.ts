@@ -139,6 +139,14 @@ export async function endSession(userId: string, sessionId: string) {
     where: { id: sessionId, userId, revokedAt: null },
     data: { revokedAt: new Date() },
   })
+  if (ended.count === 1)
+    await audit({
+      actorUserId: userId,
+      action: 'session.ended',
+      entity: 'User',
+      entityId: userId,
+      details: { sessionId },
+    })
   return ended.count === 1
 }
 
@@ -148,5 +156,13 @@ export async function endOtherSessions(userId: string, currentSessionId: string)
     where: { userId, revokedAt: null, id: { not: currentSessionId } },
     data: { revokedAt: new Date() },
   })
+  if (ended.count)
+    await audit({
+      actorUserId: userId,
+      action: 'session.others-ended',
+      entity: 'User',
+      entityId: userId,
+      details: { sessions: ended.count },
+    })
   return ended.count
 }

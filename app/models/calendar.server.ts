@@ -10,9 +10,9 @@ import {
 import { nl } from '~/i18n/nl'
 import { db } from '~/utils/db.server'
 import { appUrl, getEnv, secretariat } from '~/utils/env.server'
+import { PUBLIC_STATUSES } from './selects.server'
 
 /** Events the public may see: published, and those that took place or were cancelled after publication. */
-export const PUBLIC_STATUSES = ['published', 'completed', 'cancelled'] as const
 
 export const FEED_REFRESH_MINUTES = 60
 

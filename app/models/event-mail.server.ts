@@ -181,10 +181,13 @@ export async function changeRecipients(eventId: string): Promise<Recipient[]> {
 }
 
 /** The same mail in both languages, each rendered once as a merge with the recipient's name filled in later. */
+type Common = 'lang' | 'programmeName' | 'secretariatEmail' | 'recipientName'
+
 function prepareForBothLanguages<K extends 'event-changed' | 'event-cancelled'>(
   kind: K,
   programmeId: string,
-  props: (lang: Lang, programme: string, recipientName: string) => MailProps<K>,
+  // What this kind of mail says; the language, programme, secretariat and the recipient's name are filled in here.
+  props: (lang: Lang) => Omit<MailProps<K>, Common>,
 ) {
   return Promise.all(
     (['nl', 'en'] as const).map(async (lang) => {
@@ -192,7 +195,14 @@ function prepareForBothLanguages<K extends 'event-changed' | 'event-cancelled'>(
       return prepareBulk(kind, {
         language: lang,
         fields: ['recipientName'] as const,
-        props: (f) => props(lang, programme, f.recipientName),
+        props: (f) =>
+          ({
+            lang,
+            programmeName: programme,
+            secretariatEmail: secretariat().email,
+            recipientName: f.recipientName,
+            ...props(lang),
+          }) as MailProps<K>,
       })
     }),
   )
@@ -268,20 +278,12 @@ export async function changeEventSchedule(
   const recipients = await changeRecipients(eventId)
   const inTransaction = alongside ? await alongside(event, updated) : null
   // Render before the transaction: the write lock is held for the writes only.
-  const merges = await prepareForBothLanguages(
-    'event-changed',
-    event.programmeId,
-    (lang, programme, recipientName) => ({
-      lang,
-      programmeName: programme,
-      secretariatEmail: secretariat().email,
-      recipientName,
-      event: eventSummary(updated),
-      changes: [...describeScheduleChanges(event, next, lang), extraChange?.(lang) ?? null].filter(
-        (c): c is ScheduleChange => c !== null,
-      ),
-    }),
-  )
+  const merges = await prepareForBothLanguages('event-changed', event.programmeId, (lang) => ({
+    event: eventSummary(updated),
+    changes: [...describeScheduleChanges(event, next, lang), extraChange?.(lang) ?? null].filter(
+      (c): c is ScheduleChange => c !== null,
+    ),
+  }))
   await db.$transaction(async (tx) => {
     const claimed = await tx.event.updateMany({
       where: { id: eventId, icsSequence: event.icsSequence },
@@ -371,18 +373,10 @@ export async function cancelEvent(eventId: string, message: string, actorUserId:
   const sequence = event.icsSequence + 1
   const cancelled = { ...event, status: 'cancelled' as const, icsSequence: sequence }
   const recipients = await cancellationRecipients(eventId)
-  const merges = await prepareForBothLanguages(
-    'event-cancelled',
-    event.programmeId,
-    (lang, programme, recipientName) => ({
-      lang,
-      programmeName: programme,
-      secretariatEmail: secretariat().email,
-      recipientName,
-      event: eventSummary(event),
-      message: message || undefined,
-    }),
-  )
+  const merges = await prepareForBothLanguages('event-cancelled', event.programmeId, () => ({
+    event: eventSummary(event),
+    message: message || undefined,
+  }))
   await db.$transaction(async (tx) => {
     const claimed = await tx.event.updateMany({
       where: { id: eventId, icsSequence: event.icsSequence, status: { in: ['draft', 'published'] } },

@@ -2,6 +2,7 @@ import { registrationWindow } from '~/domain/registration-form'
 import { displayName } from '~/domain/report'
 import { db } from '~/utils/db.server'
 import { statusCounts } from './registration-admin.server'
+import { eventCardSelect, publicEventWhere } from './selects.server'
 
 /** The secretariat's overview: every event of every programme, the next one first, then the past. */
 export async function listDashboardEvents(now = new Date()) {
@@ -40,19 +41,9 @@ export async function listDashboardEvents(now = new Date()) {
 /** Published events for the public home page. */
 export function listPublicEvents() {
   return db.event.findMany({
-    where: { status: { in: ['published', 'completed', 'cancelled'] } },
+    where: publicEventWhere,
     orderBy: { startsAt: 'asc' },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      subtitle: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      venueCity: true,
-      status: true,
-    },
+    select: eventCardSelect,
   })
 }
 

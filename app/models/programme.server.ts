@@ -1,4 +1,5 @@
 import { db } from '~/utils/db.server'
+import { eventCardSelect, publicEventWhere } from './selects.server'
 
 /** The programme whose name the shell shows: the first by order (a deployment serves one programme). */
 export function getShellProgramme() {
@@ -15,19 +16,9 @@ export async function getPublicProgramme(slug: string, now = new Date()) {
     include: {
       actionLines: { orderBy: { order: 'asc' } },
       events: {
-        where: { status: { in: ['published', 'completed', 'cancelled'] } },
+        where: publicEventWhere,
         orderBy: { startsAt: 'asc' },
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          subtitle: true,
-          startsAt: true,
-          endsAt: true,
-          timeZone: true,
-          venueCity: true,
-          status: true,
-        },
+        select: eventCardSelect,
       },
     },
   })

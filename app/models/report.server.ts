@@ -18,6 +18,7 @@ import type { ReportVisibility } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { audit } from './audit.server'
 import { publishableQuotes } from './statement.server'
+import { speakerNameSelect } from './selects.server'
 
 /** Everything the report of `eventId` is composed from, as it is `now`; null for an unknown event. */
 export async function reportSource(eventId: string, now = new Date()): Promise<ReportSource | null> {
@@ -58,10 +59,7 @@ export async function reportSource(eventId: string, now = new Date()): Promise<R
               status: true,
               speaker: {
                 select: {
-                  id: true,
-                  honorific: true,
-                  name: true,
-                  function: true,
+                  ...speakerNameSelect,
                   consentPublishName: true,
                   consentPublishPhoto: true,
                   photoPath: true,

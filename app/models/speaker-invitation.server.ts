@@ -19,6 +19,7 @@ import { audit } from './audit.server'
 import { eventMailBase } from './event-mail.server'
 import { displayName } from './event.server'
 import { createPersonalLink } from './personal-link.server'
+import { speakerNameSelect } from './selects.server'
 
 type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
 
@@ -75,10 +76,7 @@ export async function listEventSpeakers(eventId: string) {
         agendaItem: { select: { id: true, title: true, startsAt: true, endsAt: true, room: true } },
         speaker: {
           select: {
-            id: true,
-            honorific: true,
-            name: true,
-            function: true,
+            ...speakerNameSelect,
             email: true,
             delegateName: true,
             delegateEmail: true,

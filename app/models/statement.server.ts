@@ -6,6 +6,7 @@ import { attributionOf, publicationVerdict, type ExclusionReason } from '~/domai
 import type { Language } from '~/generated/prisma/enums'
 import { db } from '~/utils/db.server'
 import { displayName } from './event.server'
+import { speakerNameSelect } from './selects.server'
 
 export type PublishableQuote = {
   statementId: string
@@ -58,10 +59,7 @@ export async function publishableQuotes(
       agendaItem: { select: { id: true, title: true, kind: true, startsAt: true, order: true } },
       speaker: {
         select: {
-          id: true,
-          honorific: true,
-          name: true,
-          function: true,
+          ...speakerNameSelect,
           attribution: true,
           consentPublishQuotes: true,
           organisation: { select: { name: true } },

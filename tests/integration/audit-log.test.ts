@@ -5,15 +5,14 @@ import { listAuditEntries } from '~/models/audit.server'
 import { parseAuditQuery } from '~/domain/audit'
 import { loader } from '~/routes/beheer.audit'
 import { action as registerAction } from '~/routes/bijeenkomsten.$slug.aanmelden'
-import { action as loginAction } from '~/routes/inloggen'
 import { db } from '~/utils/db.server'
 import { createEvent, createProgramme, createUser } from '../factories.ts'
-import { callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
+import { callRoute, formRequest, getRequest } from '../support/remix.ts'
+import { signedInStaff } from '../support/staff-session.ts'
 
 async function cookieFor(role: 'admin' | 'organiser' | 'viewer') {
-  const { user, password } = await createUser(db, { role })
-  const login = formRequest('/inloggen', { email: user.email, password }, { 'x-bijeen-client-ip': '10.40.0.1' })
-  return { user, cookie: cookieFrom(await callRoute(loginAction, login)) }
+  const { user, cookie } = await signedInStaff(db, role)
+  return { user, cookie }
 }
 
 describe('what an entry holds', () => {

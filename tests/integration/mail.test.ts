@@ -19,6 +19,7 @@ import { MailWorker } from '~/mail/worker.server'
 import { getDevMail, sendTestMail } from '~/models/mailbox.server'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
+import { createUser } from '../factories.ts'
 import { allowConsoleError } from '../setup/test-env.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp.ts'
 
@@ -320,8 +321,10 @@ describe('the dev mailbox', () => {
     delete process.env.SMTP_URL
     resetEnvCache()
     const before = await db.devMail.count()
+    // A real account: the test mail is audited under its sender.
+    const { user } = await createUser(db, { name: 'Beheerder', role: 'admin' })
     const queued = await sendTestMail(
-      { id: 'u1', email: 'beheerder@example.org', name: 'Beheerder' },
+      { id: user.id, email: user.email, name: user.name },
       'nl',
       'Samen tegen mensenhandel',
       'request-key-123456789012',
@@ -330,7 +333,7 @@ describe('the dev mailbox', () => {
     // The same form submitted twice queues one mail.
     expect(
       await sendTestMail(
-        { id: 'u1', email: 'beheerder@example.org', name: 'Beheerder' },
+        { id: user.id, email: user.email, name: user.name },
         'nl',
         'Samen tegen mensenhandel',
         'request-key-123456789012',
@@ -340,7 +343,7 @@ describe('the dev mailbox', () => {
     expect(await db.devMail.count()).toBe(before + 1)
     const stored = await db.devMail.findFirstOrThrow({ orderBy: { receivedAt: 'desc' } })
     const mail = await getDevMail(stored.id)
-    expect(mail?.to).toBe('beheerder@example.org')
+    expect(mail?.to).toBe(user.email)
     expect(mail?.html).toContain('lang="nl"')
     expect(mail?.text).toContain('Beheerder')
     expect(mail?.headers.find((h) => h.name.toLowerCase() === 'message-id')?.value).toBe(stored.messageId)

@@ -12,12 +12,12 @@ import type { ReportSnapshot } from '~/domain/report'
 import { publishReport, reportEditor, reportSource, saveReportDraft } from '~/models/report.server'
 import { action, loader } from '~/routes/beheer.privacy'
 import { action as exportAction, loader as exportLoader } from '~/routes/beheer.privacy.export'
-import { action as loginAction } from '~/routes/inloggen'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { articleQuotes, EVENT_SLUG, seed } from '../../prisma/seed.ts'
-import { createContact, createStatement, createUser } from '../factories.ts'
-import { callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
+import { createContact, createStatement } from '../factories.ts'
+import { callRoute, formRequest, getRequest } from '../support/remix.ts'
+import { signedInStaff } from '../support/staff-session.ts'
 
 const EMAIL = 'blokhuis@example.org'
 const SECOND_QUOTE = 'Wie hulp zoekt, moet die ook vinden: dat is wat wij samen beloven.'
@@ -31,14 +31,8 @@ let speakerId: string
 let keepId: string
 let removeId: string
 
-async function cookieFor(role: 'admin' | 'organiser', n: number) {
-  const { user, password } = await createUser(db, { role })
-  return cookieFrom(
-    await callRoute(
-      loginAction,
-      formRequest('/inloggen', { email: user.email, password }, { 'x-bijeen-client-ip': `10.9.3.${n}` }),
-    ),
-  )
+async function cookieFor(role: 'admin' | 'organiser') {
+  return (await signedInStaff(db, role)).cookie
 }
 
 const post = (fields: Record<string, string>, cookie = admin) =>
@@ -52,8 +46,8 @@ beforeAll(async () => {
   resetEnvCache()
   const seeded = await seed(db, { adminEmail: 'admin@example.org', adminPassword: 'Bijeen-Beheer-2026' })
   if (!seeded.created) throw new Error('seed did not run')
-  admin = await cookieFor('admin', 1)
-  organiser = await cookieFor('organiser', 2)
+  admin = await cookieFor('admin')
+  organiser = await cookieFor('organiser')
   const event = await db.event.findUniqueOrThrow({ where: { slug: EVENT_SLUG } })
   eventId = event.id
   const speaker = await db.speaker.findFirstOrThrow({ where: { email: EMAIL } })
