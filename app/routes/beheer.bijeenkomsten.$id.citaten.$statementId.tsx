@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { StatementHistory } from '~/components/statement-history'
@@ -25,6 +24,8 @@ import {
   statementDetail,
   withdrawStatement,
 } from '~/models/statement-request.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/statements.css?url'
 
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: statement.versions,
     actions: can(user, 'edit') ? availableActions(statement.status, 'secretariat') : [],
     canEdit: can(user, 'edit'),
+    notice: await takeNotice(user, request),
   }
 }
 
@@ -118,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (outcome.kind !== 'done') return refusedStep(outcome, t)
-  return redirect(`${here}?klaar=${done}`)
+  return redirectWithNotice(user, here, 'done', { klaar: done })
 }
 
 export default function StatementDetail() {
@@ -126,11 +128,10 @@ export default function StatementDetail() {
   const lang = useLang()
   const c = t.eventSpeakers.statements
   const d = c.detail
-  const { statement, event, speaker, versions, actions, canEdit, embargo } = useLoaderData<typeof loader>()
+  const { statement, event, speaker, versions, actions, canEdit, embargo, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const when = (x: string | Date) => formatDateTime(new Date(x), event.timeZone, lang)
-  const done = params.get('klaar') as keyof typeof c.done | null
+  const done = noticeCounts(notice).get('klaar') as keyof typeof c.done | null
   const latest = versions[versions.length - 1]
   const error = (field: string | null) =>
     actionData?.error && actionData.field === field ? (

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ActionLabel } from '~/components/action-label'
-import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { StatementRequestForms } from '~/components/statement-request-forms'
 import { formatDateTime } from '~/domain/format'
@@ -21,6 +20,8 @@ import {
   statementEventZone,
   statementOverview,
 } from '~/models/statement-request.server'
+import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { can, requirePermission } from '~/utils/permissions.server'
 import styles from '~/styles/statements.css?url'
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read')
   const overview = await statementOverview(params.id ?? '')
   if (!overview) throw new Response('Not found', { status: 404 })
-  return { ...overview, canEdit: can(user, 'edit') }
+  return { ...overview, canEdit: can(user, 'edit'), notice: await takeNotice(user, request) }
 }
 
 const intent = z.enum(['request', 'remind', 'remind-late', 'enter'])
@@ -60,16 +61,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       const result = await requestStatements(eventId, parsed.value, user.id)
       if (result.kind === 'not-found') throw new Response('Not found', { status: 404 })
-      return redirect(
-        `${here}?gevraagd=${result.requested}&open=${result.alreadyOpen}&onbereikbaar=${result.unreachable}`,
-      )
+      return redirectWithNotice(user, here, 'done', {
+        gevraagd: result.requested,
+        open: result.alreadyOpen,
+        onbereikbaar: result.unreachable,
+      })
     }
     case 'remind':
     case 'remind-late': {
       const ids = z.array(z.string().min(1).max(64)).max(500).safeParse(form.getAll('statementId'))
       if (!ids.success) throw new Response('Bad request', { status: 400 })
       const result = await remindLateStatements(eventId, parsedIntent.data === 'remind' ? ids.data : undefined, user.id)
-      return redirect(`${here}?herinnerd=${result.sent}`)
+      return redirectWithNotice(user, here, 'done', { herinnerd: result.sent })
     }
     case 'enter': {
       const speakerId = z.string().min(1).max(64).safeParse(form.get('speakerId'))
@@ -83,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { id: user.id, name: user.name },
       )
       if (outcome.kind !== 'done') return refusedStep(outcome, t)
-      return redirect(`${here}/${outcome.statementId}?klaar=entered`)
+      return redirectWithNotice(user, `${here}/${outcome.statementId}`, 'done', { klaar: 'entered' })
     }
   }
 }
@@ -92,9 +95,9 @@ export default function StatementsOverview() {
   const t = useT()
   const lang = useLang()
   const c = t.eventSpeakers.statements
-  const { event, speakers, counts, canEdit } = useLoaderData<typeof loader>()
+  const { event, speakers, counts, canEdit, notice: taken } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
+  const params = noticeCounts(taken)
   const when = (d: string | Date) => formatDateTime(new Date(d), event.timeZone, lang)
   const byWhom = (by: string) =>
     by.startsWith('delegate') ? c.by.delegate(by.replace(/^delegate:?\s*/, '')) : c.by.speaker

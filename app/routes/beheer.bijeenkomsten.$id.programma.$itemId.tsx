@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ActionLabel } from '~/components/action-label'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { AgendaItemForm } from '~/components/agenda-item-form'
@@ -19,6 +19,7 @@ import {
 import { handleAgendaItemForm } from '~/routes-support/agenda-form.server'
 import { displayName } from '~/models/event.server'
 import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { requirePermission } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t.agendaAdmin.itemPageTitle)
@@ -120,7 +121,7 @@ export default function AgendaItemPage() {
   const a = t.agendaAdmin
   const { event, item, defaults, actionLines, participations, speakers, nextOrder, warnings, notice } =
     useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
+  const sentNotice = noticeCounts(notice)
   const actionData = useActionData<typeof action>()
   const roleOptions = (['speaker', 'moderator', 'panelist', 'host'] as const).map((r) => ({
     value: r,
@@ -140,9 +141,12 @@ export default function AgendaItemPage() {
           {a.saved}
         </p>
       ) : null}
-      {params.get('verstuurd') ? (
+      {sentNotice.get('verstuurd') ? (
         <p role="status" className="notice">
-          {t.eventSpeakers.speakers.sent(Number(params.get('verstuurd')) || 0, params.get('vertegenwoordiger') === '1')}
+          {t.eventSpeakers.speakers.sent(
+            Number(sentNotice.get('verstuurd')) || 0,
+            sentNotice.get('vertegenwoordiger') === '1',
+          )}
         </p>
       ) : null}
       <h1>{a.editTitle(item.title)}</h1>

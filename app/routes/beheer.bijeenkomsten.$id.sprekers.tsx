@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { ActionLabel } from '~/components/action-label'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CheckboxField, Field } from '~/components/forms'
 import { formatDateTime, formatTime } from '~/domain/format'
@@ -11,6 +11,7 @@ import { speakerDaySchema } from '~/domain/speaker-portal'
 import { getSpeakerDay, saveSpeakerDay } from '~/models/speaker-briefing.server'
 import { inviteSpeaker, listEventSpeakers, revokeSpeakerInvitation } from '~/models/speaker-invitation.server'
 import { redirectWithNotice, takeNotice } from '~/utils/flash.server'
+import { noticeCounts } from '~/utils/notice'
 import { can, requirePermission } from '~/utils/permissions.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import styles from '~/styles/statements.css?url'
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [list, speakerDay] = await Promise.all([listEventSpeakers(params.id ?? ''), getSpeakerDay(params.id ?? '')])
   if (!list || !speakerDay) throw new Response('Not found', { status: 404 })
   const notice = await takeNotice(user, request)
-  return { ...list, speakerDay, canEdit: can(user, 'edit'), daySaved: notice?.name === 'saved' }
+  return { ...list, speakerDay, canEdit: can(user, 'edit'), daySaved: notice?.name === 'saved', notice }
 }
 
 const email = z.string().trim().max(254).email()
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ error: t.errors.notInvited, speakerId: input.speakerId }, { status: 409 })
     if (result.kind === 'already-revoked')
       return data({ error: t.errors.alreadyRevoked, speakerId: input.speakerId }, { status: 409 })
-    return redirect(`${here}?ingetrokken=${result.cancelled}`)
+    return redirectWithNotice(user, here, 'done', { ingetrokken: result.cancelled })
   }
   const result = await inviteSpeaker(
     eventId,
@@ -97,9 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return fail(t.errors.eventCancelled)
   }
   const back = safeRedirect(input.terug, here).split('?')[0]!.split('#')[0]!
-  return redirect(
-    `${back.startsWith(`/beheer/bijeenkomsten/${eventId}/`) ? back : here}?verstuurd=${result.mails}&vertegenwoordiger=${result.delegate ? 1 : 0}`,
-  )
+  return redirectWithNotice(user, back.startsWith(`/beheer/bijeenkomsten/${eventId}/`) ? back : here, 'done', {
+    verstuurd: result.mails,
+    vertegenwoordiger: result.delegate ? 1 : 0,
+  })
 }
 
 export default function EventSpeakers() {
@@ -107,7 +109,7 @@ export default function EventSpeakers() {
   const lang = useLang()
   const s = t.eventSpeakers.speakers
   const d = t.eventSpeakers.speakerDay
-  const { event, speakers, canEdit, speakerDay, daySaved } = useLoaderData<typeof loader>()
+  const { event, speakers, canEdit, speakerDay, daySaved, notice: taken } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as
     | {
         error: string | null
@@ -116,7 +118,7 @@ export default function EventSpeakers() {
         dayValues?: Record<string, string>
       }
     | undefined
-  const [params] = useSearchParams()
+  const params = noticeCounts(taken)
   const when = (d: string | Date) => formatDateTime(new Date(d), event.timeZone, lang)
   const notice = params.get('verstuurd')
     ? s.sent(Number(params.get('verstuurd')) || 0, params.get('vertegenwoordiger') === '1')

@@ -402,7 +402,7 @@ describe('the secretariat’s briefings', () => {
     await page.goBack()
     await waitForHydration(page)
     await page.getByRole('button', { name: 'Briefing mailen naar alle sprekers' }).click()
-    await expect.poll(() => page.url()).toContain('verstuurd=')
+    await expect.poll(() => page.locator('main').textContent()).toContain('De briefing staat klaar om te versturen')
     const mail = await mailTo('blokhuis@example.org', /Sprekersbriefing: Formele start/)
     expect(mail.parsed!.text).toContain('Grote zaal')
     expect(mail.parsed!.html).not.toContain('<script>alert(1)')
@@ -446,7 +446,9 @@ describe('the full loop with the secretariat', () => {
     await admin.page.getByRole('checkbox', { name: 'Staatssecretaris Harbers' }).check()
     await admin.page.getByLabel('Vraag aan de spreker (niet verplicht)').fill('Wat is voor u de kern van de aanpak?')
     await admin.page.getByRole('button', { name: 'Verzoek versturen' }).click()
-    await expect.poll(() => admin.page.url()).toContain('gevraagd=')
+    await expect
+      .poll(() => admin.page.locator('main').textContent())
+      .toContain('Eén verzoek is klaargezet voor verzending.')
     await expectNoAxeViolations(admin.page)
     const request = (await mailsTo(recipient, /Verzoek om een citaat/, requestsBefore + 1))[requestsBefore]!
     const requested = await db.statement.findFirstOrThrow({

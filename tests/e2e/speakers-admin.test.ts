@@ -55,7 +55,6 @@ describe('speakers and quotes, secretariat side', () => {
     const harbers = page.locator('li', { has: page.locator('h2', { hasText: 'Staatssecretaris Harbers' }) })
     await expect.poll(() => harbers.getByText('Niet uitgenodigd').count()).toBe(1)
     await page.getByRole('button', { name: 'Uitnodiging versturen – Staatssecretaris Harbers' }).click()
-    await page.waitForURL(/verstuurd=4&vertegenwoordiger=1$/, { timeout: 15_000 })
     await expect.poll(() => page.getByRole('status').textContent()).toContain('4 e-mails, ook aan de vertegenwoordiger')
     // The seed has Harbers' slots confirmed already, so the state reads "Bevestigd", with the sending below it.
     await expect.poll(() => harbers.getByText('Bevestigd', { exact: true }).count()).toBe(1)

@@ -15,7 +15,7 @@ import { action as loginAction } from '~/routes/inloggen'
 import { db } from '~/utils/db.server'
 import { resetEnvCache } from '~/utils/env.server'
 import { createContact, createEvent, createOrganisation, createProgramme, createUser } from '../factories.ts'
-import { BASE, callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
+import { BASE, callRoute, cookieFrom, doneNotice, formRequest, getRequest } from '../support/remix.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp.ts'
 
 let organiser: string
@@ -45,11 +45,7 @@ function post(path: string, fields: Array<[string, string]>, cookie: string) {
 const base = (eventId: string) => `/beheer/bijeenkomsten/${eventId}/uitnodigingen`
 
 /** The counts the list page shows after a bulk step (kept in the session, not the address), taken once. */
-async function noticeOn(eventId: string, cookie = organiser) {
-  const page = await callRoute(listLoader, getRequest(base(eventId), { cookie }), { id: eventId })
-  const notice = (page.data as { notice: { name: string; value: string | null } | null }).notice
-  return notice?.name === 'done' ? Object.fromEntries(new URLSearchParams(notice.value ?? '')) : null
-}
+const noticeOn = (eventId: string, cookie = organiser) => doneNotice(listLoader, base(eventId), cookie, { id: eventId })
 
 function invite(eventId: string, fields: Array<[string, string]>, cookie = organiser) {
   return callRoute(inviteAction, post(`${base(eventId)}/nieuw`, fields, cookie), { id: eventId })

@@ -23,7 +23,7 @@ import {
 } from '../factories.ts'
 import { parseIcs } from '../support/ics.ts'
 import { checkIcsWithPython } from '../support/python-ics.ts'
-import { BASE, callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
+import { BASE, callRoute, cookieFrom, doneNotice, formRequest, getRequest } from '../support/remix.ts'
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp.ts'
 
 let organiser: string
@@ -127,7 +127,11 @@ describe('inviting a speaker', () => {
 
     const sent = await speakers(event.id, { intent: 'invite', speakerId: speaker.id, alsoDelegate: 'on' })
     expect(sent.status).toBe(302)
-    expect(sent.location).toBe(`${speakersPath(event.id)}?verstuurd=2&vertegenwoordiger=1`)
+    expect(sent.location).toBe(speakersPath(event.id))
+    expect(await doneNotice(speakersLoader, speakersPath(event.id), organiser, { id: event.id })).toEqual({
+      verstuurd: '2',
+      vertegenwoordiger: '1',
+    })
     expect(await deliver()).toBe(2)
     const mails = await sink.waitFor(2)
     const speakerMail = mails.find((m) => to(m) === speaker.email)!
@@ -476,7 +480,10 @@ describe('later changes to the slot', () => {
 
     const revoked = await speakers(event.id, { intent: 'revoke', speakerId: speaker.id })
     expect(revoked.status).toBe(302)
-    expect(revoked.location).toBe(`${speakersPath(event.id)}?ingetrokken=1`)
+    expect(revoked.location).toBe(speakersPath(event.id))
+    expect(await doneNotice(speakersLoader, speakersPath(event.id), organiser, { id: event.id })).toEqual({
+      ingetrokken: '1',
+    })
     for (const token of tokens) {
       const thrown = await requireLinkSession(new Request(`${BASE}/spreker/${token}`), 'speaker', token).catch(
         (r: unknown) => r as Response,

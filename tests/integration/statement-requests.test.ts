@@ -20,7 +20,7 @@ import {
   createStatement,
   createUser,
 } from '../factories.ts'
-import { BASE, callRoute, cookieFrom, formRequest, getRequest } from '../support/remix.ts'
+import { BASE, callRoute, cookieFrom, doneNotice, formRequest, getRequest } from '../support/remix.ts'
 
 let organiser: string
 let viewer: string
@@ -119,7 +119,12 @@ describe('requesting statements', () => {
       ['prompt', 'Wat is voor u de kern van de aanpak?'],
     ])
     expect(result.status).toBe(302)
-    expect(result.location).toBe(`${overviewPath(event.id)}?gevraagd=2&open=0&onbereikbaar=0`)
+    expect(result.location).toBe(overviewPath(event.id))
+    expect(await doneNotice(overviewLoader, overviewPath(event.id), organiser, { id: event.id })).toEqual({
+      gevraagd: '2',
+      open: '0',
+      onbereikbaar: '0',
+    })
     const statements = await db.statement.findMany({ where: { eventId: event.id } })
     expect(statements).toHaveLength(2)
     for (const s of statements) {
@@ -154,7 +159,12 @@ describe('requesting statements', () => {
       ['intent', 'request'],
       ['speakerId', speaker.id],
     ])
-    expect(again.location).toBe(`${overviewPath(event.id)}?gevraagd=0&open=1&onbereikbaar=0`)
+    expect(again.status).toBe(302)
+    expect(await doneNotice(overviewLoader, overviewPath(event.id), organiser, { id: event.id })).toEqual({
+      gevraagd: '0',
+      open: '1',
+      onbereikbaar: '0',
+    })
     expect(await db.statement.count({ where: { eventId: event.id } })).toBe(2)
   })
 
@@ -281,7 +291,10 @@ describe('reminders', () => {
     expect(data.speakers.flatMap((s) => s.statements.map((st) => st.shown))).toContain('late')
     expect((await overview(event.id, [['intent', 'remind-late']], viewer)).status).toBe(403)
     const result = await overview(event.id, [['intent', 'remind-late']])
-    expect(result.location).toBe(`${overviewPath(event.id)}?herinnerd=1`)
+    expect(result.status).toBe(302)
+    expect(await doneNotice(overviewLoader, overviewPath(event.id), organiser, { id: event.id })).toEqual({
+      herinnerd: '1',
+    })
     expect(await reminders(event.id)).toHaveLength(2)
     // One statement by hand, from another event's page: nothing.
     const other = await setUp()
@@ -289,7 +302,10 @@ describe('reminders', () => {
       ['intent', 'remind'],
       ['statementId', statement.id],
     ])
-    expect(foreign.location).toBe(`${overviewPath(other.event.id)}?herinnerd=0`)
+    expect(foreign.location).toBe(overviewPath(other.event.id))
+    expect(await doneNotice(overviewLoader, overviewPath(other.event.id), organiser, { id: other.event.id })).toEqual({
+      herinnerd: '0',
+    })
   })
 })
 
@@ -303,7 +319,10 @@ describe('review', () => {
     })
     const done = await review(event.id, statement.id, { intent: 'accept' })
     expect(done.status).toBe(302)
-    expect(done.location).toBe(`${overviewPath(event.id)}/${statement.id}?klaar=proposed`)
+    expect(done.location).toBe(`${overviewPath(event.id)}/${statement.id}`)
+    expect(
+      await doneNotice(detailLoader, done.location!, organiser, { id: event.id, statementId: statement.id }),
+    ).toEqual({ klaar: 'proposed' })
     const detail = await readDetail(event.id, statement.id)
     expect(detail.statement.status).toBe('awaiting_authorisation')
     expect(detail.versions).toHaveLength(1)
@@ -384,7 +403,10 @@ describe('review', () => {
       ['language', 'nl'],
     ])
     expect(entered.status).toBe(302)
-    const id = /citaten\/([^?]+)\?klaar=entered$/.exec(entered.location ?? '')![1]!
+    const id = /citaten\/([^/?]+)$/.exec(entered.location ?? '')![1]!
+    expect(await doneNotice(detailLoader, entered.location!, organiser, { id: event.id, statementId: id })).toEqual({
+      klaar: 'entered',
+    })
     const detail = await readDetail(event.id, id)
     expect(detail.statement.status).toBe('awaiting_authorisation')
     expect(detail.versions.map((v) => v.authorKind)).toEqual(['secretariat'])

@@ -71,3 +71,18 @@ export function cookieFrom(result: RouteResult): string {
   if (!header) throw new Error('no Set-Cookie header')
   return header.split(';')[0]!
 }
+
+/**
+ * The counts a page shows after a bulk step or a review (a 'done' notice, kept in the secretariat's session rather
+ * than the address): the page's loader is called as the browser would after the redirect; null when it has none.
+ */
+export async function doneNotice(
+  loader: Parameters<typeof callRoute>[0],
+  path: string,
+  cookie: string,
+  params: Record<string, string> = {},
+) {
+  const page = await callRoute(loader, getRequest(path, { cookie }), params)
+  const notice = (page.data as { notice?: { name: string; value: string | null } | null }).notice
+  return notice?.name === 'done' ? Object.fromEntries(new URLSearchParams(notice.value ?? '')) : null
+}
