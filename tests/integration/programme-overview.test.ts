@@ -67,7 +67,7 @@ beforeAll(async () => {
   // After publishing: the authorised text changes; the overview must still show what was published.
   await db.statementVersion.update({
     where: { id: statement.authorisedVersionId! },
-    data: { text: 'Later gewijzigd, nooit gepubliceerd.' },
+    data: { text: 'Later gewijzigd, pas in versie 2 gepubliceerd.' },
   })
   const { user, password } = await createUser(db, { role: 'viewer' })
   cookie = cookieFrom(
@@ -195,5 +195,17 @@ describe('the programme view', () => {
     })
     const { value: enText } = await mammoth.extractRawText({ buffer: Buffer.from(await en.arrayBuffer()) })
     expect(enText).toContain('Quotes from the published reports')
+  })
+
+  test('publishing again: the overview follows the latest published version, with its text', async () => {
+    const admin = await db.user.findFirstOrThrow({ where: { email: 'admin@example.org' } })
+    await publishReport(eventId, admin.id)
+    const result = await callRoute(pageLoader, getRequest(path(), { cookie }), { id: programmeId })
+    const { overview } = result.data as { overview: ProgrammeOverview }
+    expect(overview.events.find((e) => e.id === eventId)!.reportVersion).toBe(2)
+    const texts = overview.quotes.map((q) => q.text)
+    expect(texts).toContain('Later gewijzigd, pas in versie 2 gepubliceerd.')
+    expect(texts).not.toContain(marked)
+    expect(new Set(overview.quotes.map((q) => q.reportVersion))).toEqual(new Set([2]))
   })
 })
