@@ -74,8 +74,24 @@ describe('the programme view', () => {
 
     const xlsx = page.getByRole('link', { name: 'Overzicht als Excel-bestand (.xlsx)' })
     expect(await xlsx.getAttribute('href')).toBe(`/beheer/programmas/${event.programmeId}/overzicht.xlsx?taal=nl`)
+    // Both downloads over HTTP, with the session's cookie.
+    for (const [name, type] of [
+      ['Overzicht als Excel-bestand (.xlsx)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['Overzicht als Word-bestand (.docx)', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const href = await page.getByRole('link', { name }).getAttribute('href')
+      const file = await page.request.get(app.url + href)
+      expect(file.status()).toBe(200)
+      expect(file.headers()['content-type']).toBe(type)
+      expect(file.headers()['cache-control']).toContain('no-store')
+    }
     await expectNoAxeViolations(page)
     await keepScreenshot(page, 'programme-overview')
+    // The same page in English.
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Overview: /)
+    expect(await page.getByRole('table', { name: 'Attendance per meeting, by date' }).count()).toBe(1)
+    await expectNoAxeViolations(page)
     expect(problems).toEqual([])
     await context.close()
   })
