@@ -306,27 +306,51 @@ function CountTable({
 /** Bars of those present per sector; the table beside it holds the same figures, the description says them. */
 function SectorChart({ rows, t }: { rows: CountRowView[]; t: Dictionary }) {
   const d = t.report.doc
+  return (
+    <AttendanceChart
+      id="verslag-grafiek"
+      rows={rows}
+      title={d.chartTitle}
+      description={d.chartDescription(rows.map((r) => `${r.label} ${r.checkedIn}`).join(', '))}
+    />
+  )
+}
+
+/**
+ * Bars of those present per row, as an image with a title and a description that says every figure (the
+ * programme view uses it too). `id` makes the title and description ids unique on the page.
+ */
+export function AttendanceChart({
+  id,
+  rows,
+  title,
+  description,
+}: {
+  id: string
+  rows: CountRowView[]
+  title: string
+  description: string
+}) {
   const max = Math.max(1, ...rows.map((r) => r.checkedIn))
   const rowHeight = 28
   const labelWidth = 260
   const barWidth = 300
   const height = rows.length * rowHeight + 8
-  const description = d.chartDescription(rows.map((r) => `${r.label} ${r.checkedIn}`).join(', '))
   return (
     <svg
       className="report__chart"
       role="img"
-      aria-labelledby="verslag-grafiek-titel verslag-grafiek-beschrijving"
+      aria-labelledby={`${id}-titel ${id}-beschrijving`}
       viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`}
       width="100%"
     >
-      <title id="verslag-grafiek-titel">{d.chartTitle}</title>
-      <desc id="verslag-grafiek-beschrijving">{description}</desc>
+      <title id={`${id}-titel`}>{title}</title>
+      <desc id={`${id}-beschrijving`}>{description}</desc>
       {rows.map((r, i) => {
         const y = i * rowHeight + 4
         const width = Math.round((r.checkedIn / max) * barWidth)
         return (
-          <g key={r.label} aria-hidden="true">
+          <g key={`${i}-${r.label}`} aria-hidden="true">
             <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="14" fill="currentColor">
               {r.label}
             </text>

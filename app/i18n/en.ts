@@ -14,6 +14,7 @@ import { privacyEn } from './areas/privacy'
 // Staff accounts (issue 15)
 import { staffEn } from './areas/staff'
 import { auditEn } from './areas/audit'
+import { programmeOverviewEn } from './areas/programmeOverview'
 
 export const en: Dictionary = {
   meta: {
@@ -538,6 +539,8 @@ export const en: Dictionary = {
   staff: staffEn,
   // ── audit log (issue 15) ──
   audit: auditEn,
+  // ── programme overview (issue 12) ──
+  programmeOverview: programmeOverviewEn,
   errors: {
     notFoundTitle: 'This page does not exist',
     notFoundText: 'The link may be out of date, or the address may contain a typo.',

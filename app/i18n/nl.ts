@@ -13,6 +13,7 @@ import { privacyNl } from './areas/privacy'
 // Staff accounts (issue 15)
 import { staffNl } from './areas/staff'
 import { auditNl } from './areas/audit'
+import { programmeOverviewNl } from './areas/programmeOverview'
 
 // Dutch is the source of truth: en.ts must have exactly these keys (checked by the compiler).
 // Plain language (B1); government conventions for titles and ministries.
@@ -569,6 +570,8 @@ export const nl = {
   staff: staffNl,
   // ── audit log (issue 15) ──
   audit: auditNl,
+  // ── programme overview (issue 12) ──
+  programmeOverview: programmeOverviewNl,
   errors: {
     notFoundTitle: 'Deze pagina bestaat niet',
     notFoundText: 'Misschien is de link verouderd of zit er een tikfout in het adres.',

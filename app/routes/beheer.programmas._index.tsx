@@ -1,3 +1,4 @@
+import { ActionLabel } from '~/components/action-label'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
@@ -59,6 +60,11 @@ export default function Programmes() {
             </h2>
             <p className="muted">
               {p.events(programme._count.events)} · {p.actionLines}: {programme._count.actionLines}
+            </p>
+            <p>
+              <Link to={`${programme.id}/overzicht`}>
+                <ActionLabel text={t.programmeOverview.link} object={programme.name} />
+              </Link>
             </p>
             {canEdit ? (
               <MoveButtons

@@ -146,6 +146,9 @@ export default function EditProgramme() {
         </p>
       ) : null}
       <h1>{p.editTitle(programme.name)}</h1>
+      <p>
+        <Link to={`/beheer/programmas/${programme.id}/overzicht`}>{t.programmeOverview.link}</Link>
+      </p>
       <ProgrammeForm
         id="programme"
         intent="save-programme"
