@@ -11,7 +11,7 @@ import { hashToken, randomToken } from '~/utils/tokens.server'
 import { EVENT_SLUG } from '../../prisma/seed.ts'
 import { addParticipation, createContact, createEvent, createSpeaker } from '../factories.ts'
 import { ADMIN, startAppServer, type AppServer } from '../support/app-server.ts'
-import { rawRequest, type RawResponse } from '../support/probe.ts'
+type RawResponse = { status: number; headers: Record<string, string>; body: string }
 import { signInByFetch } from '../support/sign-in.ts'
 
 let app: AppServer
@@ -37,6 +37,7 @@ function formsOf(html: string, page: string): Form[] {
     if (!/method="post"/i.test(attrs)) continue
     const action = /action="([^"]*)"/.exec(attrs)?.[1]?.replaceAll('&amp;', '&') ?? page
     const fields: Field[] = []
+    const buttons: Field[] = []
     const body = match[2]!
     for (const input of body.matchAll(/<(input|textarea|button)\b([^>]*)>|<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
       const tag = input[1] ?? 'select'
@@ -47,13 +48,19 @@ function formsOf(html: string, page: string): Form[] {
       const value = (/\bvalue="([^"]*)"/.exec(a)?.[1] ?? '').replaceAll('&amp;', '&')
       const options = [...(input[4] ?? '').matchAll(/<option[^>]*value="([^"]*)"/g)].map((o) => o[1]!)
       if (type === 'submit' || type === 'button') {
-        // The submit button's own name and value (an intent) go with the form.
-        if (!fields.some((f) => f.name === name)) fields.push({ name, type: 'hidden', value, options })
+        buttons.push({ name, type: 'hidden', value, options })
         continue
       }
       fields.push({ name, type, value, options })
     }
-    forms.push({ page, action, multipart: /multipart\/form-data/.test(attrs), fields })
+    // Each named submit button sends the form with its own value (an intent): each is a form of its own.
+    const multipart = /multipart\/form-data/.test(attrs)
+    // A submit button without a name sends no intent (the form's main action).
+    const plain = [...body.matchAll(/<button\b([^>]*)>/g)].some(
+      (m) => !/\bname=/.test(m[1]!) && !/type="button"/.test(m[1]!),
+    )
+    if (buttons.length === 0 || plain) forms.push({ page, action, multipart, fields })
+    for (const button of buttons) forms.push({ page, action, multipart, fields: [...fields, button] })
   }
   return forms
 }
@@ -116,6 +123,27 @@ async function encode(form: Form, values: Array<[string, string | Blob, string?]
   }
   const encoded = new Request('http://x/', { method: 'POST', body: data })
   return { body: Buffer.from(await encoded.arrayBuffer()), type: encoded.headers.get('content-type')! }
+}
+
+/**
+ * One request with fetch, which reads a chunked answer whole (the raw socket of tests/support/probe.ts would
+ * leave the chunk sizes in the markup); the bodies here are well-formed, only their values are hostile.
+ */
+async function rawRequest(
+  baseUrl: string,
+  input: { method: string; path: string; headers?: Record<string, string>; body?: Buffer },
+): Promise<RawResponse> {
+  const response = await fetch(baseUrl + input.path, {
+    method: input.method,
+    headers: input.headers,
+    body: input.body ? new Uint8Array(input.body) : undefined,
+    redirect: 'manual',
+  })
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers.entries()),
+    body: await response.text(),
+  }
 }
 
 async function post(form: Form, cookie: string, values: Array<[string, string | Blob, string?]>) {
