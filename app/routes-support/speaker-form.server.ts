@@ -1,14 +1,10 @@
 // Reading the speaker form: multipart with an optional photo of at most 5 MB.
 import { parseWithZod } from '@conform-to/zod'
-import {
-  data,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from '@remix-run/node'
+import { data, MaxPartSizeExceededError } from '@remix-run/node'
 import { speakerSchema } from '~/domain/speaker-schema'
 import type { Dictionary } from '~/i18n/nl'
 import { MAX_PHOTO_BYTES } from '~/models/photo.server'
+import { readFormWithFile } from './upload-form.server'
 import { saveSpeaker } from '~/models/speaker.server'
 
 export async function handleSpeakerForm(
@@ -20,10 +16,7 @@ export async function handleSpeakerForm(
   const e = t.speakersAdmin.errors
   let formData: FormData
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }),
-    )
+    formData = await readFormWithFile(request, MAX_PHOTO_BYTES)
   } catch (error) {
     // The file is refused while it streams in: nothing is stored, and the form says why.
     if (error instanceof MaxPartSizeExceededError)

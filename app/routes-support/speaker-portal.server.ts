@@ -2,15 +2,11 @@
 // speaker's language (the link's own cookie), the actor behind it, and reading the profile form (multipart with a photo).
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import { data, MaxPartSizeExceededError } from '@remix-run/node'
 import { profileSchema } from '~/domain/speaker-portal'
 import type { Dictionary } from '~/i18n/nl'
 import { MAX_PHOTO_BYTES } from '~/models/photo.server'
+import { readFormWithFile } from './upload-form.server'
 import { portalActor, updateSpeakerProfile, type PortalActor } from '~/models/speaker-portal.server'
 import { linkProblemResponse, PRIVATE_HEADERS, requireLinkSession, type LinkSession } from '~/utils/link-session.server'
 
@@ -39,10 +35,7 @@ export async function handleProfileForm(request: Request, actor: PortalActor, t:
   })
   let formData: FormData
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }),
-    )
+    formData = await readFormWithFile(request, MAX_PHOTO_BYTES)
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return answer({ result: null, photoError: e.photoTooLarge }, 413)
     throw error

@@ -11,7 +11,13 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const lang = form.get('lang')
-  if (!isLang(lang)) throw new Response('Unknown language', { status: 400 })
+  // A resource route: no error page renders here, so the answer says it itself, Dutch first.
+  if (!isLang(lang)) {
+    throw new Response('Deze taal kennen we niet: kies nl of en. / Unknown language: choose nl or en.', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
   // Drop a ?lang= from the return address, or it would override the choice just made.
   const target = new URL(safeRedirect(form.get('redirectTo'), '/'), 'http://x')
   target.searchParams.delete('lang')

@@ -94,6 +94,8 @@ export function routePattern(file: string): string {
     .map((s) =>
       s
         .replaceAll('\u0001', '.')
+        // `verslag_`: the trailing underscore only leaves the parent layout out of the URL's nesting.
+        .replace(/^([^$].*)_$/, '$1')
         .replace(/^\$(.+)$/, ':$1')
         .replace(/^\$$/, '*'),
     )
